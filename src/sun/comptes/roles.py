@@ -1,0 +1,81 @@
+"""Roles of SUN and the permission helpers every module uses.
+
+A role is a Django group. Superusers hold every role. Checks happen on the server for every
+view (decorator or mixin) and API endpoint (`exiger_role`).
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    MEDIATEUR = "mediateur"
+    PILOTE = "pilote"
+    ADMINISTRATEUR = "administrateur"
+
+    @property
+    def libelle(self) -> str:
+        return LIBELLES[self]
+
+
+LIBELLES = {
+    Role.AGENT: "Agent (accueil, orientation)",
+    Role.MEDIATEUR: "Médiateur numérique",
+    Role.PILOTE: "Pilote d'actions du schéma",
+    Role.ADMINISTRATEUR: "Administrateur",
+}
+ESPACE = tuple(Role)  # every role may enter the agent space
+
+
+def roles_de(user) -> set[Role]:
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return set(Role)
+    if not hasattr(user, "_sun_roles"):
+        noms = set(user.groups.values_list("name", flat=True))
+        user._sun_roles = {r for r in Role if r.value in noms}
+    return user._sun_roles
+
+
+def a_role(user, *roles: Role) -> bool:
+    """True if the user holds at least one of `roles`."""
+    return bool(roles_de(user) & set(roles))
+
+
+def verifier_role(user, *roles: Role) -> None:
+    """Raise PermissionDenied unless the user holds one of the roles (for services and API)."""
+    if not a_role(user, *roles):
+        raise PermissionDenied("Votre compte n'a pas le rôle nécessaire.")
+
+
+def role_requis(*roles: Role) -> Callable:
+    """View decorator: anonymous users go to the login page, others without the role get 403."""
+
+    def decorateur(vue):
+        @wraps(vue)
+        def enveloppe(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            verifier_role(request.user, *roles)
+            return vue(request, *args, **kwargs)
+
+        return enveloppe
+
+    return decorateur
+
+
+class RoleRequisMixin(AccessMixin):
+    roles_autorises: tuple[Role, ...] = ESPACE
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        verifier_role(request.user, *self.roles_autorises)
+        return super().dispatch(request, *args, **kwargs)

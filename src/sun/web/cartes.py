@@ -1,0 +1,75 @@
+"""Vector map layers served by SUN: GeoJSON of communes, built once per territory load.
+
+No tile server: the browser draws these layers as SVG (static/sun/js/carte.js). Responses
+are cached on disk (keyed by the last territory load), gzip-compressed by the middleware and
+sent with an ETag and Cache-Control so browsers keep them.
+"""
+
+import hashlib
+import json
+
+from django.core.cache import cache
+
+from sun.territoire.models import ChargementTerritoire, Commune
+
+PALETTE = ["#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"]
+
+
+def version_territoire() -> str:
+    dernier = ChargementTerritoire.objects.order_by("-id").values_list("id", "date").first()
+    return f"{dernier[0]}-{dernier[1]:%Y%m%d%H%M%S}" if dernier else "vide"
+
+
+def etag(cle: str) -> str:
+    return hashlib.sha1(f"{cle}:{version_territoire()}".encode()).hexdigest()[:20]
+
+
+def collection_communes(cle: str, communes) -> bytes:
+    """A FeatureCollection of the given communes (code, nom, population, densité, EPCI)."""
+    cache_key = f"geo:{cle}:{version_territoire()}"
+    contenu = cache.get(cache_key)
+    if contenu is None:
+        entites = []
+        for commune in communes.select_related("epci").exclude(geometrie=""):
+            densite = commune.densite
+            entites.append(
+                '{"type":"Feature","geometry":%s,"properties":%s}'
+                % (
+                    commune.geometrie,
+                    json.dumps(
+                        {
+                            "code": commune.code_insee,
+                            "nom": commune.nom,
+                            "population": commune.population_municipale,
+                            "densite": round(densite, 1) if densite is not None else None,
+                            "epci": commune.epci.nom if commune.epci else None,
+                        },
+                        ensure_ascii=False,
+                    ),
+                )
+            )
+        contenu = ('{"type":"FeatureCollection","features":[%s]}' % ",".join(entites)).encode()
+        cache.set(cache_key, contenu)
+    return contenu
+
+
+def communes_de(filtre: dict):
+    return Commune.objects.filter(**filtre).order_by("code_insee")
+
+
+def classes_densite(communes: list) -> list[dict]:
+    """Five quantile classes of population density, shared by the map and its table."""
+    densites = sorted(c.densite for c in communes if c.densite is not None)
+    if not densites:
+        return []
+    bornes = [densites[min(len(densites) - 1, int(len(densites) * q / 5))] for q in range(1, 5)]
+    classes, bas = [], 0.0
+    for i, haut in enumerate([*bornes, densites[-1]]):
+        classes.append({"min": round(bas, 1), "max": round(haut, 1), "couleur": PALETTE[i]})
+        bas = haut
+    for commune in communes:
+        d = commune.densite
+        commune.classe_densite = (
+            None if d is None else next(i for i, c in enumerate(classes) if d <= c["max"] or i == 4)
+        )
+    return classes

@@ -1,0 +1,42 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+
+from sun.web.views import espace, geo, pages, territoire
+
+espace_urls = ([path("", espace.accueil, name="accueil")], "espace")
+
+urlpatterns = [
+    path("", territoire.accueil, name="accueil"),
+    path("communes/", territoire.recherche_communes, name="recherche_communes"),
+    re_path(
+        r"^communes/(?P<code_insee>[0-9][0-9AaBb][0-9]{3})/$", territoire.commune, name="commune"
+    ),
+    re_path(r"^epci/(?P<code_siren>[0-9]{9})/$", territoire.epci, name="epci"),
+    path("carte/", territoire.carte, name="carte"),
+    re_path(
+        r"^geo/departement/(?P<code>[0-9][0-9AaBb][0-9]?)\.geojson$",
+        geo.departement,
+        name="geo_departement",
+    ),
+    re_path(r"^geo/epci/(?P<code_siren>[0-9]{9})\.geojson$", geo.epci, name="geo_epci"),
+    re_path(
+        r"^geo/communes/(?P<code_insee>[0-9][0-9AaBb][0-9]{3})\.geojson$",
+        geo.commune,
+        name="geo_commune",
+    ),
+    path("mentions-legales/", pages.mentions_legales, name="mentions_legales"),
+    path("donnees-personnelles/", pages.donnees_personnelles, name="donnees_personnelles"),
+    path("accessibilite/", pages.accessibilite, name="accessibilite"),
+    path("plan-du-site/", pages.plan_du_site, name="plan_du_site"),
+    path("code-source/", pages.code_source, name="code_source"),
+    path("sante", pages.sante, name="sante"),
+    path(
+        "connexion/",
+        auth_views.LoginView.as_view(
+            template_name="web/connexion.html", redirect_authenticated_user=True
+        ),
+        name="connexion",
+    ),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),
+    path("espace/", include(espace_urls)),
+]

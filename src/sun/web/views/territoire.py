@@ -1,0 +1,105 @@
+"""Public pages of the territory: home, commune search, commune, EPCI, département map."""
+
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.shortcuts import get_object_or_404, redirect, render
+
+from sun.core import indicators
+from sun.core.horaires import Horaires
+from sun.core.indicators import Niveau
+from sun.territoire.models import EPCI, Commune, SubdivisionCommune
+from sun.territoire.queries import departement_configure
+from sun.territoire.timezones import heure_locale
+from sun.web.cartes import classes_densite
+
+CHIFFRES_ACCUEIL = ("territoire.population", "territoire.communes", "territoire.epci")
+
+
+def accueil(request):
+    departement = departement_configure()
+    chiffres = []
+    if departement:
+        for code in CHIFFRES_ACCUEIL:
+            indicateur = indicators.obtenir(code)
+            chiffres.append((indicateur, indicateur.calculer(Niveau.DEPARTEMENT, departement.code)))
+    return render(request, "web/accueil.html", {"departement": departement, "chiffres": chiffres})
+
+
+def recherche_communes(request):
+    texte = request.GET.get("q", "").strip()[:100]
+    departement = departement_configure()
+    resultats = page = None
+    if texte:
+        communes = Commune.objects.recherche(texte).avec_relations().sans_geometrie()
+        if request.GET.get("partout") != "1" and departement:
+            communes = communes.du_departement(departement.code)
+        page = Paginator(communes, 20).get_page(request.GET.get("page"))
+        resultats = page.object_list
+    return render(
+        request,
+        "web/recherche_communes.html",
+        {"texte": texte, "page": page, "resultats": resultats, "departement": departement},
+    )
+
+
+def commune(request, code_insee: str):
+    commune = (
+        Commune.objects.avec_relations()
+        .sans_geometrie()
+        .filter(code_insee=code_insee.upper())
+        .first()
+    )
+    if commune is None:
+        # An arrondissement or a commune déléguée leads to its commune.
+        subdivision = get_object_or_404(
+            SubdivisionCommune.objects.select_related("commune"), code_insee=code_insee.upper()
+        )
+        return redirect("commune", code_insee=subdivision.commune.code_insee, permanent=True)
+    mairie = getattr(commune, "mairie", None)
+    horaires = Horaires(mairie.horaires) if mairie and mairie.horaires else None
+    etat = horaires.etat(heure_locale(commune.departement.code)) if horaires else None
+    return render(
+        request,
+        "web/commune.html",
+        {
+            "commune": commune,
+            "mairie": mairie,
+            "horaires": horaires,
+            "etat": etat,
+            "subdivisions": commune.subdivisions.all(),
+            "carte_legende": f"{commune.nom} (en couleur) "
+            + ("parmi les communes de son intercommunalité." if commune.epci else "."),
+        },
+    )
+
+
+def epci(request, code_siren: str):
+    epci = get_object_or_404(EPCI, code_siren=code_siren)
+    communes = epci.communes.select_related("departement").sans_geometrie().order_by("nom")
+    population = communes.aggregate(total=Sum("population_municipale"))["total"]
+    return render(
+        request,
+        "web/epci.html",
+        {
+            "epci": epci,
+            "communes": communes,
+            "population": population,
+            "departements": epci.departements.all(),
+        },
+    )
+
+
+def carte(request):
+    departement = departement_configure()
+    communes = []
+    classes = []
+    if departement:
+        communes = list(
+            departement.communes.select_related("epci").sans_geometrie().order_by("nom")
+        )
+        classes = classes_densite(communes)
+    return render(
+        request,
+        "web/carte.html",
+        {"departement": departement, "communes": communes, "classes": classes},
+    )
