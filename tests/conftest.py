@@ -29,7 +29,9 @@ def utilisateur_avec_role(django_user_model):
     from sun.comptes.services import creer_utilisateur
 
     def fabrique(*roles: Role, identifiant: str | None = None):
-        nom = identifiant or ("test-" + "-".join(r.value for r in roles) if roles else "test-sans-role")
+        nom = identifiant or (
+            "test-" + "-".join(r.value for r in roles) if roles else "test-sans-role"
+        )
         utilisateur, _ = creer_utilisateur(nom, list(roles), mot_de_passe="Mot-de-passe-solide-42")
         return utilisateur
 

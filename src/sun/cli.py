@@ -213,9 +213,15 @@ def construire_parser() -> argparse.ArgumentParser:
     cli_fr.installer()
     parser = argparse.ArgumentParser(
         prog="sun",
-        description="SUN : plateforme du Schéma des usages du numérique. "
-        "Codes de sortie : 0 succès, 1 erreur inattendue, 2 mauvaise utilisation, "
-        "3 données invalides, 4 base de données injoignable.",
+        description="SUN : plateforme du Schéma des usages du numérique d'un département.",
+        epilog=(
+            "Codes de sortie :\n"
+            "  0 succès\n  1 erreur inattendue\n  2 mauvaise utilisation\n"
+            "  3 données invalides ou illisibles\n  4 base de données injoignable\n"
+            "  130 interruption (Ctrl+C)\n\n"
+            "Aide d'une commande : sun COMMANDE --help"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sous = parser.add_subparsers(title="commandes", metavar="COMMANDE", required=True)
 
@@ -307,6 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return INTERROMPU
+    except Exception as exc:  # the operator gets one French line; SUN_DEBUG=1 shows the trace
+        if os.environ.get("SUN_DEBUG"):
+            raise
+        print(f"Erreur inattendue ({type(exc).__name__}) : {exc}", file=sys.stderr)
+        print("Relancez avec SUN_DEBUG=1 pour le détail technique.", file=sys.stderr)
+        return ERREUR
 
 
 if __name__ == "__main__":

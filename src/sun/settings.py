@@ -143,6 +143,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 # Hashed, pre-compressed static files once `sun preparer` has collected them; before that
 # (development, tests) files are served straight from the apps so nothing breaks.
 COLLECTED = (STATIC_ROOT / "staticfiles.json").exists()

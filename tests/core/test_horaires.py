@@ -30,7 +30,10 @@ def test_jours_consecutifs_regroupes_et_chevauchements_fusionnes():
 
 def test_creneaux_vides_ou_illisibles_signales_et_ignores():
     expression, anomalies = osm_depuis_plages(
-        [["samedi", "samedi", [["12:30:00", "12:30:00"]]], ["funday", "funday", [["09:00", "10:00"]]]]
+        [
+            ["samedi", "samedi", [["12:30:00", "12:30:00"]]],
+            ["funday", "funday", [["09:00", "10:00"]]],
+        ]
     )
     assert expression == ""
     assert len(anomalies) == 2

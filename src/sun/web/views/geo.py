@@ -11,7 +11,9 @@ CACHE_NAVIGATEUR = "public, max-age=86400"
 
 def _reponse(request, cle: str, communes) -> HttpResponse:
     valeur_etag = f'"{etag(cle)}"'
-    if request.headers.get("If-None-Match") == valeur_etag:
+    # GZipMiddleware turns our ETag into a weak one (W/"…"): compare without that prefix.
+    connus = {e.strip().removeprefix("W/") for e in request.headers.get("If-None-Match", "").split(",")}
+    if valeur_etag in connus:
         reponse = HttpResponseNotModified()
     else:
         reponse = HttpResponse(

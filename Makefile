@@ -1,0 +1,51 @@
+# SUN — entry points. `make run` and `make test` are all a fresh machine needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installe-run
+STAMP_TEST := $(VENV)/.installe-test
+HOTE ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test quality bench install install-test audit-accessibilite clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+
+install-test: $(STAMP_TEST)
+
+## make run: install, migrate, load the territory and demo content if missing, serve.
+run: install
+	$(BIN)/sun preparer
+	$(BIN)/sun serve --hote $(HOTE) --port $(PORT)
+
+## make test: the whole suite (DATABASE_URL chooses SQLite or PostgreSQL).
+test: install-test
+	@[ -x /usr/bin/chromium ] || echo "Note : Chromium absent, les tests navigateur seront ignorés (apt-get install -y chromium)."
+	$(BIN)/pytest
+
+quality: install-test
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+	SUN_VAR_DIR=var/qualite $(BIN)/sun django makemigrations --check --dry-run
+
+bench: install-test
+	$(BIN)/python benchmarks/api_communes.py
+
+## Re-run the browser checks and record their results for the accessibility statement.
+audit-accessibilite: install-test
+	SUN_ECRIRE_AUDIT=1 $(BIN)/pytest tests/navigateur -k axe
+
+clean:
+	rm -rf $(VENV) var

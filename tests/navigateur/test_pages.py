@@ -1,0 +1,145 @@
+"""In a real browser: axe-core finds no violation, pages stay within their budget, the keyboard
+is enough, and a 360-pixel-wide phone needs no horizontal scrolling."""
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.navigateur
+
+# Pages and their budget (requests, kilobytes transferred excluding map geometry).
+PAGES = {
+    "Accueil": "/",
+    "Recherche de communes": "/communes/?q=saint",
+    "Commune (Carcassonne)": "/communes/11069/",
+    "Intercommunalité": "/epci/{epci}/",
+    "Carte du département": "/carte/",
+    "Mentions légales": "/mentions-legales/",
+    "Données personnelles": "/donnees-personnelles/",
+    "Déclaration d'accessibilité": "/accessibilite/",
+    "Plan du site": "/plan-du-site/",
+    "Code source": "/code-source/",
+    "Connexion": "/connexion/",
+    "Page introuvable": "/communes/99999/",
+}
+BUDGETS = {"Accueil": (20, 250), "Commune (Carcassonne)": (20, 250), "Intercommunalité": (20, 250)}
+AUDIT = Path(__file__).resolve().parents[2] / "src/sun/web/audit_accessibilite.json"
+
+
+def _url(site: str, chemin: str) -> str:
+    from sun.territoire.models import Commune
+
+    epci = Commune.objects.get(code_insee="11069").epci.code_siren
+    return site + chemin.format(epci=epci)
+
+
+def test_axe_core_zero_violation_et_budgets(site, page):
+    axe = Axe()
+    mesures: dict[str, list] = {}
+
+    def compter(requete):
+        if "/geo/" in requete.url:
+            return
+        taille = requete.sizes()
+        mesures.setdefault("courante", []).append(taille["responseBodySize"] + taille["responseHeadersSize"])
+
+    page.on("requestfinished", compter)
+    rapport = []
+    for nom, chemin in PAGES.items():
+        mesures["courante"] = []
+        page.goto(_url(site, chemin))
+        page.wait_for_load_state("networkidle")
+        resultat = axe.run(page)
+        violations = resultat.response["violations"]
+        assert not violations, f"{nom} : " + resultat.generate_report()
+        rapport.append(
+            {
+                "page": nom,
+                "regles_verifiees": len(resultat.response["passes"]) + len(violations),
+                "violations": len(violations),
+            }
+        )
+        if nom in BUDGETS:
+            requetes, ko = BUDGETS[nom]
+            assert len(mesures["courante"]) <= requetes, f"{nom} : {len(mesures['courante'])} requêtes"
+            assert sum(mesures["courante"]) <= ko * 1000, f"{nom} : {sum(mesures['courante'])} octets"
+    if os.environ.get("SUN_ECRIRE_AUDIT"):
+        AUDIT.write_text(
+            json.dumps(
+                {
+                    "date": date.today().strftime("%d/%m/%Y"),
+                    "outil": "axe-core (axe-playwright-python), toutes règles",
+                    "navigateur": "Chromium " + page.context.browser.version,
+                    "pages": rapport,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+
+
+def test_carte_dessinee_en_svg_depuis_une_couche_compressee(site, page):
+    reponses = []
+    page.on("response", lambda r: reponses.append(r) if "/geo/" in r.url else None)
+    page.goto(site + "/carte/")
+    page.wait_for_selector(".carte__dessin svg path")
+    assert page.locator(".carte__dessin svg path").count() == 433
+    assert reponses[0].headers.get("content-encoding") == "gzip"
+    assert "max-age" in reponses[0].headers.get("cache-control", "")
+    page.locator(".carte__dessin svg path").first.click()
+    page.wait_for_url("**/communes/*/")
+
+
+def test_clavier_seul(site, page):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    premier = page.evaluate("document.activeElement.textContent.trim()")
+    assert premier == "Aller au contenu"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "contenu"
+    # Tab to the search field, type, choose a suggestion with the arrows, open it with Enter.
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "recherche-commune":
+            break
+    else:
+        pytest.fail("champ de recherche inatteignable au clavier")
+    page.keyboard.type("lezignan")
+    page.wait_for_selector("#suggestions-commune li")
+    assert page.get_attribute("#recherche-commune", "aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#recherche-commune", "aria-activedescendant") == "suggestion-commune-0"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/communes/11203/")
+    assert page.locator("h1").inner_text() == "Lézignan-Corbières"
+    # The focus indicator is visible.
+    page.keyboard.press("Tab")
+    contour = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert contour != "none"
+
+
+def test_recherche_sans_javascript(site, navigateur):
+    contexte = navigateur.new_context(java_script_enabled=False)
+    page = contexte.new_page()
+    page.goto(site + "/")
+    page.fill("#recherche-commune", "carcassonne")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/communes/?q=carcassonne")
+    assert "Carcassonne" in page.locator(".resultats").inner_text()
+    contexte.close()
+
+
+def test_telephone_360_pixels(site, navigateur):
+    contexte = navigateur.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = contexte.new_page()
+    for chemin in ("/", "/communes/11069/", "/carte/"):
+        page.goto(site + chemin)
+        largeur = page.evaluate("document.documentElement.scrollWidth")
+        assert largeur <= 360, f"{chemin} déborde : {largeur}px"
+    contexte.close()
