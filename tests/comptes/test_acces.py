@@ -2,10 +2,9 @@
 
 import pytest
 
-from tests.outils import texte
-
 from sun.comptes.roles import Role, a_role, roles_de
 from sun.comptes.services import creer_comptes_demo, creer_utilisateur, fichier_comptes_demo
+from tests.outils import texte
 
 pytestmark = pytest.mark.django_db
 

@@ -48,7 +48,7 @@ def test_expression_invalide_refusee_en_francais():
 @pytest.mark.parametrize(
     ("moment", "phrase", "ouvert"),
     [
-        ("2026-11-30 10:00", "Ouvert, ferme à 12 h 30", True),
+        ("2026-11-30 10:00", "Ouvert maintenant, ferme à 12 h 30", True),
         ("2026-11-30 12:45", "Fermé, ouvre aujourd'hui à 13 h 30", False),
         ("2026-11-30 18:00", "Fermé, ouvre demain à 8 h 30", False),
         ("2026-11-28 10:00", "Fermé, ouvre lundi à 8 h 30", False),

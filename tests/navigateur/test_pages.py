@@ -45,16 +45,20 @@ def test_axe_core_zero_violation_et_budgets(site, page):
         if "/geo/" in requete.url:
             return
         taille = requete.sizes()
-        mesures.setdefault("courante", []).append(taille["responseBodySize"] + taille["responseHeadersSize"])
+        mesures.setdefault("courante", []).append(
+            taille["responseBodySize"] + taille["responseHeadersSize"]
+        )
 
     page.on("requestfinished", compter)
     rapport = []
+    moteur = ""
     for nom, chemin in PAGES.items():
         mesures["courante"] = []
         page.goto(_url(site, chemin))
         page.wait_for_load_state("networkidle")
         resultat = axe.run(page)
         violations = resultat.response["violations"]
+        moteur = resultat.response["testEngine"]["version"]
         assert not violations, f"{nom} : " + resultat.generate_report()
         rapport.append(
             {
@@ -65,14 +69,18 @@ def test_axe_core_zero_violation_et_budgets(site, page):
         )
         if nom in BUDGETS:
             requetes, ko = BUDGETS[nom]
-            assert len(mesures["courante"]) <= requetes, f"{nom} : {len(mesures['courante'])} requêtes"
-            assert sum(mesures["courante"]) <= ko * 1000, f"{nom} : {sum(mesures['courante'])} octets"
+            assert len(mesures["courante"]) <= requetes, (
+                f"{nom} : {len(mesures['courante'])} requêtes"
+            )
+            assert sum(mesures["courante"]) <= ko * 1000, (
+                f"{nom} : {sum(mesures['courante'])} octets"
+            )
     if os.environ.get("SUN_ECRIRE_AUDIT"):
         AUDIT.write_text(
             json.dumps(
                 {
                     "date": date.today().strftime("%d/%m/%Y"),
-                    "outil": "axe-core (axe-playwright-python), toutes règles",
+                    "outil": f"axe-core {moteur} (axe-playwright-python), toutes règles",
                     "navigateur": "Chromium " + page.context.browser.version,
                     "pages": rapport,
                 },
@@ -114,7 +122,9 @@ def test_clavier_seul(site, page):
     page.wait_for_selector("#suggestions-commune li")
     assert page.get_attribute("#recherche-commune", "aria-expanded") == "true"
     page.keyboard.press("ArrowDown")
-    assert page.get_attribute("#recherche-commune", "aria-activedescendant") == "suggestion-commune-0"
+    assert (
+        page.get_attribute("#recherche-commune", "aria-activedescendant") == "suggestion-commune-0"
+    )
     page.keyboard.press("Enter")
     page.wait_for_url("**/communes/11203/")
     assert page.locator("h1").inner_text() == "Lézignan-Corbières"

@@ -4,10 +4,10 @@ import gzip
 from unittest import mock
 
 import pytest
-
-from tests.outils import texte
 from django.db import DatabaseError
 from django.urls import reverse
+
+from tests.outils import texte
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,6 @@ from sun.api.erreurs import message_validation
 from sun.core.indicators import IndicateurInconnu, NiveauNonCalcule, TerritoireInconnu
 
 
-
 class RenduJSON(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 

@@ -2,7 +2,7 @@
 
 SUN stores every schedule in the OpenStreetMap syntax (the one the national standard for
 mediation places uses too), validates it with opening-hours-py and renders it in French:
-a weekly table and a sentence such as « Ouvert, ferme à 12 h » or « Fermé, ouvre lundi à 9 h ».
+a weekly table and a sentence such as « Ouvert maintenant, ferme à 12 h » or « Fermé, ouvre lundi à 9 h ».
 """
 
 from dataclasses import dataclass
@@ -99,7 +99,7 @@ def valider(expression: str) -> str:
 @dataclass(frozen=True)
 class Etat:
     ouvert: bool
-    phrase: str  # « Ouvert, ferme à 12 h » / « Fermé, ouvre lundi à 9 h »
+    phrase: str  # « Ouvert maintenant, ferme à 12 h » / « Fermé, ouvre lundi à 9 h »
     prochain_changement: datetime | None
 
 
@@ -141,11 +141,11 @@ class Horaires:
             prochain = None
         if ouvert:
             if prochain is None:
-                phrase = "Ouvert"
+                phrase = "Ouvert maintenant"
             elif prochain.date() == maintenant.date() or prochain.time() == time(0, 0):
-                phrase = f"Ouvert, ferme à {heure(prochain.hour, prochain.minute)}"
+                phrase = f"Ouvert maintenant, ferme à {heure(prochain.hour, prochain.minute)}"
             else:
-                phrase = f"Ouvert, ferme {_quand(prochain, maintenant)}"
+                phrase = f"Ouvert maintenant, ferme {_quand(prochain, maintenant)}"
         elif prochain is None:
             phrase = "Fermé"
         else:

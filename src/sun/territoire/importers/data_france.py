@@ -43,9 +43,13 @@ class DepartementInconnu(DonneesTerritoireError):
     def __init__(self, code: str, valides: list[str]):
         self.code = code
         self.valides = valides
-        super().__init__(
-            f"Code de département inconnu : « {code} ». Codes valides : {', '.join(valides)}."
-        )
+        message = f"Code de département inconnu : « {code} »."
+        if code.strip()[:2] in ("97", "98"):
+            message += (
+                " Saint-Pierre-et-Miquelon (975), Saint-Barthélemy, Saint-Martin et les "
+                "collectivités du Pacifique ne sont pas des départements."
+            )
+        super().__init__(f"{message} Codes valides : {', '.join(valides)}.")
 
 
 @dataclass
@@ -218,7 +222,9 @@ def lire_territoire(
         if ligne["id"] in epci_ids:
             donnees.epcis[ligne["id"]] = ligne
 
-    codes_par_id = {cp["id"]: cp["code"] for cp in _lignes("codes_postaux.csv.lzma", {"id", "code"})}
+    codes_par_id = {
+        cp["id"]: cp["code"] for cp in _lignes("codes_postaux.csv.lzma", {"id", "code"})
+    }
     for lien in _lignes("codes_postaux_communes.csv.lzma", {"codepostal_id", "commune_id"}):
         if lien["commune_id"] in communes_par_id and lien["codepostal_id"] in codes_par_id:
             donnees.codes_postaux.setdefault(lien["commune_id"], []).append(

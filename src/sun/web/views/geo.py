@@ -12,7 +12,9 @@ CACHE_NAVIGATEUR = "public, max-age=86400"
 def _reponse(request, cle: str, communes) -> HttpResponse:
     valeur_etag = f'"{etag(cle)}"'
     # GZipMiddleware turns our ETag into a weak one (W/"…"): compare without that prefix.
-    connus = {e.strip().removeprefix("W/") for e in request.headers.get("If-None-Match", "").split(",")}
+    connus = {
+        e.strip().removeprefix("W/") for e in request.headers.get("If-None-Match", "").split(",")
+    }
     if valeur_etag in connus:
         reponse = HttpResponseNotModified()
     else:
