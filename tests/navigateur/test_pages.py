@@ -24,6 +24,7 @@ PAGES = {
     "Plan du site": "/plan-du-site/",
     "Code source": "/code-source/",
     "Connexion": "/connexion/",
+    "Espace agents (connecté)": "/espace/",
     "Page introuvable": "/communes/99999/",
 }
 BUDGETS = {"Accueil": (20, 250), "Commune (Carcassonne)": (20, 250), "Intercommunalité": (20, 250)}
@@ -53,6 +54,8 @@ def test_axe_core_zero_violation_et_budgets(site, page):
     rapport = []
     moteur = ""
     for nom, chemin in PAGES.items():
+        if nom == "Espace agents (connecté)":
+            _se_connecter(page, site)
         mesures["courante"] = []
         page.goto(_url(site, chemin))
         page.wait_for_load_state("networkidle")
@@ -90,6 +93,19 @@ def test_axe_core_zero_violation_et_budgets(site, page):
             + "\n",
             encoding="utf-8",
         )
+
+
+def _se_connecter(page, site: str) -> None:
+    """Sign in as an agent through the login form, so that agent pages are checked too."""
+    from sun.comptes.roles import Role
+    from sun.comptes.services import creer_utilisateur
+
+    creer_utilisateur("agent-axe", [Role.AGENT], mot_de_passe="Mot-de-passe-solide-42")
+    page.goto(site + "/connexion/")
+    page.fill("#id_username", "agent-axe")
+    page.fill("#id_password", "Mot-de-passe-solide-42")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/espace/")
 
 
 def test_carte_dessinee_en_svg_depuis_une_couche_compressee(site, page):

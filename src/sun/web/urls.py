@@ -37,6 +37,10 @@ urlpatterns = [
         ),
         name="connexion",
     ),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),
+    path(
+        "deconnexion/",
+        auth_views.LogoutView.as_view(template_name="web/deconnexion.html"),
+        name="deconnexion",
+    ),
     path("espace/", include(espace_urls)),
 ]
