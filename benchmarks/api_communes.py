@@ -33,6 +33,24 @@ def port_libre() -> int:
         return s.getsockname()[1]
 
 
+def demarrer(env: dict, port: int, sonde: str) -> subprocess.Popen:
+    """Start `sun serve` and wait until `sonde` answers."""
+    serveur = subprocess.Popen(
+        [SUN, "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{sonde}", timeout=1)
+            return serveur
+        except OSError:
+            time.sleep(0.2)
+    serveur.terminate()
+    raise RuntimeError("le serveur n'a pas démarré")
+
+
 def charger(url_de: callable, duree: float, clients: int) -> dict:
     latences: list[float] = []
     erreurs = 0
@@ -102,28 +120,14 @@ def main() -> int:
 
         port = port_libre()
         base = f"http://127.0.0.1:{port}"
-        serveur = subprocess.Popen([SUN, "serve", "--port", str(port), "--workers", "2"], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/sante", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        # Baseline: a typical API answer, saved as a static file served by the same server.
+        serveur = demarrer(env, port, "/sante")
+        # Baseline: a typical API answer, saved as a static file served by the same server
+        # (restarted, as WhiteNoise indexes static files at start-up).
         exemple = urllib.request.urlopen(base + "/api/communes?q=saint&taille=20").read()
-        statique = dossier / "static" / "bench-reference.json"
-        statique.write_bytes(exemple)
+        (dossier / "static" / "bench-reference.json").write_bytes(exemple)
         serveur.terminate()
         serveur.wait()
-        serveur = subprocess.Popen([SUN, "serve", "--port", str(port), "--workers", "2"], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/static/bench-reference.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        serveur = demarrer(env, port, "/static/bench-reference.json")
         print(
             f"Réponse de référence : {len(exemple)} octets ; {args.clients} clients, {args.duree:.0f} s par cible"
         )

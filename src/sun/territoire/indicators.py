@@ -43,37 +43,30 @@ def nombre_epci(niveau: Niveau, code: str) -> Valeur:
     return Valeur(n, _date(communes), SOURCE_COG)
 
 
-declarer(
-    Indicateur(
-        code="territoire.population",
-        libelle="Population municipale",
-        unite="habitants",
-        niveaux=(Niveau.COMMUNE, Niveau.EPCI, Niveau.DEPARTEMENT),
-        calcul=population,
-        source=SOURCE_POPULATION,
-        description="Somme des populations municipales des communes du territoire.",
+TOUS_NIVEAUX = (Niveau.COMMUNE, Niveau.EPCI, Niveau.DEPARTEMENT)
+for code, libelle, unite, calcul, source, description in [
+    (
+        "territoire.population", "Population municipale", "habitants", population,
+        SOURCE_POPULATION, "Somme des populations municipales des communes du territoire.",
+    ),
+    (
+        "territoire.communes", "Nombre de communes", "communes", nombre_communes, SOURCE_COG,
+        "Communes au sens de l'INSEE (hors communes déléguées et arrondissements).",
+    ),
+    (
+        "territoire.epci", "Nombre d'EPCI à fiscalité propre", "EPCI", nombre_epci, SOURCE_COG,
+        "Communautés de communes, d'agglomération, urbaines et métropoles dont au moins une "
+        "commune est dans le territoire.",
+    ),
+]:  # fmt: skip
+    declarer(
+        Indicateur(
+            code=code,
+            libelle=libelle,
+            unite=unite,
+            niveaux=TOUS_NIVEAUX,
+            calcul=calcul,
+            source=source,
+            description=description,
+        )
     )
-)
-declarer(
-    Indicateur(
-        code="territoire.communes",
-        libelle="Nombre de communes",
-        unite="communes",
-        niveaux=(Niveau.COMMUNE, Niveau.EPCI, Niveau.DEPARTEMENT),
-        calcul=nombre_communes,
-        source=SOURCE_COG,
-        description="Communes au sens de l'INSEE (hors communes déléguées et arrondissements).",
-    )
-)
-declarer(
-    Indicateur(
-        code="territoire.epci",
-        libelle="Nombre d'EPCI à fiscalité propre",
-        unite="EPCI",
-        niveaux=(Niveau.COMMUNE, Niveau.EPCI, Niveau.DEPARTEMENT),
-        calcul=nombre_epci,
-        source=SOURCE_COG,
-        description="Communautés de communes, d'agglomération, urbaines et métropoles "
-        "dont au moins une commune est dans le territoire.",
-    )
-)
