@@ -46,12 +46,15 @@ class RapportChargement:
     def modifications(self) -> int:
         return sum(c.crees + c.modifies + c.supprimes for c in self.compteurs.values())
 
-    def lignes(self) -> list[str]:
+    def lignes(self, detail: bool = False) -> list[str]:
         lignes = [f"Départements chargés : {', '.join(self.departements)} (source : {self.source})"]
         lignes += [f"  {nom} : {c.resume()}" for nom, c in self.compteurs.items()]
         if self.anomalies:
-            lignes.append(f"  {len(self.anomalies)} anomalie(s) dans les données, ignorée(s) :")
-            lignes += [f"    - {a}" for a in self.anomalies]
+            lignes.append(f"  {len(self.anomalies)} anomalie(s) dans les données, ignorée(s)")
+            if detail:
+                lignes += [f"    - {a}" for a in self.anomalies]
+            else:
+                lignes.append("  (détail des anomalies : relancez avec --verbeux)")
         return lignes
 
     def en_json(self) -> dict:
