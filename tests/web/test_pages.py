@@ -73,6 +73,12 @@ def test_page_commune_sans_population_et_corse(client):
     assert client.get("/communes/2a004/").status_code == 200
 
 
+def test_page_commune_sans_contour(client):
+    page = texte(client.get("/communes/15031/"))
+    assert "<h1>Celles</h1>" in page
+    assert "data-geojson" not in page
+
+
 def test_arrondissement_redirige_vers_sa_commune(client):
     reponse = client.get("/communes/75101/")
     assert reponse.status_code == 301
