@@ -5,7 +5,7 @@ Lyon arrondissements, overseas, Mayotte without population, Cantal communes with
 import pytest
 from django.core.cache import cache
 
-DEPARTEMENTS_DE_TEST = ["11", "2A", "75", "69", "971", "976", "15"]
+DEPARTEMENTS_DE_TEST = ["11", "2A", "75", "69", "971", "976", "15", "13", "51"]
 
 
 @pytest.fixture(scope="session")

@@ -108,6 +108,33 @@ def territoire_codes(args) -> int:
     return OK
 
 
+# --- lieux de médiation numérique ------------------------------------------------------------
+def lieux_importer(args) -> int:
+    from pathlib import Path
+
+    from sun.inclusion.importers.mapping import Mapping, MappingInvalide
+    from sun.inclusion.services import ImportImpossible, importer_lieux
+
+    _verifier_base()
+    try:
+        mapping = Mapping.depuis_fichier(Path(args.correspondance)) if args.correspondance else None
+        rapport = importer_lieux(
+            Path(args.fichier),
+            args.source or "",
+            essai=args.dry_run,
+            partiel=args.partiel,
+            mapping=mapping,
+        )
+    except (ImportImpossible, MappingInvalide) as exc:
+        raise ErreurCommande(f"{exc}\nRien n'a été enregistré.", DONNEES) from exc
+    for ligne in rapport.lignes():
+        print(ligne)
+    if args.verbeux:
+        for numero, s in rapport.signalements:
+            print(f"    ligne {numero} — {s.champ} « {s.valeur} » : {s.raison} ({s.gravite})")
+    return OK
+
+
 # --- comptes, démo, préparation, serveur ----------------------------------------------------
 def comptes_creer(args) -> int:
     import getpass
@@ -192,9 +219,21 @@ def serve(args) -> int:
         return OK
     os.execvp(
         sys.executable,
-        [sys.executable, "-m", "gunicorn", "sun.wsgi", "--bind", adresse,
-         "--workers", str(args.workers), "--access-logfile", "-", "--timeout", "60"],
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "sun.wsgi",
+            "--bind",
+            adresse,
+            "--workers",
+            str(args.workers),
+            "--access-logfile",
+            "-",
+            "--timeout",
+            "60",
+        ],
+    )
     return OK  # not reached: exec replaces this process
 
 
@@ -260,6 +299,36 @@ def construire_parser() -> argparse.ArgumentParser:
     p.set_defaults(fonction=territoire_stats)
     p = ts.add_parser("codes", help="liste les codes de département valides")
     p.set_defaults(fonction=territoire_codes)
+
+    lieux = sous.add_parser("lieux", help="registre des lieux de médiation numérique")
+    ls = lieux.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ls.add_parser(
+        "importer",
+        help="importe un fichier (standard v1 ou v0.1, CSV ou JSON, ou toute source décrite par une correspondance)",
+    )
+    p.add_argument("fichier", metavar="FICHIER")
+    p.add_argument(
+        "--source", help="nom de la source (ex. « Cartographie nationale », « Hub Occitanie »)"
+    )
+    p.add_argument(
+        "--correspondance", metavar="FICHIER.yaml", help="fichier de correspondance de la source"
+    )
+    p.add_argument(
+        "--dry-run",
+        "--essai",
+        dest="dry_run",
+        action="store_true",
+        help="montre ce qui changerait, sans rien enregistrer",
+    )
+    p.add_argument(
+        "--partiel",
+        action="store_true",
+        help="le fichier ne contient qu'une partie de la source : ne ferme pas les lieux absents",
+    )
+    p.add_argument(
+        "--verbeux", action="store_true", help="affiche les premières valeurs corrigées ou écartées"
+    )
+    p.set_defaults(fonction=lieux_importer)
 
     comptes = sous.add_parser("comptes", help="comptes des agents")
     cs = comptes.add_subparsers(title="actions", metavar="ACTION", required=True)

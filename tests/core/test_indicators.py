@@ -44,18 +44,26 @@ def test_erreurs_du_registre():
     with pytest.raises(TerritoireInconnu):
         indicators.obtenir("territoire.population").calculer(Niveau.DEPARTEMENT, "99")
     seul = Indicateur(
-        code="test.departement_seul", libelle="Test", unite="u", niveaux=(Niveau.DEPARTEMENT,),
-        calcul=lambda niveau, code: Valeur(1, None, "test"), source="test",
-    )  # fmt: skip
+        code="test.departement_seul",
+        libelle="Test",
+        unite="u",
+        niveaux=(Niveau.DEPARTEMENT,),
+        calcul=lambda niveau, code: Valeur(1, None, "test"),
+        source="test",
+    )
     with pytest.raises(NiveauNonCalcule, match="niveaux possibles : departement"):
         seul.calculer(Niveau.COMMUNE, "11069")
 
 
 def test_double_declaration_refusee():
     premier = Indicateur(
-        code="test.doublon", libelle="A", unite="u", niveaux=(Niveau.COMMUNE,),
-        calcul=lambda n, c: Valeur(1, None, "s"), source="s",
-    )  # fmt: skip
+        code="test.doublon",
+        libelle="A",
+        unite="u",
+        niveaux=(Niveau.COMMUNE,),
+        calcul=lambda n, c: Valeur(1, None, "s"),
+        source="s",
+    )
     indicators.declarer(premier)
     assert indicators.declarer(premier) is premier
     with pytest.raises(ValueError, match="deux fois"):

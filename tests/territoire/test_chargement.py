@@ -66,9 +66,13 @@ def test_met_a_jour_ce_qui_a_change_et_retire_ce_qui_a_disparu():
     Commune.objects.filter(pk=carcassonne.pk).update(population_municipale=1, nom="Erreur")
     Commune.objects.get(code_insee="11262").delete()  # Narbonne vanished locally
     fantome = Commune.objects.create(
-        code_insee="11999", nom="Fantôme", cle_recherche="fantome 11999",
-        departement=carcassonne.departement, source="test", date_maj=carcassonne.date_maj,
-    )  # fmt: skip
+        code_insee="11999",
+        nom="Fantôme",
+        cle_recherche="fantome 11999",
+        departement=carcassonne.departement,
+        source="test",
+        date_maj=carcassonne.date_maj,
+    )
     rapport = charger_departements(["11"])
     communes = rapport.compteurs["Communes"]
     assert (communes.crees, communes.modifies, communes.supprimes) == (1, 1, 1)

@@ -1,0 +1,187 @@
+"""Places on the territory: which commune, and whether the coordinates are believable.
+
+Coordinates are checked against the commune's outline (swapped latitude/longitude detected
+and fixed, points outside flagged); a place without coordinates is put at its town hall or
+at the commune's centroid, with precision « commune ».
+"""
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+
+from shapely.geometry import Point, shape
+from shapely.prepared import prep
+
+from sun.core.text import normaliser_recherche
+from sun.inclusion.normalisation import Signalements
+from sun.territoire.models import Commune
+
+# Points closer than this to the outline count as inside (outlines are simplified).
+TOLERANCE_DEGRES = 0.005
+
+
+@dataclass
+class CommuneConnue:
+    pk: int
+    code_insee: str
+    nom: str
+    codes_postaux: list[str]
+    latitude: float | None
+    longitude: float | None
+    mairie: tuple[float, float] | None
+    geometrie_json: str
+
+    @cached_property
+    def contour(self):
+        if not self.geometrie_json:
+            return None
+        forme = shape(json.loads(self.geometrie_json)).buffer(TOLERANCE_DEGRES)
+        return prep(forme)
+
+
+class Referentiel:
+    """Every loaded commune, indexed by INSEE code and by postal code + name, read once."""
+
+    def __init__(self):
+        self.par_code: dict[str, CommuneConnue] = {}
+        self.par_cp_nom: dict[tuple[str, str], CommuneConnue] = {}
+        self.par_nom: dict[str, list[CommuneConnue]] = {}
+        lignes = Commune.objects.values_list(
+            "pk",
+            "code_insee",
+            "nom",
+            "codes_postaux",
+            "latitude",
+            "longitude",
+            "mairie__latitude",
+            "mairie__longitude",
+            "geometrie",
+        )
+        for pk, code, nom, cps, lat, lon, mlat, mlon, geometrie in lignes.iterator(chunk_size=2000):
+            commune = CommuneConnue(
+                pk,
+                code,
+                nom,
+                cps or [],
+                lat,
+                lon,
+                (mlat, mlon) if mlat is not None else None,
+                geometrie,
+            )
+            self.par_code[code] = commune
+            cle = normaliser_recherche(nom)
+            self.par_nom.setdefault(cle, []).append(commune)
+            for cp in commune.codes_postaux:
+                self.par_cp_nom[(cp, cle)] = commune
+        from sun.territoire.models import SubdivisionCommune
+
+        # Arrondissements and communes déléguées lead to their commune.
+        for code, parent in SubdivisionCommune.objects.values_list(
+            "code_insee", "commune__code_insee"
+        ):
+            if code not in self.par_code and parent in self.par_code:
+                self.par_code[code] = self.par_code[parent]
+
+    def trouver(self, code_insee: str, code_postal: str, nom: str) -> CommuneConnue | None:
+        if code_insee and code_insee in self.par_code:
+            return self.par_code[code_insee]
+        cle = normaliser_recherche(nom)
+        if code_postal and (code_postal, cle) in self.par_cp_nom:
+            return self.par_cp_nom[(code_postal, cle)]
+        candidats = self.par_nom.get(cle, [])
+        if len(candidats) == 1:
+            return candidats[0]
+        if code_postal:
+            meme_departement = [c for c in candidats if c.code_insee[:2] == code_postal[:2]]
+            if len(meme_departement) == 1:
+                return meme_departement[0]
+        return None
+
+
+def localiser(
+    lieu: dict, referentiel: Referentiel, signalements: Signalements
+) -> tuple[int | None, str]:
+    """Complete commune fields and coordinates in place; return (commune pk, precision)."""
+    commune = referentiel.trouver(lieu["code_insee"], lieu["code_postal"], lieu["commune"])
+    if commune is None:
+        if lieu["code_insee"] or lieu["commune"]:
+            signalements.ajouter(
+                "code_insee",
+                lieu["code_insee"] or lieu["commune"],
+                "commune absente du territoire chargé : non vérifiée",
+                "alerte",
+            )
+    else:
+        if lieu["code_insee"] != commune.code_insee:
+            if lieu["code_insee"]:
+                signalements.ajouter(
+                    "code_insee",
+                    lieu["code_insee"],
+                    f"rattaché à la commune {commune.code_insee}",
+                    "correction",
+                )
+            lieu["code_insee"] = commune.code_insee
+        if not lieu["commune"]:
+            lieu["commune"] = commune.nom
+        if not lieu["code_postal"] and len(commune.codes_postaux) == 1:
+            lieu["code_postal"] = commune.codes_postaux[0]
+            signalements.ajouter(
+                "code_postal", "", f"complété par {lieu['code_postal']}", "correction"
+            )
+
+    lat, lon = lieu["latitude"], lieu["longitude"]
+    if lat is not None and lon is not None:
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) and (-90 <= lon <= 90):
+            lat, lon = lon, lat
+            signalements.ajouter(
+                "latitude",
+                lieu["latitude"],
+                "latitude et longitude inversées : corrigé",
+                "correction",
+            )
+        elif (
+            commune is not None
+            and commune.contour is not None
+            and not commune.contour.contains(Point(lon, lat))
+        ):
+            if commune.contour.contains(Point(lat, lon)):
+                lat, lon = lon, lat
+                signalements.ajouter(
+                    "latitude",
+                    lieu["latitude"],
+                    "latitude et longitude inversées : corrigé",
+                    "correction",
+                )
+            else:
+                signalements.ajouter(
+                    "latitude",
+                    f"{lat}, {lon}",
+                    f"point hors de la commune {commune.nom} : à vérifier",
+                    "alerte",
+                )
+        lieu["latitude"], lieu["longitude"] = round(lat, 6), round(lon, 6)
+        return (commune.pk if commune else None), "exacte"
+    if lat is not None or lon is not None:
+        signalements.ajouter(
+            "latitude", f"{lat}, {lon}", "coordonnée incomplète : ignorée", "suppression"
+        )
+    if commune is not None:
+        point = commune.mairie or (
+            (commune.latitude, commune.longitude) if commune.latitude is not None else None
+        )
+        if point:
+            lieu["latitude"], lieu["longitude"] = point
+            ou = "à la mairie" if commune.mairie else "au centre de la commune"
+            signalements.ajouter("latitude", "", f"sans coordonnées : placé {ou}", "correction")
+            return commune.pk, "commune"
+    lieu["latitude"] = lieu["longitude"] = None
+    return (commune.pk if commune else None), "aucune"
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between (lat, lon) points."""
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * asin(sqrt(h))

@@ -1,0 +1,240 @@
+"""Normalisation of one place's values to the national standard v1.
+
+Every function returns the clean value and reports what it corrected or rejected through a
+`Signalements` collector (field, value, reason), which the import report lists line by line.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from unidecode import unidecode
+
+from sun.core.horaires import HorairesInvalides, valider
+from sun.core.telephone import international
+from sun.inclusion.standard import ALIAS_V1, ENUMERATIONS, ETAPES_NUMERIQUES, TYPOLOGIES
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+COURRIEL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+RNA = re.compile(r"^W[0-9A-Z]{9}$")
+CODE_INSEE = re.compile(r"^([013-9]\d|2[AB1-9])\d{3}$")
+
+
+@dataclass
+class Signalement:
+    champ: str
+    valeur: str
+    raison: str
+    gravite: str  # "rejet" (line refused), "correction", "suppression" (value dropped), "alerte"
+
+
+@dataclass
+class Signalements:
+    liste: list[Signalement] = field(default_factory=list)
+
+    def ajouter(self, champ: str, valeur, raison: str, gravite: str) -> None:
+        self.liste.append(Signalement(champ, str(valeur)[:200], raison, gravite))
+
+    @property
+    def rejet(self) -> bool:
+        return any(s.gravite == "rejet" for s in self.liste)
+
+
+def texte(valeur) -> str:
+    """Trimmed text with typographic apostrophes made straight, as the standard writes them."""
+    if valeur is None:
+        return ""
+    return " ".join(str(valeur).translate(APOSTROPHES).split())
+
+
+def decouper(valeur, separateur: str = "|") -> list[str]:
+    if isinstance(valeur, list):
+        morceaux = valeur
+    else:
+        morceaux = texte(valeur).split(separateur) if valeur not in (None, "") else []
+    resultat: list[str] = []
+    for morceau in morceaux:
+        morceau = texte(morceau)
+        if morceau and morceau not in resultat:
+            resultat.append(morceau)
+    return resultat
+
+
+def _cle(valeur: str) -> str:
+    """Comparison key forgiving case, accents, spacing and punctuation."""
+    return re.sub(r"[^a-z0-9]+", "", unidecode(texte(valeur)).casefold())
+
+
+_INDEX_ENUMS = {
+    champ: {_cle(v): v for v in valeurs} | {_cle(a): c for a, c in ALIAS_V1.items() if c in valeurs}
+    for champ, valeurs in ENUMERATIONS.items()
+}
+_INDEX_TYPOLOGIES = {t.upper(): t for t in TYPOLOGIES}
+# Former codes still found in sources: Pôle emploi became France Travail (FT).
+ALIAS_TYPOLOGIES = {"PE": "FT", "POLE_EMPLOI": "FT", "FRANCE_SERVICES": "RFS"}
+
+
+def enumeration(champ: str, valeurs: list[str], signalements: Signalements) -> list[str]:
+    """Keep values of the standard's list (case, spacing and apostrophes forgiven)."""
+    index = _INDEX_ENUMS[champ]
+    resultat = []
+    for valeur in valeurs:
+        canonique = index.get(_cle(valeur))
+        if canonique is None:
+            signalements.ajouter(
+                champ, valeur, "valeur hors de la liste du standard", "suppression"
+            )
+        elif canonique not in resultat:
+            if canonique != valeur and canonique != ETAPES_NUMERIQUES:
+                signalements.ajouter(champ, valeur, f"écrit « {canonique} »", "correction")
+            resultat.append(canonique)
+    return resultat
+
+
+def typologies(valeurs: list[str], signalements: Signalements) -> list[str]:
+    resultat = []
+    for valeur in valeurs:
+        canonique = _INDEX_TYPOLOGIES.get(
+            ALIAS_TYPOLOGIES.get(valeur.upper(), valeur.upper().replace(" ", "_"))
+        )
+        if canonique is None:
+            signalements.ajouter(
+                "typologie", valeur, "typologie inconnue (liste data·inclusion)", "suppression"
+            )
+        elif canonique not in resultat:
+            resultat.append(canonique)
+    return resultat
+
+
+def pivot(valeur, signalements: Signalements) -> str:
+    """SIRET (14 digits) or RNA (W + 9). « 37947415800019.0 » → 14 digits; « 0.0 » → missing."""
+    brut = texte(valeur).replace(" ", "").upper()
+    if re.fullmatch(r"\d+\.0+", brut):  # a number that went through a spreadsheet
+        brut = brut.split(".")[0]
+    if brut in ("", "0", "00000000000000", "NAN", "NONE"):
+        return ""
+    if brut.isdigit() and len(brut) == 13:
+        brut = "0" + brut  # leading zero lost
+    if (brut.isdigit() and len(brut) == 14) or RNA.match(brut):
+        if brut != texte(valeur):
+            signalements.ajouter("pivot", valeur, f"nettoyé en « {brut} »", "correction")
+        return brut
+    signalements.ajouter(
+        "pivot", valeur, "ni un SIRET (14 chiffres) ni un RNA (W + 9 caractères)", "suppression"
+    )
+    return ""
+
+
+def code(valeur, longueur: int, champ: str, signalements: Signalements) -> str:
+    """Postal or INSEE code as text: « 1400 » (lost leading zero) → « 01400 », « 13100.0 » → « 13100 »."""
+    brut = texte(valeur).upper()
+    if re.fullmatch(r"\d+\.0+", brut):
+        brut = brut.split(".")[0]
+    if brut.isdigit() and len(brut) == longueur - 1:
+        signalements.ajouter(champ, valeur, "zéro initial rétabli", "correction")
+        brut = "0" + brut
+    if not brut:
+        return ""
+    valide = CODE_INSEE.match(brut) if champ == "code_insee" else re.fullmatch(r"\d{5}", brut)
+    if not valide:
+        signalements.ajouter(champ, valeur, f"{champ.replace('_', ' ')} invalide", "suppression")
+        return ""
+    return brut
+
+
+def telephone(valeur, signalements: Signalements) -> str:
+    brut = texte(valeur)
+    if not brut:
+        return ""
+    premier = re.split(r"[|;/]| ou ", brut)[0]  # the standard takes one number
+    normal = international(premier)
+    if normal is None:
+        signalements.ajouter("telephone", valeur, "numéro de téléphone invalide", "suppression")
+        return ""
+    if normal != brut:
+        signalements.ajouter(
+            "telephone", valeur, f"mis au format international « {normal} »", "correction"
+        )
+    return normal
+
+
+def courriels(valeurs: list[str], signalements: Signalements) -> list[str]:
+    resultat = []
+    for valeur in valeurs:
+        valeur = valeur.lower().removeprefix("mailto:")
+        if COURRIEL.match(valeur):
+            resultat.append(valeur)
+        else:
+            signalements.ajouter(
+                "courriels", valeur, "adresse électronique invalide", "suppression"
+            )
+    return resultat
+
+
+def urls(champ: str, valeurs: list[str], signalements: Signalements) -> list[str]:
+    resultat = []
+    for valeur in valeurs:
+        if not re.match(r"^https?://", valeur, re.I):
+            if "." not in valeur or " " in valeur:
+                signalements.ajouter(champ, valeur, "adresse web invalide", "suppression")
+                continue
+            valeur = "https://" + valeur
+        resultat.append(valeur)
+    return resultat
+
+
+def horaires(valeur, signalements: Signalements) -> str:
+    brut = texte(valeur)
+    if not brut:
+        return ""
+    try:
+        return valider(brut)
+    except HorairesInvalides:
+        signalements.ajouter(
+            "horaires",
+            valeur,
+            "horaires illisibles (syntaxe OpenStreetMap attendue)",
+            "suppression",
+        )
+        return ""
+
+
+def nombre(valeur, champ: str, signalements: Signalements) -> float | None:
+    brut = texte(valeur).replace(",", ".")
+    if not brut:
+        return None
+    try:
+        return float(brut)
+    except ValueError:
+        signalements.ajouter(champ, valeur, "nombre illisible", "suppression")
+        return None
+
+
+def date_maj(valeur, aujourd_hui: date, signalements: Signalements) -> date:
+    brut = texte(valeur)[:10]
+    for forme in ("%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y"):
+        try:
+            resultat = datetime.strptime(brut, forme).date()
+        except ValueError:
+            continue
+        if resultat > aujourd_hui:
+            signalements.ajouter(
+                "date_maj", valeur, "date future ramenée à la date d'import", "correction"
+            )
+            return aujourd_hui
+        return resultat
+    signalements.ajouter(
+        "date_maj", valeur, "date absente ou illisible : date d'import retenue", "correction"
+    )
+    return aujourd_hui
+
+
+def resume(valeur, signalements: Signalements) -> str:
+    brut = texte(valeur)
+    if len(brut) <= 280:
+        return brut
+    coupe = brut[:279].rsplit(" ", 1)[0] + "…"
+    signalements.ajouter(
+        "presentation_resume", valeur, "plus de 280 caractères : raccourci", "correction"
+    )
+    return coupe
