@@ -135,6 +135,44 @@ def lieux_importer(args) -> int:
     return OK
 
 
+def lieux_exporter(args) -> int:
+    import json
+    import sys as _sys
+
+    from sun.inclusion import exports
+
+    _verifier_base()
+    producteurs = {
+        "csv": exports.csv_standard,
+        "json": exports.json_standard,
+        "geojson": exports.geojson,
+    }
+    if args.format in producteurs:
+        morceaux = producteurs[args.format]()
+    else:
+        structures, services = (
+            exports.data_inclusion_structures(),
+            exports.data_inclusion_services(),
+        )
+        morceaux = [
+            json.dumps({"structures": structures, "services": services}, ensure_ascii=False)
+        ]
+    extension = "json" if args.format == "data-inclusion" else args.format
+    chemin = args.sortie or exports.nom_fichier(extension)
+    if chemin == "-":
+        for morceau in morceaux:
+            _sys.stdout.write(morceau)
+        return OK
+    with open(chemin, "w", encoding="utf-8", newline="") as fichier:
+        for morceau in morceaux:
+            fichier.write(morceau)
+    print(
+        f"Export écrit : {chemin} ({exports.lieux_publies().count()} lieux publiés ; "
+        f"{exports.lieux_incomplets().count()} lieux incomplets non publiés)"
+    )
+    return OK
+
+
 # --- comptes, démo, préparation, serveur ----------------------------------------------------
 def comptes_creer(args) -> int:
     import getpass
@@ -329,6 +367,16 @@ def construire_parser() -> argparse.ArgumentParser:
         "--verbeux", action="store_true", help="affiche les premières valeurs corrigées ou écartées"
     )
     p.set_defaults(fonction=lieux_importer)
+    p = ls.add_parser(
+        "exporter", help="exporte les lieux publiés (standard v1, GeoJSON, data·inclusion)"
+    )
+    p.add_argument("--format", choices=["csv", "json", "geojson", "data-inclusion"], default="csv")
+    p.add_argument(
+        "--sortie",
+        metavar="FICHIER",
+        help="fichier à écrire (« - » : sortie standard ; défaut : nom recommandé par le standard)",
+    )
+    p.set_defaults(fonction=lieux_exporter)
 
     comptes = sous.add_parser("comptes", help="comptes des agents")
     cs = comptes.add_subparsers(title="actions", metavar="ACTION", required=True)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
-from sun.web.views import espace, geo, pages, territoire
+from sun.web.views import espace, geo, lieux_exports, pages, territoire
 
 espace_urls = ([path("", espace.accueil, name="accueil")], "espace")
 
@@ -23,6 +23,31 @@ urlpatterns = [
         r"^geo/communes/(?P<code_insee>[0-9][0-9AaBb][0-9]{3})\.geojson$",
         geo.commune,
         name="geo_commune",
+    ),
+    path(
+        "lieux/export/lieux-de-mediation-numerique.csv",
+        lieux_exports.csv_standard,
+        name="export_lieux_csv",
+    ),
+    path(
+        "lieux/export/lieux-de-mediation-numerique.json",
+        lieux_exports.json_standard,
+        name="export_lieux_json",
+    ),
+    path(
+        "lieux/export/lieux-de-mediation-numerique.geojson",
+        lieux_exports.geojson,
+        name="export_lieux_geojson",
+    ),
+    path(
+        "lieux/export/data-inclusion/structures.json",
+        lieux_exports.data_inclusion_structures,
+        name="export_di_structures",
+    ),
+    path(
+        "lieux/export/data-inclusion/services.json",
+        lieux_exports.data_inclusion_services,
+        name="export_di_services",
     ),
     path("mentions-legales/", pages.mentions_legales, name="mentions_legales"),
     path("donnees-personnelles/", pages.donnees_personnelles, name="donnees_personnelles"),
