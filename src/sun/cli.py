@@ -204,9 +204,16 @@ def comptes_creer(args) -> int:
 
 
 def demo_charger(args) -> int:
+    from django.conf import settings
+
     from sun.comptes.services import creer_comptes_demo, fichier_comptes_demo
+    from sun.inclusion.demo import creer_lieux_demo
 
     _verifier_base()
+    lieux = creer_lieux_demo(settings.SUN_DEPARTEMENT)
+    print(
+        f"{lieux} lieux de DÉMONSTRATION dans le département {settings.SUN_DEPARTEMENT} (source « démonstration », jamais publiés)."
+    )
     lignes = creer_comptes_demo()
     if lignes:
         print(
@@ -399,7 +406,9 @@ def construire_parser() -> argparse.ArgumentParser:
 
     demo = sous.add_parser("demo", help="contenu de démonstration")
     ds = demo.add_subparsers(title="actions", metavar="ACTION", required=True)
-    p = ds.add_parser("charger", help="crée un compte de démonstration par rôle")
+    p = ds.add_parser(
+        "charger", help="crée un compte de démonstration par rôle et des lieux de démonstration"
+    )
     p.set_defaults(fonction=demo_charger)
 
     p = sous.add_parser(

@@ -25,6 +25,10 @@ PAGES = {
     "Code source": "/code-source/",
     "Connexion": "/connexion/",
     "Espace agents (connecté)": "/espace/",
+    "Registre des lieux": "/espace/lieux/",
+    "Fiche d'un lieu (espace)": "/espace/lieux/{lieu}/",
+    "Modifier un lieu": "/espace/lieux/{lieu}/modifier/",
+    "Importer des lieux": "/espace/lieux/importer/",
     "Page introuvable": "/communes/99999/",
 }
 BUDGETS = {"Accueil": (20, 250), "Commune (Carcassonne)": (20, 250), "Intercommunalité": (20, 250)}
@@ -32,13 +36,18 @@ AUDIT = Path(__file__).resolve().parents[2] / "src/sun/web/audit_accessibilite.j
 
 
 def _url(site: str, chemin: str) -> str:
+    from sun.inclusion.models import Lieu
     from sun.territoire.models import Commune
 
     epci = Commune.objects.get(code_insee="11069").epci.code_siren
-    return site + chemin.format(epci=epci)
+    lieu = Lieu.objects.order_by("nom").values_list("pk", flat=True).first()
+    return site + chemin.format(epci=epci, lieu=lieu)
 
 
 def test_axe_core_zero_violation_et_budgets(site, page):
+    from sun.inclusion.demo import creer_lieux_demo
+
+    creer_lieux_demo("11")
     axe = Axe()
     mesures: dict[str, list] = {}
 

@@ -21,6 +21,10 @@ class Structure(models.Model):
 
     pivot = models.CharField("SIRET ou RNA", max_length=14, unique=True)
     nom = models.CharField("nom", max_length=200, blank=True)
+    # Médiateurs of the structure: they may edit its places.
+    membres = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="structures", verbose_name="membres"
+    )
 
     class Meta:
         verbose_name = "structure"

@@ -387,17 +387,44 @@ def rouvrir_lieu(lieu: Lieu, *, auteur=None, commentaire: str = "") -> None:
     )
 
 
-def modifier_lieu(lieu: Lieu, valeurs: dict, *, auteur) -> dict:
-    """Apply an agent's edit; `date_maj` moves only if a field of the standard really changed."""
+def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lieu, dict]:
+    """Create or edit a place from the agent space; return it with what changed.
+
+    The commune is checked against the territory as on import; `date_maj` moves only when a
+    field of the standard really changed.
+    """
+    signalements = n.Signalements()
+    localisation = {
+        k: valeurs.get(k) for k in ("code_insee", "code_postal", "commune", "latitude", "longitude")
+    }
+    commune_pk, precision = localiser(localisation, Referentiel(), signalements)
+    valeurs = {**valeurs, **localisation}
+    if lieu is None:
+        lieu = Lieu(
+            **valeurs,
+            date_maj=timezone.localdate(),
+            source=valeurs.get("source") or "Saisie dans SUN",
+        )
+        lieu.commune_ref_id, lieu.precision_localisation = commune_pk, precision
+        lieu.save()
+        HistoriqueLieu.objects.create(
+            lieu=lieu,
+            action=HistoriqueLieu.Action.CREATION,
+            auteur=auteur,
+            commentaire="Saisi dans l'espace agents",
+        )
+        return lieu, {}
+    # Compare with the stored record: a ModelForm has already copied the input onto `lieu`.
+    lieu = Lieu.objects.get(pk=lieu.pk)
     differences = _differences(lieu, valeurs)
     if not differences:
-        return {}
+        return lieu, {}
     for champ, valeur in valeurs.items():
         setattr(lieu, champ, valeur)
-    if set(differences) & set(CHAMPS_LIEU) - {"date_maj"}:
-        lieu.date_maj = timezone.localdate()
+    lieu.commune_ref_id, lieu.precision_localisation = commune_pk, precision
+    lieu.date_maj = timezone.localdate()
     lieu.save()
     HistoriqueLieu.objects.create(
         lieu=lieu, action=HistoriqueLieu.Action.MODIFICATION, auteur=auteur, changements=differences
     )
-    return differences
+    return lieu, differences

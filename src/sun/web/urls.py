@@ -1,9 +1,23 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
-from sun.web.views import espace, geo, lieux_exports, pages, territoire
+from sun.web.views import espace, espace_lieux, geo, lieux_exports, pages, territoire
 
-espace_urls = ([path("", espace.accueil, name="accueil")], "espace")
+espace_urls = (
+    [
+        path("", espace.accueil, name="accueil"),
+        path("lieux/", espace_lieux.liste, name="lieux"),
+        path("lieux/nouveau/", espace_lieux.creer, name="lieu_nouveau"),
+        path("lieux/importer/", espace_lieux.importer, name="lieux_importer"),
+        path(
+            "lieux/imports/<int:pk>/rapport.csv", espace_lieux.rapport_import, name="rapport_import"
+        ),
+        path("lieux/<uuid:pk>/", espace_lieux.detail, name="lieu"),
+        path("lieux/<uuid:pk>/modifier/", espace_lieux.modifier, name="lieu_modifier"),
+        path("lieux/<uuid:pk>/statut/", espace_lieux.changer_statut, name="lieu_statut"),
+    ],
+    "espace",
+)
 
 urlpatterns = [
     path("", territoire.accueil, name="accueil"),

@@ -1,0 +1,153 @@
+"""Agent space: the register of places (list, detail and history, edit, close, import)."""
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from sun.comptes.roles import ESPACE, role_requis
+from sun.inclusion import exports, permissions
+from sun.inclusion.models import ImportLieux, Lieu
+from sun.inclusion.services import (
+    ImportImpossible,
+    enregistrer_saisie,
+    fermer_lieu,
+    importer_lieux,
+    rouvrir_lieu,
+)
+from sun.web.forms.lieux import ImportForm, LieuForm
+
+
+@role_requis(*ESPACE)
+def liste(request):
+    lieux = Lieu.objects.select_related("structure").order_by("nom")
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        filtre = Q()
+        for mot in q.split():
+            filtre &= (
+                Q(nom__icontains=mot)
+                | Q(commune__icontains=mot)
+                | Q(code_postal=mot)
+                | Q(pivot=mot)
+            )
+        lieux = lieux.filter(filtre)
+    statut = request.GET.get("statut", "")
+    if statut in Lieu.Statut.values:
+        lieux = lieux.filter(statut=statut)
+    source = request.GET.get("source", "")
+    if source:
+        lieux = lieux.filter(sources__source=source).distinct()
+    page = Paginator(lieux, 50).get_page(request.GET.get("page"))
+    sources = sorted(set(Lieu.objects.values_list("sources__source", flat=True)) - {None})
+    return render(request, "web/espace/lieux/liste.html", {
+        "page": page, "q": q, "statut": statut, "source": source, "sources": sources,
+        "statuts": Lieu.Statut.choices, "incomplets": exports.lieux_incomplets().count(),
+        "peut_creer": permissions.peut_creer(request.user), "peut_importer": permissions.peut_importer(request.user),
+    })  # fmt: skip
+
+
+@role_requis(*ESPACE)
+def detail(request, pk):
+    lieu = get_object_or_404(Lieu.objects.select_related("structure", "commune_ref"), pk=pk)
+    return render(request, "web/espace/lieux/detail.html", {
+        "lieu": lieu, "sources": lieu.sources.all(),
+        "historique": lieu.historique.select_related("auteur", "import_lieux")[:100],
+        "peut_modifier": permissions.peut_modifier(request.user, lieu),
+    })  # fmt: skip
+
+
+def _formulaire(request, lieu: Lieu | None):
+    form = LieuForm(request.POST or None, instance=lieu)
+    if request.method == "POST" and form.is_valid():
+        valeurs = {champ: form.cleaned_data[champ] for champ in form.Meta.fields}
+        lieu, differences = enregistrer_saisie(lieu, valeurs, auteur=request.user)
+        messages.success(
+            request,
+            f"Lieu enregistré ({len(differences)} champ(s) modifié(s))."
+            if differences
+            else "Lieu enregistré.",
+        )
+        return redirect("espace:lieu", pk=lieu.pk)
+    return render(request, "web/espace/lieux/formulaire.html", {"form": form, "lieu": lieu})
+
+
+@role_requis(*ESPACE)
+def modifier(request, pk):
+    lieu = get_object_or_404(Lieu, pk=pk)
+    if not permissions.peut_modifier(request.user, lieu):
+        raise PermissionDenied("Vous ne pouvez modifier que les lieux de votre structure.")
+    return _formulaire(request, lieu)
+
+
+@role_requis(*ESPACE)
+def creer(request):
+    if not permissions.peut_creer(request.user):
+        raise PermissionDenied
+    return _formulaire(request, None)
+
+
+@require_POST
+@role_requis(*ESPACE)
+def changer_statut(request, pk):
+    lieu = get_object_or_404(Lieu, pk=pk)
+    if not permissions.peut_modifier(request.user, lieu):
+        raise PermissionDenied
+    commentaire = request.POST.get("commentaire", "")[:300]
+    if lieu.statut == Lieu.Statut.FERME:
+        rouvrir_lieu(lieu, auteur=request.user, commentaire=commentaire)
+        messages.success(request, "Lieu rouvert.")
+    else:
+        fermer_lieu(lieu, auteur=request.user, commentaire=commentaire)
+        messages.success(request, "Lieu fermé. Il reste dans le registre et peut être rouvert.")
+    return redirect("espace:lieu", pk=lieu.pk)
+
+
+@role_requis(*ESPACE)
+def importer(request):
+    if not permissions.peut_importer(request.user):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    rapport = erreur = None
+    if request.method == "POST" and form.is_valid():
+        envoye = form.cleaned_data["fichier"]
+        with tempfile.TemporaryDirectory() as dossier:
+            chemin = Path(dossier) / "source"
+            with chemin.open("wb") as copie:
+                for morceau in envoye.chunks():
+                    copie.write(morceau)
+            try:
+                rapport = importer_lieux(
+                    chemin, form.cleaned_data["source"], essai=form.cleaned_data["essai"],
+                    partiel=form.cleaned_data["partiel"], mapping=form.cleaned_data["correspondance"],
+                    auteur=request.user, nom_fichier=envoye.name,
+                )  # fmt: skip
+            except ImportImpossible as exc:
+                erreur = f"{exc} Rien n'a été enregistré."
+    derniers = ImportLieux.objects.select_related("auteur")[:10]
+    return render(
+        request,
+        "web/espace/lieux/import.html",
+        {"form": form, "rapport": rapport, "erreur": erreur, "derniers": derniers},
+    )
+
+
+@role_requis(*ESPACE)
+def rapport_import(request, pk):
+    """The full CSV report of an import (also of a dry run: kept on disk, not in the base)."""
+    if not permissions.peut_importer(request.user):
+        raise PermissionDenied
+    from django.conf import settings
+
+    chemin = Path(settings.VAR_DIR) / "imports" / f"import-{int(pk)}-rapport.csv"
+    if not chemin.exists():
+        raise Http404("Rapport introuvable.")
+    return FileResponse(
+        chemin.open("rb"), as_attachment=True, filename=chemin.name, content_type="text/csv"
+    )
