@@ -135,6 +135,20 @@ def lieux_importer(args) -> int:
     return OK
 
 
+def lieux_dedupliquer(args) -> int:
+    from django.db import transaction
+
+    from sun.inclusion.services import detecter_doublons
+
+    _verifier_base()
+    with transaction.atomic():
+        fusions, a_revoir = detecter_doublons()
+    print(
+        f"Doublons fusionnés : {fusions} ; nouvelles paires à examiner dans l'espace agents : {a_revoir}."
+    )
+    return OK
+
+
 def lieux_exporter(args) -> int:
     import json
     import sys as _sys
@@ -374,6 +388,11 @@ def construire_parser() -> argparse.ArgumentParser:
         "--verbeux", action="store_true", help="affiche les premières valeurs corrigées ou écartées"
     )
     p.set_defaults(fonction=lieux_importer)
+    p = ls.add_parser(
+        "dedupliquer",
+        help="compare tous les lieux : fusionne les doublons sûrs, met les autres en attente",
+    )
+    p.set_defaults(fonction=lieux_dedupliquer)
     p = ls.add_parser(
         "exporter", help="exporte les lieux publiés (standard v1, GeoJSON, data·inclusion)"
     )

@@ -17,7 +17,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def lieux(tmp_path):
-    lignes = [lieu_v1(), lieu_v1(id="2", nom="EPN de Lézignan", pivot="W111000001")]
+    lignes = [
+        lieu_v1(),
+        lieu_v1(
+            id="2",
+            nom="EPN de Lézignan",
+            pivot="W111000001",
+            adresse="10 avenue des Corbières",
+            telephone="0468270099",
+            latitude="43.2040",
+            longitude="2.7610",
+        ),
+    ]
     importer_lieux(ecrire_csv(tmp_path / "l.csv", lignes), "Hub test")
     return Lieu.objects.get(nom="Médiathèque de Lézignan"), Lieu.objects.get(nom="EPN de Lézignan")
 

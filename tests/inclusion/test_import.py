@@ -92,7 +92,17 @@ def test_essai_a_blanc_n_ecrit_rien(tmp_path):
 
 
 def test_modification_puis_disparition_puis_retour(tmp_path):
-    deux = [lieu_v1(), lieu_v1(id="lieu-2", nom="EPN de Lézignan")]
+    deux = [
+        lieu_v1(),
+        lieu_v1(
+            id="lieu-2",
+            nom="EPN de Lézignan",
+            adresse="10 avenue des Corbières",
+            telephone="0468270099",
+            latitude="43.2040",
+            longitude="2.7610",
+        ),
+    ]
     importer_lieux(ecrire_csv(tmp_path / "a.csv", deux), "Hub test")
     modifie = [lieu_v1(telephone="04 68 27 11 11"), deux[1]]
     rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", modifie), "Hub test")

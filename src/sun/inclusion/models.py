@@ -202,3 +202,39 @@ class HistoriqueLieu(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} de {self.lieu_id} le {self.date:%d/%m/%Y}"
+
+
+class PaireDoublon(models.Model):
+    """Two places that may be the same: merged, kept apart, or waiting for a coordinator.
+
+    Decisions are remembered: a pair kept apart is not proposed again by later imports, and a
+    merged place keeps every source identifier, so its sources keep updating it.
+    """
+
+    class Statut(models.TextChoices):
+        A_REVOIR = "a_revoir", "À examiner"
+        FUSIONNEE = "fusionnee", "Fusionnés"
+        DISTINCTS = "distincts", "Gardés séparés"
+
+    lieu_a = models.ForeignKey(Lieu, on_delete=models.CASCADE, related_name="+")
+    lieu_b = models.ForeignKey(Lieu, on_delete=models.CASCADE, related_name="+")
+    score = models.PositiveSmallIntegerField("score")
+    details = models.JSONField("détail du score", default=dict)
+    statut = models.CharField(
+        "statut", max_length=10, choices=Statut.choices, default=Statut.A_REVOIR
+    )
+    decide_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    decide_le = models.DateTimeField("décidé le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "paire de doublons possibles"
+        verbose_name_plural = "paires de doublons possibles"
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["lieu_a", "lieu_b"], name="paire_doublon_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lieu_a_id} ~ {self.lieu_b_id} ({self.score})"

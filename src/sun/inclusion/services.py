@@ -11,13 +11,21 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sun.inclusion import normalisation as n
 from sun.inclusion.importers import conversion, lecture
 from sun.inclusion.importers.mapping import Mapping
 from sun.inclusion.localisation import Referentiel, localiser
-from sun.inclusion.models import HistoriqueLieu, ImportLieux, Lieu, SourceLieu, Structure
+from sun.inclusion.models import (
+    SOURCE_DEMO,
+    HistoriqueLieu,
+    ImportLieux,
+    Lieu,
+    SourceLieu,
+    Structure,
+)
 from sun.inclusion.standard import CHAMPS_V1
 
 TAILLE_LOT = 500
@@ -50,6 +58,7 @@ class RapportImport:
             f"  Lieux nouveaux : {c['nouveaux']} ; modifiés : {c['modifies']} ; inchangés : {c['inchanges']} ;"
             f" disparus de la source (fermés) : {c['disparus']}",
             f"  Valeurs corrigées : {c['corrections']} ; valeurs écartées : {c['suppressions']} ; alertes : {c['alertes']}",
+            f"  Doublons fusionnés : {c['fusionnes']} ; paires à examiner : {c['doublons_a_examiner']}",
         ]
         if self.par_raison:
             lignes.append("  Principales raisons :")
@@ -264,6 +273,22 @@ def importer_lieux(
                     source, vus, lot_import, aujourd_hui
                 )
             _rattacher_structures(lot_import)
+            touches = (
+                set(
+                    str(pk)
+                    for pk in Lieu.objects.filter(sources__dernier_import=lot_import).values_list(
+                        "pk", flat=True
+                    )
+                )
+                if rapport.compteurs["nouveaux"] or rapport.compteurs["modifies"]
+                else set()
+            )
+            if touches and source != SOURCE_DEMO:
+                fusions, a_revoir = detecter_doublons(touches, auteur=auteur)
+                rapport.compteurs["fusionnes"], rapport.compteurs["doublons_a_examiner"] = (
+                    fusions,
+                    a_revoir,
+                )
         except lecture.FichierIllisible as exc:
             raise ImportImpossible(str(exc)) from exc
         finally:
@@ -428,3 +453,103 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
         lieu=lieu, action=HistoriqueLieu.Action.MODIFICATION, auteur=auteur, changements=differences
     )
     return lieu, differences
+
+
+# --- duplicates -------------------------------------------------------------------------------
+def _fiche(lieu: Lieu):
+    from sun.inclusion.doublons import Fiche
+
+    return Fiche.depuis(
+        str(lieu.pk), lieu.nom, lieu.adresse, lieu.code_insee, lieu.latitude, lieu.longitude,
+        lieu.precision_localisation == Lieu.Precision.EXACTE, lieu.telephone, lieu.courriels,
+        lieu.pivot, lieu.source,
+    )  # fmt: skip
+
+
+def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int, int]:
+    """Compare places (those of `cles` against all, or all against all); merge the sure pairs,
+    queue the doubtful ones. Returns (merged, queued). Pairs already decided are left alone."""
+    from sun.inclusion.doublons import SEUIL_FUSION, comparer
+    from sun.inclusion.models import PaireDoublon
+
+    lieux = list(Lieu.objects.exclude(statut=Lieu.Statut.FERME).filter(demonstration=False))
+    fiches = [_fiche(lieu) for lieu in lieux]
+    decidees = {
+        frozenset((str(a), str(b)))
+        for a, b in PaireDoublon.objects.exclude(statut=PaireDoublon.Statut.A_REVOIR).values_list(
+            "lieu_a", "lieu_b"
+        )
+    }
+    fusionnes, en_attente, absorbes = 0, 0, set()
+    for i, j, valeur, details in comparer(fiches, cles):
+        a, b = lieux[i], lieux[j]
+        if frozenset((str(a.pk), str(b.pk))) in decidees or a.pk in absorbes or b.pk in absorbes:
+            continue
+        if valeur >= SEUIL_FUSION:
+            garde, absorbe = sorted((a, b), key=lambda l: l.cree_le)
+            fusionner(garde, absorbe, auteur=auteur, score=valeur)
+            absorbes.add(absorbe.pk)
+            fusionnes += 1
+        else:
+            _, cree = PaireDoublon.objects.get_or_create(
+                lieu_a=min(a, b, key=lambda l: str(l.pk)), lieu_b=max(a, b, key=lambda l: str(l.pk)),
+                defaults={"score": valeur, "details": details},
+            )  # fmt: skip
+            en_attente += int(cree)
+    return fusionnes, en_attente
+
+
+def fusionner(garde: Lieu, absorbe: Lieu, *, auteur=None, score: int | None = None) -> Lieu:
+    """Merge `absorbe` into `garde`: the most recent value of each field wins, lists are
+    united, every source identifier and the history are kept."""
+    from sun.inclusion.models import PaireDoublon
+    from sun.inclusion.standard import CHAMPS_MULTIPLES
+
+    recent, ancien = (absorbe, garde) if absorbe.date_maj > garde.date_maj else (garde, absorbe)
+    avant = {c: _jsonable(getattr(garde, c)) for c in CHAMPS_LIEU}
+    for champ in CHAMPS_LIEU:
+        if champ in CHAMPS_MULTIPLES:
+            valeur = list(dict.fromkeys([*getattr(recent, champ), *getattr(ancien, champ)]))
+        else:
+            valeur = getattr(recent, champ) or getattr(ancien, champ)
+        setattr(garde, champ, valeur)
+    if (
+        recent.precision_localisation == Lieu.Precision.EXACTE
+        or garde.precision_localisation != Lieu.Precision.EXACTE
+    ):
+        garde.latitude, garde.longitude = recent.latitude, recent.longitude
+        garde.precision_localisation = recent.precision_localisation
+    garde.commune_ref_id = garde.commune_ref_id or absorbe.commune_ref_id
+    garde.structure_id = garde.structure_id or absorbe.structure_id
+    garde.save()
+    SourceLieu.objects.filter(lieu=absorbe).update(lieu=garde)
+    HistoriqueLieu.objects.filter(lieu=absorbe).update(lieu=garde)
+    PaireDoublon.objects.filter(Q(lieu_a=absorbe) | Q(lieu_b=absorbe)).delete()
+    changements = {
+        c: [avant[c], _jsonable(getattr(garde, c))]
+        for c in CHAMPS_LIEU
+        if avant[c] != _jsonable(getattr(garde, c))
+    }
+    HistoriqueLieu.objects.create(
+        lieu=garde, action=HistoriqueLieu.Action.FUSION, auteur=auteur, changements=changements,
+        commentaire=f"Fusion avec « {absorbe.nom} » ({absorbe.source})" + (f", score {score}" if score else ""),
+    )  # fmt: skip
+    absorbe.delete()
+    return garde
+
+
+def decider_paire(paire, decision: str, *, auteur) -> None:
+    """A coordinator's decision on a queued pair: « fusionner » or « distincts »."""
+    from sun.inclusion.models import PaireDoublon
+
+    if decision == "fusionner":
+        garde, absorbe = sorted((paire.lieu_a, paire.lieu_b), key=lambda l: l.cree_le)
+        PaireDoublon.objects.filter(pk=paire.pk).update(statut=PaireDoublon.Statut.FUSIONNEE)
+        fusionner(garde, absorbe, auteur=auteur, score=paire.score)
+    else:
+        paire.statut, paire.decide_par, paire.decide_le = (
+            PaireDoublon.Statut.DISTINCTS,
+            auteur,
+            timezone.now(),
+        )
+        paire.save()

@@ -9,6 +9,7 @@ espace_urls = (
         path("lieux/", espace_lieux.liste, name="lieux"),
         path("lieux/nouveau/", espace_lieux.creer, name="lieu_nouveau"),
         path("lieux/importer/", espace_lieux.importer, name="lieux_importer"),
+        path("lieux/doublons/", espace_lieux.doublons, name="doublons"),
         path(
             "lieux/imports/<int:pk>/rapport.csv", espace_lieux.rapport_import, name="rapport_import"
         ),

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, role_requis
 from sun.inclusion import exports, permissions
-from sun.inclusion.models import ImportLieux, Lieu
+from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon
 from sun.inclusion.services import (
     ImportImpossible,
+    decider_paire,
     enregistrer_saisie,
     fermer_lieu,
     importer_lieux,
@@ -49,6 +50,7 @@ def liste(request):
     return render(request, "web/espace/lieux/liste.html", {
         "page": page, "q": q, "statut": statut, "source": source, "sources": sources,
         "statuts": Lieu.Statut.choices, "incomplets": exports.lieux_incomplets().count(),
+        "doublons": PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).count(),
         "peut_creer": permissions.peut_creer(request.user), "peut_importer": permissions.peut_importer(request.user),
     })  # fmt: skip
 
@@ -151,3 +153,30 @@ def rapport_import(request, pk):
     return FileResponse(
         chemin.open("rb"), as_attachment=True, filename=chemin.name, content_type="text/csv"
     )
+
+
+@role_requis(*ESPACE)
+def doublons(request):
+    """The review queue: pairs the comparison could not settle alone."""
+    if not permissions.peut_importer(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        paire = get_object_or_404(
+            PaireDoublon, pk=request.POST.get("paire"), statut=PaireDoublon.Statut.A_REVOIR
+        )
+        decision = request.POST.get("decision")
+        if decision not in ("fusionner", "distincts"):
+            raise PermissionDenied
+        decider_paire(paire, decision, auteur=request.user)
+        messages.success(
+            request,
+            "Lieux fusionnés."
+            if decision == "fusionner"
+            else "Décision enregistrée : ce sont deux lieux distincts.",
+        )
+        return redirect("espace:doublons")
+    paires = PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).select_related(
+        "lieu_a", "lieu_b"
+    )
+    page = Paginator(paires, 20).get_page(request.GET.get("page"))
+    return render(request, "web/espace/lieux/doublons.html", {"page": page})

@@ -1,0 +1,154 @@
+"""Duplicates across sources: scoring, automatic merge, review queue, remembered decisions."""
+
+import pytest
+
+from sun.comptes.roles import Role
+from sun.inclusion.doublons import SEUIL_EXAMEN, SEUIL_FUSION, Fiche, score
+from sun.inclusion.models import Lieu, PaireDoublon
+from sun.inclusion.services import importer_lieux
+from tests.inclusion.outils import ecrire_csv, lieu_v1
+from tests.outils import texte
+
+
+def fiche(cle="a", nom="Médiathèque Grain d'Aile", adresse="12 rue de la République", insee="11203",
+          lat=43.2009, lon=2.7575, exacte=True, tel="", source="A"):  # fmt: skip
+    return Fiche.depuis(cle, nom, adresse, insee, lat, lon, exacte, tel, [], "", source)
+
+
+def test_meme_lieu_ecrit_autrement():
+    valeur, details = score(
+        fiche(),
+        fiche(
+            "b",
+            nom="MEDIATHEQUE GRAIN D AILE",
+            adresse="12 r. de la Republique",
+            lat=43.2011,
+            lon=2.7577,
+        ),
+    )
+    assert valeur >= SEUIL_FUSION, details
+    assert details["distance_m"] < 40
+
+
+def test_deux_lieux_dans_la_meme_rue():
+    valeur, _ = score(
+        fiche(),
+        fiche(
+            "b",
+            nom="Espace numérique du Lac",
+            adresse="40 rue de la République",
+            lat=43.2020,
+            lon=2.7590,
+        ),
+    )
+    assert valeur < SEUIL_EXAMEN
+
+
+def test_sans_coordonnees_jamais_a_distance_nulle():
+    _, details = score(fiche(exacte=False), fiche("b", exacte=False))
+    assert details["distance_m"] is None
+    valeur, _ = score(fiche(adresse="", exacte=False), fiche("b", adresse="", exacte=False))
+    assert valeur < SEUIL_FUSION  # same name, nothing else known: a person decides
+
+
+def test_meme_nom_generique_autre_commune():
+    valeur, _ = score(fiche(nom="Médiathèque municipale"),
+                      fiche("b", nom="Médiathèque municipale", adresse="3 place du Marché", insee="11069", lat=43.21, lon=2.35))  # fmt: skip
+    assert valeur < SEUIL_EXAMEN
+
+
+@pytest.mark.django_db
+def test_fusion_automatique_entre_deux_sources(tmp_path):
+    importer_lieux(
+        ecrire_csv(
+            tmp_path / "a.csv",
+            [
+                lieu_v1(
+                    id="A1",
+                    date_maj="2024-01-10",
+                    services="Aide aux démarches administratives",
+                    horaires="Mo 09:00-12:00",
+                )
+            ],
+        ),
+        "Cartographie nationale",
+    )
+    b = lieu_v1(id="B7", nom="Médiathèque municipale de Lézignan", date_maj="2024-06-01", latitude="43.2010", longitude="2.7576",
+                services="Accès internet et matériel informatique", horaires="", telephone="04 68 27 00 00")  # fmt: skip
+    rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [b]), "Hub régional")
+    assert rapport.compteurs["fusionnes"] == 1
+    lieu = Lieu.objects.get()
+    assert set(lieu.sources.values_list("source", flat=True)) == {
+        "Cartographie nationale",
+        "Hub régional",
+    }
+    assert lieu.nom == "Médiathèque municipale de Lézignan"  # most recent wins
+    assert lieu.horaires == "Mo 09:00-12:00"  # gap filled from the older record
+    assert set(lieu.services) == {
+        "Aide aux démarches administratives",
+        "Accès internet et matériel informatique",
+    }
+    assert lieu.historique.filter(action="fusion").exists()
+    # Both sources keep updating the merged place.
+    rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [b]), "Hub régional")
+    assert rapport.compteurs["inchanges"] == 1 and Lieu.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_file_d_examen_et_decision_memorisee(tmp_path, client, utilisateur_avec_role):
+    importer_lieux(
+        ecrire_csv(tmp_path / "a.csv", [lieu_v1(id="A1", latitude="", longitude="", adresse="")]),
+        "Source A",
+    )
+    doute = lieu_v1(
+        id="B1", nom="Médiathèque Lézignan", latitude="", longitude="", adresse="", telephone=""
+    )
+    rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [doute]), "Source B")
+    assert rapport.compteurs["doublons_a_examiner"] == 1
+    paire = PaireDoublon.objects.get()
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    page = texte(client.get("/espace/lieux/doublons/"))
+    assert "Médiathèque Lézignan" in page and "coordonnées approximatives" in page
+    client.post("/espace/lieux/doublons/", {"paire": paire.pk, "decision": "distincts"})
+    paire.refresh_from_db()
+    assert paire.statut == PaireDoublon.Statut.DISTINCTS
+    importer_lieux(
+        ecrire_csv(tmp_path / "b.csv", [{**doute, "horaires": "Mo 10:00-11:00"}]), "Source B"
+    )
+    assert PaireDoublon.objects.count() == 1 and Lieu.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_fusion_depuis_la_file(tmp_path, client, utilisateur_avec_role):
+    importer_lieux(
+        ecrire_csv(tmp_path / "a.csv", [lieu_v1(id="A1", latitude="", longitude="", adresse="")]),
+        "Source A",
+    )
+    importer_lieux(
+        ecrire_csv(
+            tmp_path / "b.csv",
+            [
+                lieu_v1(
+                    id="B1",
+                    nom="Médiathèque Lézignan",
+                    latitude="",
+                    longitude="",
+                    adresse="",
+                    telephone="",
+                )
+            ],
+        ),
+        "Source B",
+    )
+    paire = PaireDoublon.objects.get()
+    client.force_login(utilisateur_avec_role(Role.PILOTE))
+    assert (
+        client.post(
+            "/espace/lieux/doublons/", {"paire": paire.pk, "decision": "fusionner"}
+        ).status_code
+        == 403
+    )
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    client.post("/espace/lieux/doublons/", {"paire": paire.pk, "decision": "fusionner"})
+    assert Lieu.objects.count() == 1
+    assert Lieu.objects.get().sources.count() == 2
