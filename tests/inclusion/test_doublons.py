@@ -101,7 +101,13 @@ def test_file_d_examen_et_decision_memorisee(tmp_path, client, utilisateur_avec_
         "Source A",
     )
     doute = lieu_v1(
-        id="B1", nom="Médiathèque Lézignan", latitude="", longitude="", adresse="", telephone=""
+        id="B1",
+        nom="Médiathèque Lézignan",
+        latitude="",
+        longitude="",
+        adresse="",
+        telephone="",
+        courriels="",
     )
     rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [doute]), "Source B")
     assert rapport.compteurs["doublons_a_examiner"] == 1
@@ -135,6 +141,7 @@ def test_fusion_depuis_la_file(tmp_path, client, utilisateur_avec_role):
                     longitude="",
                     adresse="",
                     telephone="",
+                    courriels="",
                 )
             ],
         ),
