@@ -129,15 +129,12 @@ def score(a: Fiche, b: Fiche) -> tuple[int, dict]:
     poids = [(nom, 0.5), (adresse, 0.25), (proximite, 0.25)]
     connus = [(v, p) for v, p in poids if v is not None]
     total = sum(v * p for v, p in connus) / sum(p for _, p in connus)
-    if metres is None and adresse is None:
-        total = min(total, SEUIL_FUSION - 1)  # too little to merge without a person looking
-    contacts = (
-        (a.telephone and a.telephone == b.telephone)
-        or (a.courriels & b.courriels)
-        or (a.pivot and a.pivot == b.pivot and a.pivot != "00000000000000")
-    )
+    # A shared SIRET proves little: one structure often runs several places.
+    contacts = bool((a.telephone and a.telephone == b.telephone) or (a.courriels & b.courriels))
     if contacts and nom >= 60:
         total = min(100, total + 12)
+    if metres is None and adresse is None:
+        total = min(total, SEUIL_FUSION - 1)  # too little to merge without a person looking
     if metres is not None and metres > 2_000:
         total = min(total, SEUIL_EXAMEN - 1)
     if (
