@@ -42,19 +42,27 @@ ABREVIATIONS = {"bd": "boulevard", "av": "avenue", "r": "rue", "pl": "place", "c
 NUMERO = re.compile(r"^\s*(\d+)\s*(bis|ter|quater|[a-d])?\b")
 
 
+# French letters folded without calling unidecode, which is slow on every record.
+_ACCENTS = str.maketrans("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæ", "aaaaaceeeeiiiinooooouuuuyyoa")
+_PONCTUATION = re.compile(r"[^a-z0-9]+")
+
+
+def _ascii(texte: str) -> str:
+    texte = (texte or "").lower().translate(_ACCENTS)
+    return texte if texte.isascii() else unidecode(texte)
+
+
 def _mots(texte: str) -> list[str]:
-    mots = re.sub(r"[^a-z0-9]+", " ", unidecode(texte or "").lower()).split()
-    return [ABREVIATIONS.get(m, m) for m in mots]
+    return [ABREVIATIONS.get(m, m) for m in _PONCTUATION.sub(" ", _ascii(texte)).split()]
 
 
-def nom_distinctif(nom: str) -> str:
-    mots = _mots(nom)
+def nom_distinctif(mots: list[str]) -> str:
     distinctifs = [m for m in mots if m not in MOTS_GENERIQUES]
     return " ".join(distinctifs or mots)
 
 
 def numero_et_voie(adresse: str) -> tuple[str, str]:
-    texte = unidecode(adresse or "").lower()
+    texte = _ascii(adresse)
     trouve = NUMERO.match(texte)
     numero = (trouve.group(1) + (trouve.group(2) or "")) if trouve else ""
     voie = " ".join(_mots(texte[trouve.end() :] if trouve else texte))
@@ -95,7 +103,8 @@ class Fiche:
         source,
     ):
         numero, voie = numero_et_voie(adresse)
-        return cls(cle, " ".join(_mots(nom)), nom_distinctif(nom), numero, voie, code_insee or "",
+        mots = _mots(nom)
+        return cls(cle, " ".join(mots), nom_distinctif(mots), numero, voie, code_insee or "",
                    latitude, longitude, bool(exacte and latitude is not None), telephone or "",
                    frozenset(courriels or []), pivot or "", source or "")  # fmt: skip
 
@@ -152,7 +161,8 @@ def score(a: Fiche, b: Fiche) -> tuple[int, dict]:
 def paires_candidates(
     fiches: list[Fiche], cles_a_comparer: set[str] | None = None
 ) -> set[tuple[int, int]]:
-    """Pairs (i, j) of places close to each other or in the same commune.
+    """Pairs (i, j), i < j, of places close to each other, or in the same commune when one of
+    them has no exact coordinates.
 
     With `cles_a_comparer`, only pairs involving those places (the ones an import just
     touched) are produced.
@@ -160,7 +170,7 @@ def paires_candidates(
     grille: dict[tuple[int, int], list[int]] = defaultdict(list)
     par_commune: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(fiches):
-        if f.latitude is not None:
+        if f.exacte:
             grille[(int(f.latitude // CELLULE_DEG), int(f.longitude // CELLULE_DEG))].append(i)
         if f.code_insee:
             par_commune[f.code_insee].append(i)
@@ -168,16 +178,28 @@ def paires_candidates(
     for i, f in enumerate(fiches):
         if cles_a_comparer is not None and f.cle not in cles_a_comparer:
             continue
-        voisins: list[int] = list(par_commune.get(f.code_insee, []))
-        if f.latitude is not None:
+        if f.exacte:
             x, y = int(f.latitude // CELLULE_DEG), int(f.longitude // CELLULE_DEG)
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
-                    voisins.extend(grille.get((x + dx, y + dy), []))
-        for j in voisins:
-            if j != i:
-                paires.add((min(i, j), max(i, j)))
+            voisins = [
+                j
+                for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)
+                for j in grille.get((x + dx, y + dy), ())
+            ]
+            # Same commune, other side without exact coordinates.
+            voisins += [j for j in par_commune.get(f.code_insee, ()) if not fiches[j].exacte]
+        else:
+            voisins = par_commune.get(f.code_insee, [])
+        paires.update((i, j) if i < j else (j, i) for j in voisins if j != i)
     return paires
+
+
+def noms_proches(a: Fiche, b: Fiche) -> bool:
+    """Cheap first test: most neighbours have nothing in common in their names."""
+    return (
+        fuzz.ratio(a.nom, b.nom) >= 45
+        or fuzz.token_set_ratio(a.nom_distinctif, b.nom_distinctif) >= 60
+    )
 
 
 def comparer(
@@ -186,7 +208,10 @@ def comparer(
     """Scored pairs at or above the review threshold: (i, j, score, detail)."""
     resultat = []
     for i, j in paires_candidates(fiches, cles_a_comparer):
-        valeur, details = score(fiches[i], fiches[j])
+        a, b = fiches[i], fiches[j]
+        if not noms_proches(a, b) and not (a.telephone and a.telephone == b.telephone):
+            continue
+        valeur, details = score(a, b)
         if valeur >= SEUIL_EXAMEN:
             resultat.append((i, j, valeur, details))
     return sorted(resultat, key=lambda r: -r[2])
