@@ -14,7 +14,7 @@ from shapely.prepared import prep
 
 from sun.core.text import normaliser_recherche
 from sun.inclusion.normalisation import Signalements
-from sun.territoire.models import Commune
+from sun.territoire.models import Commune, SubdivisionCommune
 
 # Points closer than this to the outline count as inside (outlines are simplified).
 TOLERANCE_DEGRES = 0.005
@@ -29,23 +29,49 @@ class CommuneConnue:
     latitude: float | None
     longitude: float | None
     mairie: tuple[float, float] | None
-    geometrie_json: str
+    departement_id: int
+    referentiel: "Referentiel"
 
     @cached_property
     def contour(self):
-        if not self.geometrie_json:
+        geometrie = self.referentiel.geometrie(self)
+        if not geometrie:
             return None
-        forme = shape(json.loads(self.geometrie_json)).buffer(TOLERANCE_DEGRES)
-        return prep(forme)
+        return prep(shape(json.loads(geometrie)).buffer(TOLERANCE_DEGRES))
+
+
+def departements_probables(code_insee: str, code_postal: str) -> list[str] | None:
+    """Département codes a place may be in, from its codes; None when nothing tells."""
+    code = code_insee or code_postal
+    if not code or len(code) < 2:
+        return None
+    if code.startswith("97"):
+        return [code[:3]]
+    if code.startswith("20") or code[:2] in ("2A", "2B"):
+        return ["2A", "2B"]
+    return [code[:2]]
 
 
 class Referentiel:
-    """Every loaded commune, indexed by INSEE code and by postal code + name, read once."""
+    """Loaded communes, indexed by INSEE code and by postal code + name.
+
+    Read lazily, one département at a time, as the places of a file need them: an import for
+    one département does not read the 35,000 communes of France.
+    """
 
     def __init__(self):
         self.par_code: dict[str, CommuneConnue] = {}
         self.par_cp_nom: dict[tuple[str, str], CommuneConnue] = {}
         self.par_nom: dict[str, list[CommuneConnue]] = {}
+        self._geometries: dict[int, dict[int, str]] = {}  # département → commune pk → GeoJSON
+        self._charges: set[str] = set()
+        self._tout_charge = False
+
+    def _charger(self, codes_departements: list[str] | None) -> None:
+        if self._tout_charge or (
+            codes_departements is not None and self._charges.issuperset(codes_departements)
+        ):
+            return
         lignes = Commune.objects.values_list(
             "pk",
             "code_insee",
@@ -55,34 +81,46 @@ class Referentiel:
             "longitude",
             "mairie__latitude",
             "mairie__longitude",
-            "geometrie",
+            "departement_id",
         )
-        for pk, code, nom, cps, lat, lon, mlat, mlon, geometrie in lignes.iterator(chunk_size=2000):
-            commune = CommuneConnue(
-                pk,
-                code,
-                nom,
-                cps or [],
-                lat,
-                lon,
-                (mlat, mlon) if mlat is not None else None,
-                geometrie,
-            )
+        if codes_departements is None:
+            lignes = lignes.exclude(departement__code__in=self._charges)
+            self._tout_charge = True
+        else:
+            codes_departements = [c for c in codes_departements if c not in self._charges]
+            if not codes_departements:
+                return
+            lignes = lignes.filter(departement__code__in=codes_departements)
+            self._charges.update(codes_departements)
+        communes = []
+        for pk, code, nom, cps, lat, lon, mlat, mlon, dep in lignes.iterator(chunk_size=5000):
+            mairie = (mlat, mlon) if mlat is not None else None
+            commune = CommuneConnue(pk, code, nom, cps or [], lat, lon, mairie, dep, self)
+            communes.append(commune)
             self.par_code[code] = commune
             cle = normaliser_recherche(nom)
             self.par_nom.setdefault(cle, []).append(commune)
             for cp in commune.codes_postaux:
                 self.par_cp_nom[(cp, cle)] = commune
-        from sun.territoire.models import SubdivisionCommune
-
         # Arrondissements and communes déléguées lead to their commune.
-        for code, parent in SubdivisionCommune.objects.values_list(
-            "code_insee", "commune__code_insee"
-        ):
-            if code not in self.par_code and parent in self.par_code:
-                self.par_code[code] = self.par_code[parent]
+        parents = {c.pk: c for c in communes}
+        for code, parent in SubdivisionCommune.objects.filter(
+            commune_id__in=list(parents)
+        ).values_list("code_insee", "commune_id"):
+            self.par_code.setdefault(code, parents[parent])
+
+    def geometrie(self, commune: CommuneConnue) -> str:
+        """Outlines are read on first need, a whole département at a time."""
+        if commune.departement_id not in self._geometries:
+            self._geometries[commune.departement_id] = dict(
+                Commune.objects.filter(departement_id=commune.departement_id).values_list(
+                    "pk", "geometrie"
+                )
+            )
+        return self._geometries[commune.departement_id].get(commune.pk, "")
 
     def trouver(self, code_insee: str, code_postal: str, nom: str) -> CommuneConnue | None:
+        self._charger(departements_probables(code_insee, code_postal))
         if code_insee and code_insee in self.par_code:
             return self.par_code[code_insee]
         cle = normaliser_recherche(nom)

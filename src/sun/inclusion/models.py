@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from sun.core.champs import ListeField
 from sun.territoire.models import Commune
 
 SOURCE_DEMO = "démonstration"
@@ -57,36 +58,26 @@ class Lieu(models.Model):
     complement_adresse = models.CharField("complément d'adresse", max_length=250, blank=True)
     latitude = models.FloatField("latitude", null=True, blank=True)
     longitude = models.FloatField("longitude", null=True, blank=True)
-    typologie = models.JSONField("typologie", default=list, blank=True)
+    typologie = ListeField("typologie")
     telephone = models.CharField("téléphone", max_length=20, blank=True)
-    courriels = models.JSONField("courriels", default=list, blank=True)
-    site_web = models.JSONField("sites web", default=list, blank=True)
+    courriels = ListeField("courriels")
+    site_web = ListeField("sites web")
     horaires = models.CharField("horaires (OpenStreetMap)", max_length=1000, blank=True)
     presentation_resume = models.CharField("présentation résumée", max_length=280, blank=True)
     presentation_detail = models.TextField("présentation détaillée", blank=True)
     source = models.CharField("structure collectant la donnée", max_length=200, blank=True)
-    itinerance = models.JSONField("itinérance", default=list, blank=True)
+    itinerance = ListeField("itinérance")
     structure_parente = models.CharField("structure parente", max_length=250, blank=True)
     date_maj = models.DateField("date de mise à jour")
-    services = models.JSONField("services", default=list, blank=True)
-    publics_specifiquement_adresses = models.JSONField(
-        "publics spécifiquement adressés", default=list, blank=True
-    )
-    prise_en_charge_specifique = models.JSONField(
-        "prise en charge spécifique", default=list, blank=True
-    )
-    frais_a_charge = models.JSONField("frais à charge", default=list, blank=True)
-    dispositif_programmes_nationaux = models.JSONField(
-        "dispositifs et programmes nationaux", default=list, blank=True
-    )
-    formations_labels = models.JSONField("formations et labels", default=list, blank=True)
-    autres_formations_labels = models.JSONField(
-        "autres formations et labels", default=list, blank=True
-    )
-    modalites_acces = models.JSONField("modalités d'accès", default=list, blank=True)
-    modalites_accompagnement = models.JSONField(
-        "modalités d'accompagnement", default=list, blank=True
-    )
+    services = ListeField("services")
+    publics_specifiquement_adresses = ListeField("publics spécifiquement adressés")
+    prise_en_charge_specifique = ListeField("prise en charge spécifique")
+    frais_a_charge = ListeField("frais à charge")
+    dispositif_programmes_nationaux = ListeField("dispositifs et programmes nationaux")
+    formations_labels = ListeField("formations et labels")
+    autres_formations_labels = ListeField("autres formations et labels")
+    modalites_acces = ListeField("modalités d'accès")
+    modalites_accompagnement = ListeField("modalités d'accompagnement")
     fiche_acces_libre = models.URLField("fiche Accès libre", max_length=500, blank=True)
     prise_rdv = models.URLField("prise de rendez-vous", max_length=500, blank=True)
 

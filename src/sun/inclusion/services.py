@@ -272,7 +272,6 @@ def importer_lieux(
                 rapport.compteurs["disparus"] = _fermer_disparus(
                     source, vus, lot_import, aujourd_hui
                 )
-            _rattacher_structures(lot_import)
             touches = (
                 set(
                     str(pk)
@@ -302,7 +301,28 @@ def importer_lieux(
     return rapport
 
 
+def _structures(lieux: list[Lieu]) -> None:
+    """Attach places to their structure (by pivot), creating the missing structures in bulk."""
+    pivots = {lieu.pivot for lieu in lieux if lieu.pivot}
+    if not pivots:
+        return
+    existantes = dict(Structure.objects.filter(pivot__in=pivots).values_list("pivot", "pk"))
+    nouvelles = {}
+    for lieu in lieux:
+        if lieu.pivot and lieu.pivot not in existantes and lieu.pivot not in nouvelles:
+            nouvelles[lieu.pivot] = Structure(pivot=lieu.pivot, nom=lieu.structure_parente[:200])
+    if nouvelles:
+        Structure.objects.bulk_create(nouvelles.values(), batch_size=TAILLE_LOT)
+        existantes |= dict(
+            Structure.objects.filter(pivot__in=list(nouvelles)).values_list("pivot", "pk")
+        )
+    for lieu in lieux:
+        if lieu.pivot and lieu.structure_id is None:
+            lieu.structure_id = existantes[lieu.pivot]
+
+
 def _creer(paires: list[tuple[Lieu, SourceLieu]], lot_import: ImportLieux) -> None:
+    _structures([lieu for lieu, _ in paires])
     Lieu.objects.bulk_create([lieu for lieu, _ in paires])
     SourceLieu.objects.bulk_create([s for _, s in paires])
     HistoriqueLieu.objects.bulk_create(
@@ -331,6 +351,7 @@ def _mettre_a_jour(
     for champ, valeur in champs.items():
         setattr(lieu, champ, valeur)
     lieu.commune_ref_id, lieu.precision_localisation = commune_pk, precision
+    _structures([lieu])
     lieu.save()
     connu.empreinte, connu.dernier_import, connu.disparu_le = empreinte, lot_import, None
     connu.save(update_fields=["empreinte", "dernier_import", "disparu_le"])
@@ -374,22 +395,6 @@ def _fermer_disparus(source: str, vus: set[str], lot_import, aujourd_hui) -> int
             lieu, commentaire=f"Absent du dernier import de « {source} »", import_lieux=lot_import
         )
     return len(disparus)
-
-
-def _rattacher_structures(lot_import: ImportLieux) -> None:
-    """Link places of this import to their structure (by pivot), creating structures as needed."""
-    lieux = (
-        Lieu.objects.filter(sources__dernier_import=lot_import)
-        .exclude(pivot="")
-        .filter(structure__isnull=True)
-    )
-    pivots = set(lieux.values_list("pivot", flat=True))
-    existantes = {s.pivot: s for s in Structure.objects.filter(pivot__in=pivots)}
-    for pivot in pivots - set(existantes):
-        nom = lieux.filter(pivot=pivot).values_list("structure_parente", flat=True).first() or ""
-        existantes[pivot] = Structure.objects.create(pivot=pivot, nom=nom[:200])
-    for pivot, structure in existantes.items():
-        lieux.filter(pivot=pivot).update(structure=structure)
 
 
 def fermer_lieu(lieu: Lieu, *, auteur=None, commentaire: str = "", import_lieux=None) -> None:
@@ -456,14 +461,35 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
 
 
 # --- duplicates -------------------------------------------------------------------------------
-def _fiche(lieu: Lieu):
+def _fiche(
+    pk,
+    nom,
+    adresse,
+    code_insee,
+    latitude,
+    longitude,
+    precision,
+    telephone,
+    courriels,
+    pivot,
+    source,
+):
     from sun.inclusion.doublons import Fiche
 
+    exacte = precision == Lieu.Precision.EXACTE
     return Fiche.depuis(
-        str(lieu.pk), lieu.nom, lieu.adresse, lieu.code_insee, lieu.latitude, lieu.longitude,
-        lieu.precision_localisation == Lieu.Precision.EXACTE, lieu.telephone, lieu.courriels,
-        lieu.pivot, lieu.source,
-    )  # fmt: skip
+        str(pk),
+        nom,
+        adresse,
+        code_insee,
+        latitude,
+        longitude,
+        exacte,
+        telephone,
+        courriels,
+        pivot,
+        source,
+    )
 
 
 def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int, int]:
@@ -472,8 +498,14 @@ def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int
     from sun.inclusion.doublons import SEUIL_FUSION, comparer
     from sun.inclusion.models import PaireDoublon
 
-    lieux = list(Lieu.objects.exclude(statut=Lieu.Statut.FERME).filter(demonstration=False))
-    fiches = [_fiche(lieu) for lieu in lieux]
+    champs = ["pk", "nom", "adresse", "code_insee", "latitude", "longitude", "precision_localisation",
+              "telephone", "courriels", "pivot", "source"]  # fmt: skip
+    lignes = list(
+        Lieu.objects.exclude(statut=Lieu.Statut.FERME)
+        .filter(demonstration=False)
+        .values_list(*champs)
+    )
+    fiches = [_fiche(*ligne) for ligne in lignes]
     decidees = {
         frozenset((str(a), str(b)))
         for a, b in PaireDoublon.objects.exclude(statut=PaireDoublon.Statut.A_REVOIR).values_list(
@@ -481,8 +513,13 @@ def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int
         )
     }
     fusionnes, en_attente, absorbes = 0, 0, set()
-    for i, j, valeur, details in comparer(fiches, cles):
-        a, b = lieux[i], lieux[j]
+    a_charger = set()
+    resultats = comparer(fiches, cles)
+    for i, j, *_ in resultats:
+        a_charger.update((lignes[i][0], lignes[j][0]))
+    lieux = Lieu.objects.in_bulk(a_charger)
+    for i, j, valeur, details in resultats:
+        a, b = lieux[lignes[i][0]], lieux[lignes[j][0]]
         if frozenset((str(a.pk), str(b.pk))) in decidees or a.pk in absorbes or b.pk in absorbes:
             continue
         if valeur >= SEUIL_FUSION:
