@@ -42,6 +42,8 @@ quality: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/api_communes.py
+	$(BIN)/python benchmarks/doublons.py
+	$(BIN)/python benchmarks/import_lieux.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test

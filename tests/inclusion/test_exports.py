@@ -108,3 +108,13 @@ def test_commande_exporter(registre, tmp_path, capsys):
     assert cli.main(["lieux", "exporter", "--sortie", str(sortie)]) == cli.OK
     assert "2 lieux publiés ; 1 lieux incomplets" in capsys.readouterr().out
     assert sortie.read_text(encoding="utf-8").startswith("id,pivot,nom")
+
+
+def test_indicateurs_du_registre(registre):
+    from sun.core import indicators
+
+    lieux = indicators.obtenir("inclusion.lieux").calculer("departement", "11")
+    assert lieux.valeur == 3  # the demonstration place does not count
+    densite = indicators.obtenir("inclusion.lieux_pour_10000").calculer("departement", "11")
+    assert densite.valeur == round(3 * 10_000 / 370_260, 2)
+    assert indicators.obtenir("inclusion.lieux").calculer("commune", "11304").valeur == 1

@@ -29,6 +29,7 @@ PAGES = {
     "Fiche d'un lieu (espace)": "/espace/lieux/{lieu}/",
     "Modifier un lieu": "/espace/lieux/{lieu}/modifier/",
     "Importer des lieux": "/espace/lieux/importer/",
+    "Doublons à examiner": "/espace/lieux/doublons/",
     "Page introuvable": "/communes/99999/",
 }
 BUDGETS = {"Accueil": (20, 250), "Commune (Carcassonne)": (20, 250), "Intercommunalité": (20, 250)}
