@@ -178,8 +178,6 @@ LOGGING = {
 }
 
 # --- SUN ------------------------------------------------------------------------------------
-FORMS_URLFIELD_ASSUME_HTTPS = True  # transitional setting until Django 6
-
 SUN_DEPARTEMENT = os.environ.get("SUN_DEPARTEMENT", "11").strip().upper()
 # Branding: name defaults to "Département de …" built from the loaded territory.
 SUN_NOM_ORGANISATION = os.environ.get("SUN_NOM_ORGANISATION", "")

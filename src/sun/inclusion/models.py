@@ -120,7 +120,7 @@ class ImportLieux(models.Model):
 
     source = models.CharField("source", max_length=100)
     fichier = models.CharField("fichier", max_length=300)
-    format = models.CharField("format détecté", max_length=40)
+    format = models.CharField("format détecté", max_length=300)
     date = models.DateTimeField("date", auto_now_add=True)
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

@@ -35,6 +35,12 @@ class LieuForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Un par ligne.",
     )
+    fiche_acces_libre = forms.URLField(
+        label="Fiche Accès libre", required=False, max_length=500, assume_scheme="https"
+    )
+    prise_rdv = forms.URLField(
+        label="Prise de rendez-vous en ligne", required=False, max_length=500, assume_scheme="https"
+    )
     latitude = forms.FloatField(
         label="Latitude",
         required=False,
