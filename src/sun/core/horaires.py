@@ -96,6 +96,13 @@ def valider(expression: str) -> str:
     return expression
 
 
+def normaliser(expression: str) -> str:
+    """Canonical form from opening-hours-py: « mo-fr 9:00-12:00 » → « Mo-Fr 09:00-12:00 »,
+    consecutive days with the same hours grouped. Raises HorairesInvalides."""
+    valider(expression)
+    return str(opening_hours.OpeningHours(expression).normalize())
+
+
 @dataclass(frozen=True)
 class Etat:
     ouvert: bool

@@ -10,7 +10,8 @@ from datetime import date, datetime
 
 from unidecode import unidecode
 
-from sun.core.horaires import HorairesInvalides, valider
+from sun.core.horaires import HorairesInvalides
+from sun.core.horaires import normaliser as normaliser_horaires
 from sun.core.telephone import international
 from sun.inclusion.standard import ALIAS_V1, ENUMERATIONS, ETAPES_NUMERIQUES, TYPOLOGIES
 
@@ -188,7 +189,7 @@ def horaires(valeur, signalements: Signalements) -> str:
     if not brut:
         return ""
     try:
-        return valider(brut)
+        propre = normaliser_horaires(brut)
     except HorairesInvalides:
         signalements.ajouter(
             "horaires",
@@ -197,6 +198,9 @@ def horaires(valeur, signalements: Signalements) -> str:
             "suppression",
         )
         return ""
+    if propre != brut:
+        signalements.ajouter("horaires", valeur, f"écrit « {propre} »", "correction")
+    return propre
 
 
 def nombre(valeur, champ: str, signalements: Signalements) -> float | None:
