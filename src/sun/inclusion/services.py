@@ -424,9 +424,8 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
     field of the standard really changed.
     """
     signalements = n.Signalements()
-    localisation = {
-        k: valeurs.get(k) for k in ("code_insee", "code_postal", "commune", "latitude", "longitude")
-    }
+    cles = ("code_insee", "code_postal", "commune", "latitude", "longitude", "adresse")
+    localisation = {k: valeurs.get(k) for k in cles}
     commune_pk, precision = localiser(localisation, Referentiel(), signalements)
     valeurs = {**valeurs, **localisation}
     if lieu is None:
