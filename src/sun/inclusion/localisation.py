@@ -38,11 +38,24 @@ class CommuneConnue:
     referentiel: "Referentiel"
 
     @cached_property
-    def contour(self):
+    def contour(self) -> "Contour | None":
         geometrie = self.referentiel.geometrie(self)
-        if not geometrie:
-            return None
-        return prep(shape(json.loads(geometrie)).buffer(TOLERANCE_DEGRES))
+        return Contour(shape(json.loads(geometrie))) if geometrie else None
+
+
+class Contour:
+    """A commune outline that forgives points a little outside it (outlines are simplified).
+
+    Buffering every outline is slow; the prepared outline answers most points at once and the
+    distance is only computed for the few outside.
+    """
+
+    def __init__(self, forme):
+        self.forme = forme
+        self.preparee = prep(forme)
+
+    def contains(self, point: Point) -> bool:
+        return self.preparee.contains(point) or self.forme.distance(point) <= TOLERANCE_DEGRES
 
 
 def departements_probables(code_insee: str, code_postal: str) -> list[str] | None:
