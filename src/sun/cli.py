@@ -129,6 +129,12 @@ def lieux_importer(args) -> int:
         raise ErreurCommande(f"{exc}\nRien n'a été enregistré.", DONNEES) from exc
     for ligne in rapport.lignes():
         print(ligne)
+    if rapport.apercu:
+        print("  Changements" + (" qui seraient faits :" if rapport.essai else " :"))
+        for ligne in rapport.apercu[: None if args.verbeux else 20]:
+            print(f"    {ligne}")
+        if len(rapport.apercu) > 20 and not args.verbeux:
+            print("    … (--verbeux pour les voir tous, jusqu'à 200)")
     if args.verbeux:
         for numero, s in rapport.signalements:
             print(f"    ligne {numero} — {s.champ} « {s.valeur} » : {s.raison} ({s.gravite})")

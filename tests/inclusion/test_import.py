@@ -105,6 +105,10 @@ def test_modification_puis_disparition_puis_retour(tmp_path):
     ]
     importer_lieux(ecrire_csv(tmp_path / "a.csv", deux), "Hub test")
     modifie = [lieu_v1(telephone="04 68 27 11 11"), deux[1]]
+    essai = importer_lieux(ecrire_csv(tmp_path / "b.csv", modifie), "Hub test", essai=True)
+    assert essai.apercu == [
+        "modifié : Médiathèque de Lézignan — telephone : « +33468270000 » → « +33468271111 »"
+    ]
     rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", modifie), "Hub test")
     assert rapport.compteurs["modifies"] == 1
     lieu = Lieu.objects.get(nom="Médiathèque de Lézignan")

@@ -48,6 +48,12 @@ class RapportImport:
     par_raison: Counter = field(default_factory=Counter)
     chemin_rapport: str = ""
     import_id: int | None = None
+    # What would change, place by place (the first AFFICHES): the diff a dry run shows.
+    apercu: list[str] = field(default_factory=list)
+
+    def noter_changement(self, ligne: str) -> None:
+        if len(self.apercu) < AFFICHES:
+            self.apercu.append(ligne)
 
     def lignes(self) -> list[str]:
         c = self.compteurs
@@ -252,16 +258,22 @@ def importer_lieux(
                         )
                     )
                     rapport.compteurs["nouveaux"] += 1
+                    rapport.noter_changement(f"nouveau : {lieu.nom} ({lieu.commune})")
                     if len(a_creer) >= TAILLE_LOT:
                         _creer(a_creer, lot_import)
                         a_creer = []
                 elif connu.empreinte == empreinte and connu.disparu_le is None:
                     rapport.compteurs["inchanges"] += 1
                 else:
-                    _mettre_a_jour(
+                    differences = _mettre_a_jour(
                         connu, champs, commune_pk, precision, empreinte, lot_import, aujourd_hui
                     )
                     rapport.compteurs["modifies"] += 1
+                    detail = " ; ".join(
+                        f"{c} : « {_texte(v[0])} » → « {_texte(v[1])} »"
+                        for c, v in differences.items()
+                    )
+                    rapport.noter_changement(f"modifié : {connu.lieu.nom} — {detail or 'rouvert'}")
             if a_creer:
                 _creer(a_creer, lot_import)
             if version is None:
@@ -269,9 +281,10 @@ def importer_lieux(
             # Seen again: refresh last-seen dates in one statement per batch of keys.
             _marquer_vus(source, vus, lot_import, maintenant)
             if not partiel:
-                rapport.compteurs["disparus"] = _fermer_disparus(
-                    source, vus, lot_import, aujourd_hui
-                )
+                disparus = _fermer_disparus(source, vus, lot_import, aujourd_hui)
+                rapport.compteurs["disparus"] = len(disparus)
+                for nom in disparus:
+                    rapport.noter_changement(f"disparu de la source, fermé : {nom}")
             touches = (
                 set(
                     str(pk)
@@ -340,7 +353,7 @@ def _creer(paires: list[tuple[Lieu, SourceLieu]], lot_import: ImportLieux) -> No
 
 def _mettre_a_jour(
     connu: SourceLieu, champs, commune_pk, precision, empreinte, lot_import, aujourd_hui
-) -> None:
+) -> dict:
     lieu = connu.lieu
     differences = _differences(lieu, champs)
     action = HistoriqueLieu.Action.MODIFICATION
@@ -362,6 +375,7 @@ def _mettre_a_jour(
         changements=differences,
         commentaire=f"Mis à jour par « {lot_import.source} »",
     )
+    return differences
 
 
 def _marquer_vus(source: str, vus: set[str], lot_import, maintenant) -> None:
@@ -372,7 +386,13 @@ def _marquer_vus(source: str, vus: set[str], lot_import, maintenant) -> None:
         )
 
 
-def _fermer_disparus(source: str, vus: set[str], lot_import, aujourd_hui) -> int:
+def _texte(valeur) -> str:
+    if isinstance(valeur, list):
+        valeur = " | ".join(valeur)
+    return str(valeur if valeur is not None else "")[:80]
+
+
+def _fermer_disparus(source: str, vus: set[str], lot_import, aujourd_hui) -> list[str]:
     """Places no longer in their source are closed with a date, never deleted."""
     disparus = [
         s
@@ -394,7 +414,7 @@ def _fermer_disparus(source: str, vus: set[str], lot_import, aujourd_hui) -> int
         fermer_lieu(
             lieu, commentaire=f"Absent du dernier import de « {source} »", import_lieux=lot_import
         )
-    return len(disparus)
+    return [s.lieu.nom for s in disparus]
 
 
 def fermer_lieu(lieu: Lieu, *, auteur=None, commentaire: str = "", import_lieux=None) -> None:
