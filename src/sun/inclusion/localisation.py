@@ -224,7 +224,12 @@ def localiser(
 
     lat, lon = lieu["latitude"], lieu["longitude"]
     if lat is not None and lon is not None:
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180) and (-90 <= lon <= 90):
+        contour = commune.contour if commune is not None else None
+        hors_bornes = not (-90 <= lat <= 90 and -180 <= lon <= 180) and -90 <= lon <= 90
+        hors_commune = (
+            not hors_bornes and contour is not None and not contour.contains(Point(lon, lat))
+        )
+        if hors_bornes or (hors_commune and contour.contains(Point(lat, lon))):
             lat, lon = lon, lat
             signalements.ajouter(
                 "latitude",
@@ -232,26 +237,13 @@ def localiser(
                 "latitude et longitude inversées : corrigé",
                 "correction",
             )
-        elif (
-            commune is not None
-            and commune.contour is not None
-            and not commune.contour.contains(Point(lon, lat))
-        ):
-            if commune.contour.contains(Point(lat, lon)):
-                lat, lon = lon, lat
-                signalements.ajouter(
-                    "latitude",
-                    lieu["latitude"],
-                    "latitude et longitude inversées : corrigé",
-                    "correction",
-                )
-            else:
-                signalements.ajouter(
-                    "latitude",
-                    f"{lat}, {lon}",
-                    f"point hors de la commune {commune.nom} : à vérifier",
-                    "alerte",
-                )
+        elif hors_commune:
+            signalements.ajouter(
+                "latitude",
+                f"{lat}, {lon}",
+                f"point hors de la commune {commune.nom} : à vérifier",
+                "alerte",
+            )
         lieu["latitude"], lieu["longitude"] = round(lat, 6), round(lon, 6)
         return (commune.pk if commune else None), "exacte"
     if lat is not None or lon is not None:

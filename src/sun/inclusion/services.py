@@ -480,34 +480,12 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
 
 
 # --- duplicates -------------------------------------------------------------------------------
-def _fiche(
-    pk,
-    nom,
-    adresse,
-    code_insee,
-    latitude,
-    longitude,
-    precision,
-    telephone,
-    courriels,
-    pivot,
-    source,
-):
+def _fiche(pk, nom, adresse, code_insee, latitude, longitude, precision, *contacts_et_source):
     from sun.inclusion.doublons import Fiche
 
     exacte = precision == Lieu.Precision.EXACTE
     return Fiche.depuis(
-        str(pk),
-        nom,
-        adresse,
-        code_insee,
-        latitude,
-        longitude,
-        exacte,
-        telephone,
-        courriels,
-        pivot,
-        source,
+        str(pk), nom, adresse, code_insee, latitude, longitude, exacte, *contacts_et_source
     )
 
 
