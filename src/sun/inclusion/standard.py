@@ -186,7 +186,6 @@ TYPOLOGIES = [
 
 # Multi-valued fields: lists in SUN, joined with `|` in the standard.
 CHAMPS_MULTIPLES = [*ENUMERATIONS, "typologie", "courriels", "site_web", "autres_formations_labels"]
-CHAMPS_OBLIGATOIRES = ["id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj"]
 
 # Columns that only exist in one version tell which version a file follows.
 MARQUEURS_V1 = {"itinerance", "modalites_acces", "dispositif_programmes_nationaux", "courriels"}

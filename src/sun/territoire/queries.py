@@ -50,11 +50,6 @@ class CommuneQuerySet(models.QuerySet):
         return self.defer("geometrie")
 
 
-def population_totale(communes) -> int | None:
-    """Sum of municipal populations; None when no commune has one."""
-    return communes.aggregate(total=models.Sum("population_municipale"))["total"]
-
-
 def departement_configure():
     """The département this installation serves (SUN_DEPARTEMENT), or None if not loaded."""
     from django.conf import settings

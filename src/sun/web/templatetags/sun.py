@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from sun.core.telephone import international
 from sun.core.text import nombre as formater_nombre
+from sun.inclusion.standard import SERVICES_EXPLIQUES
 
 register = template.Library()
 
@@ -27,3 +28,9 @@ def tel(valeur: str) -> str:
 @register.filter
 def json_attr(valeur) -> str:
     return mark_safe(json.dumps(valeur).replace("'", "&#39;"))
+
+
+@register.filter
+def service_explique(service: str) -> str:
+    """A service of the standard explained in a short, plain sentence."""
+    return SERVICES_EXPLIQUES.get(service, "")
