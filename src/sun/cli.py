@@ -272,9 +272,8 @@ def serve(args) -> int:
     from django.db.migrations.executor import MigrationExecutor
 
     _verifier_base()
-    if MigrationExecutor(connection).migration_plan(
-        MigrationExecutor(connection).loader.graph.leaf_nodes()
-    ):
+    executeur = MigrationExecutor(connection)
+    if executeur.migration_plan(executeur.loader.graph.leaf_nodes()):
         raise ErreurCommande("La base n'est pas à jour : lancez d'abord « sun preparer ».", DONNEES)
     adresse = f"{args.hote}:{args.port}"
     print(f"SUN sert sur http://{adresse}/ (Ctrl+C pour arrêter)")

@@ -94,68 +94,49 @@ def test_fusion_automatique_entre_deux_sources(tmp_path):
     assert rapport.compteurs["inchanges"] == 1 and Lieu.objects.count() == 1
 
 
-@pytest.mark.django_db
-def test_file_d_examen_et_decision_memorisee(tmp_path, client, utilisateur_avec_role):
-    importer_lieux(
-        ecrire_csv(tmp_path / "a.csv", [lieu_v1(id="A1", latitude="", longitude="", adresse="")]),
-        "Source A",
+DOUTEUX = {
+    "nom": "Médiathèque Lézignan",
+    "latitude": "",
+    "longitude": "",
+    "adresse": "",
+    "telephone": "",
+    "courriels": "",
+}
+
+
+@pytest.fixture
+def paire_en_attente(tmp_path):
+    """Same name, no address, no exact coordinates: too little to merge without a person."""
+    sans_position = lieu_v1(id="A1", latitude="", longitude="", adresse="")
+    importer_lieux(ecrire_csv(tmp_path / "a.csv", [sans_position]), "Source A")
+    rapport = importer_lieux(
+        ecrire_csv(tmp_path / "b.csv", [lieu_v1(id="B1", **DOUTEUX)]), "Source B"
     )
-    doute = lieu_v1(
-        id="B1",
-        nom="Médiathèque Lézignan",
-        latitude="",
-        longitude="",
-        adresse="",
-        telephone="",
-        courriels="",
-    )
-    rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [doute]), "Source B")
     assert rapport.compteurs["doublons_a_examiner"] == 1
-    paire = PaireDoublon.objects.get()
+    return PaireDoublon.objects.get()
+
+
+@pytest.mark.django_db
+def test_file_d_examen_et_decision_memorisee(
+    tmp_path, client, utilisateur_avec_role, paire_en_attente
+):
     client.force_login(utilisateur_avec_role(Role.AGENT))
     page = texte(client.get("/espace/lieux/doublons/"))
     assert "Médiathèque Lézignan" in page and "coordonnées approximatives" in page
-    client.post("/espace/lieux/doublons/", {"paire": paire.pk, "decision": "distincts"})
-    paire.refresh_from_db()
-    assert paire.statut == PaireDoublon.Statut.DISTINCTS
-    importer_lieux(
-        ecrire_csv(tmp_path / "b.csv", [{**doute, "horaires": "Mo 10:00-11:00"}]), "Source B"
-    )
+    client.post("/espace/lieux/doublons/", {"paire": paire_en_attente.pk, "decision": "distincts"})
+    paire_en_attente.refresh_from_db()
+    assert paire_en_attente.statut == PaireDoublon.Statut.DISTINCTS
+    change = lieu_v1(id="B1", **DOUTEUX, horaires="Mo 10:00-11:00")
+    importer_lieux(ecrire_csv(tmp_path / "c.csv", [change]), "Source B")
     assert PaireDoublon.objects.count() == 1 and Lieu.objects.count() == 2
 
 
 @pytest.mark.django_db
-def test_fusion_depuis_la_file(tmp_path, client, utilisateur_avec_role):
-    importer_lieux(
-        ecrire_csv(tmp_path / "a.csv", [lieu_v1(id="A1", latitude="", longitude="", adresse="")]),
-        "Source A",
-    )
-    importer_lieux(
-        ecrire_csv(
-            tmp_path / "b.csv",
-            [
-                lieu_v1(
-                    id="B1",
-                    nom="Médiathèque Lézignan",
-                    latitude="",
-                    longitude="",
-                    adresse="",
-                    telephone="",
-                    courriels="",
-                )
-            ],
-        ),
-        "Source B",
-    )
-    paire = PaireDoublon.objects.get()
+def test_fusion_depuis_la_file(client, utilisateur_avec_role, paire_en_attente):
+    decision = {"paire": paire_en_attente.pk, "decision": "fusionner"}
     client.force_login(utilisateur_avec_role(Role.PILOTE))
-    assert (
-        client.post(
-            "/espace/lieux/doublons/", {"paire": paire.pk, "decision": "fusionner"}
-        ).status_code
-        == 403
-    )
+    assert client.post("/espace/lieux/doublons/", decision).status_code == 403
     client.force_login(utilisateur_avec_role(Role.AGENT))
-    client.post("/espace/lieux/doublons/", {"paire": paire.pk, "decision": "fusionner"})
+    client.post("/espace/lieux/doublons/", decision)
     assert Lieu.objects.count() == 1
     assert Lieu.objects.get().sources.count() == 2

@@ -188,6 +188,7 @@ def importer_lieux(
             for s in SourceLieu.objects.filter(source=source).select_related("lieu")
         }
         vus: set[str] = set()
+        touches: set[str] = set()  # new or changed places: the only ones to compare for duplicates
         version = None
         a_creer: list[tuple[Lieu, SourceLieu]] = []
         try:
@@ -258,6 +259,7 @@ def importer_lieux(
                         )
                     )
                     rapport.compteurs["nouveaux"] += 1
+                    touches.add(str(lieu.pk))
                     rapport.noter_changement(f"nouveau : {lieu.nom} ({lieu.commune})")
                     if len(a_creer) >= TAILLE_LOT:
                         _creer(a_creer, lot_import)
@@ -269,6 +271,7 @@ def importer_lieux(
                         connu, champs, commune_pk, precision, empreinte, lot_import, aujourd_hui
                     )
                     rapport.compteurs["modifies"] += 1
+                    touches.add(str(connu.lieu_id))
                     detail = " ; ".join(
                         f"{c} : « {_texte(v[0])} » → « {_texte(v[1])} »"
                         for c, v in differences.items()
@@ -285,16 +288,6 @@ def importer_lieux(
                 rapport.compteurs["disparus"] = len(disparus)
                 for nom in disparus:
                     rapport.noter_changement(f"disparu de la source, fermé : {nom}")
-            touches = (
-                set(
-                    str(pk)
-                    for pk in Lieu.objects.filter(sources__dernier_import=lot_import).values_list(
-                        "pk", flat=True
-                    )
-                )
-                if rapport.compteurs["nouveaux"] or rapport.compteurs["modifies"]
-                else set()
-            )
             if touches and source != SOURCE_DEMO:
                 fusions, a_revoir = detecter_doublons(touches, auteur=auteur)
                 rapport.compteurs["fusionnes"], rapport.compteurs["doublons_a_examiner"] = (

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, role_requis
 from sun.inclusion import exports, permissions
-from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon
+from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon, SourceLieu
 from sun.inclusion.services import (
     ImportImpossible,
     decider_paire,
@@ -46,7 +46,7 @@ def liste(request):
     if source:
         lieux = lieux.filter(sources__source=source).distinct()
     page = Paginator(lieux, 50).get_page(request.GET.get("page"))
-    sources = sorted(set(Lieu.objects.values_list("sources__source", flat=True)) - {None})
+    sources = SourceLieu.objects.order_by("source").values_list("source", flat=True).distinct()
     return render(request, "web/espace/lieux/liste.html", {
         "page": page, "q": q, "statut": statut, "source": source, "sources": sources,
         "statuts": Lieu.Statut.choices, "incomplets": exports.lieux_incomplets().count(),
