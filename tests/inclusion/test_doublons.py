@@ -3,7 +3,7 @@
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion.doublons import SEUIL_EXAMEN, SEUIL_FUSION, Fiche, score
+from sun.inclusion.doublons import SEUIL_EXAMEN, SEUIL_FUSION, Fiche, comparer, en_dict, score
 from sun.inclusion.models import Lieu, PaireDoublon
 from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
@@ -12,7 +12,7 @@ from tests.outils import texte
 
 def fiche(cle="a", nom="Médiathèque Grain d'Aile", adresse="12 rue de la République", insee="11203",
           lat=43.2009, lon=2.7575, exacte=True, tel="", source="A"):  # fmt: skip
-    return Fiche.depuis(cle, nom, adresse, insee, lat, lon, exacte, tel, [], "", source)
+    return Fiche.depuis(cle, nom, adresse, insee, lat, lon, exacte, tel, [], source)
 
 
 def test_meme_lieu_ecrit_autrement():
@@ -140,3 +140,57 @@ def test_fusion_depuis_la_file(client, utilisateur_avec_role, paire_en_attente):
     client.post("/espace/lieux/doublons/", decision)
     assert Lieu.objects.count() == 1
     assert Lieu.objects.get().sources.count() == 2
+
+
+def test_comparaison_en_bloc_egale_comparaison_par_paire():
+    """The all-at-once comparison finds the same pairs, with the same scores, as comparing
+    each candidate pair on its own; pairs far apart are not candidates."""
+    fiches = [
+        fiche("a"),
+        fiche("b", nom="MEDIATHEQUE GRAIN D AILE", adresse="12 r. de la Republique", lat=43.2011),
+        fiche("c", nom="Espace numérique du Lac", adresse="40 rue de la République", lat=43.2020),
+        fiche("d", exacte=False, adresse=""),
+        fiche("e", nom="Grain d'Aile", insee="11069", lat=43.3, lon=2.9, tel="+33468000000"),
+        fiche(
+            "f",
+            nom="Point numérique Grain d'Aile",
+            adresse="",
+            exacte=False,
+            insee="11069",
+            tel="+33468000000",
+        ),
+    ]
+    resultats = comparer(fiches)
+    assert [r[2] for r in resultats] == sorted((r[2] for r in resultats), reverse=True)
+    trouves = {
+        (fiches[i].cle, fiches[j].cle): (valeur, en_dict(d)) for i, j, valeur, d in resultats
+    }
+    attendus = {}
+    for x, y in [
+        ("a", "b"),
+        ("a", "c"),
+        ("a", "d"),
+        ("b", "c"),
+        ("b", "d"),
+        ("c", "d"),
+        ("e", "f"),
+    ]:
+        a, b = (next(f for f in fiches if f.cle == c) for c in (x, y))
+        valeur, details = score(a, b)
+        if valeur >= SEUIL_EXAMEN:
+            attendus[(x, y)] = (valeur, details)
+    assert trouves == attendus
+    assert ("a", "b") in trouves and ("e", "f") in trouves
+    # Only the pairs involving the places just imported.
+    assert {(fiches[i].cle, fiches[j].cle) for i, j, *_ in comparer(fiches, {"f"})} == {("e", "f")}
+
+
+@pytest.mark.django_db
+def test_cles_de_comparaison_a_jour_a_chaque_enregistrement(tmp_path):
+    importer_lieux(ecrire_csv(tmp_path / "a.csv", [lieu_v1(id="A1")]), "Source A")
+    lieu = Lieu.objects.get()
+    assert lieu.cles_doublons.startswith("mediatheque de lezignan")
+    lieu.nom = "Espace numérique Louise Michel"
+    lieu.save(update_fields=["nom"])
+    lieu.refresh_from_db()
+    assert lieu.cles_doublons.split("\x1f")[1] == "louise michel"

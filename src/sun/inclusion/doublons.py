@@ -16,14 +16,18 @@ from name, address and distance:
 
 Above SEUIL_FUSION the pair is merged; between SEUIL_EXAMEN and SEUIL_FUSION it waits in the
 coordinators' review queue.
+
+Speed: the comparison keys (folded name, distinctive words, house number, street) are
+computed once when a place is saved and stored with it (`Lieu.cles_doublons`); candidate
+pairs and scores are then computed for all pairs at once with numpy and rapidfuzz's
+`cpdist`, not pair by pair in Python.
 """
 
-import math
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 SEUIL_FUSION = 84
@@ -69,149 +73,262 @@ def numero_et_voie(adresse: str) -> tuple[str, str]:
     return numero, voie
 
 
+SEPARATEUR_CLES = "\x1f"
+
+
+def cles_comparaison(nom: str, adresse: str) -> str:
+    """What a place is compared on, prepared once and stored with it."""
+    mots = _mots(nom)
+    numero, voie = numero_et_voie(adresse)
+    return SEPARATEUR_CLES.join((" ".join(mots), nom_distinctif(mots), numero, voie))
+
+
 @dataclass
 class Fiche:
-    """What the comparison needs of a place, prepared once."""
+    """What the comparison needs of one place."""
 
     cle: str
-    nom: str
-    nom_distinctif: str
-    numero: str
-    voie: str
-    code_insee: str
-    latitude: float | None
-    longitude: float | None
-    exacte: bool
-    telephone: str
-    courriels: frozenset
-    pivot: str
-    source: str
+    cles_comparaison: str
+    code_insee: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    exacte: bool = False
+    telephone: str = ""
+    courriels: frozenset = frozenset()
+    source: str = ""
 
     @classmethod
-    def depuis(
-        cls,
-        cle,
-        nom,
-        adresse,
-        code_insee,
-        latitude,
-        longitude,
-        exacte,
-        telephone,
-        courriels,
-        pivot,
-        source,
-    ):
-        numero, voie = numero_et_voie(adresse)
-        mots = _mots(nom)
-        return cls(cle, " ".join(mots), nom_distinctif(mots), numero, voie, code_insee or "",
-                   latitude, longitude, bool(exacte and latitude is not None), telephone or "",
-                   frozenset(courriels or []), pivot or "", source or "")  # fmt: skip
+    def depuis(cls, cle, nom, adresse, code_insee, latitude, longitude, exacte, telephone="",
+               courriels=(), source=""):  # fmt: skip
+        return cls(cle, cles_comparaison(nom, adresse), code_insee or "", latitude, longitude,
+                   bool(exacte and latitude is not None), telephone or "",
+                   frozenset(courriels or ()), source or "")  # fmt: skip
 
 
-def distance_m(a: Fiche, b: Fiche) -> float | None:
-    if not (a.exacte and b.exacte):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6_371_008.8 * math.asin(math.sqrt(h))
+class Lot:
+    """Many places as columns, so that pairs are compared all at once."""
+
+    def __init__(self, fiches: list[Fiche]):
+        self.cles = [f.cle for f in fiches]
+        parties = [f.cles_comparaison.split(SEPARATEUR_CLES) for f in fiches]
+        colonnes = list(zip(*parties, strict=True)) or [()] * 4
+        self.nom, self.distinctif, self.numero, self.voie = (
+            np.array(colonne, dtype=object) for colonne in colonnes
+        )
+        self.code_insee = np.array([f.code_insee for f in fiches], dtype=object)
+        self.exacte = np.array([f.exacte for f in fiches], dtype=bool)
+        self.latitude = np.array([f.latitude if f.exacte else np.nan for f in fiches], dtype=float)
+        self.longitude = np.array(
+            [f.longitude if f.exacte else np.nan for f in fiches], dtype=float
+        )
+        self.telephone = np.array([f.telephone for f in fiches], dtype=object)
+        self.courriels = [f.courriels for f in fiches]
+        # Grid cell of each exactly located place, and commune numbers, for candidate pairs.
+        self.cellule = np.zeros(len(fiches), dtype=np.int64)
+        self.exactes = np.flatnonzero(self.exacte)
+        self.cellule[self.exactes] = np.floor(self.latitude[self.exactes] / CELLULE_DEG).astype(
+            np.int64
+        ) * _LARGEUR_GRILLE + np.floor(self.longitude[self.exactes] / CELLULE_DEG).astype(np.int64)
+        # Text compared for equality only is numbered once: comparing numbers is cheaper.
+        self.commune, self.avec_commune = _numeroter(self.code_insee)
+        self.numero_n, self.avec_numero = _numeroter(self.numero)
+        self.telephone_n, self.avec_telephone = _numeroter(self.telephone)
+        self.avec_voie = self.voie != ""
+
+    def __len__(self) -> int:
+        return len(self.cles)
 
 
-def score(a: Fiche, b: Fiche) -> tuple[int, dict]:
-    """0–100 and its detail; see the module docstring for the reasoning."""
-    complet = fuzz.ratio(a.nom, b.nom)
-    # Distinctive words weigh most, but « Médiathèque de X » and « EPN de X » are not equal.
-    nom = max(
-        complet, 0.65 * fuzz.token_set_ratio(a.nom_distinctif, b.nom_distinctif) + 0.35 * complet
-    )
-    if a.voie and b.voie:
-        adresse = fuzz.token_set_ratio(a.voie, b.voie)
-        if a.numero and b.numero and a.numero != b.numero:
-            adresse = min(adresse, 30)
-    else:
-        adresse = None
-    metres = distance_m(a, b)
-    proximite = None if metres is None else 100 * math.exp(-metres / 150)
-    poids = [(nom, 0.5), (adresse, 0.25), (proximite, 0.25)]
-    connus = [(v, p) for v, p in poids if v is not None]
-    total = sum(v * p for v, p in connus) / sum(p for _, p in connus)
-    # A shared SIRET proves little: one structure often runs several places.
-    contacts = bool((a.telephone and a.telephone == b.telephone) or (a.courriels & b.courriels))
-    if contacts and nom >= 60:
-        total = min(100, total + 12)
-    if metres is None and adresse is None:
-        total = min(total, SEUIL_FUSION - 1)  # too little to merge without a person looking
-    if metres is not None and metres > 2_000:
-        total = min(total, SEUIL_EXAMEN - 1)
-    if (
-        a.code_insee
-        and b.code_insee
-        and a.code_insee != b.code_insee
-        and (metres is None or metres > 300)
-    ):
-        total -= 15
-    details = {"nom": round(nom), "adresse": None if adresse is None else round(adresse),
-               "distance_m": None if metres is None else round(metres), "contact_commun": bool(contacts)}  # fmt: skip
-    return max(0, round(total)), details
+def _numeroter(textes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Equal texts get equal numbers; also says which texts are not empty."""
+    return np.unique(textes.astype(str), return_inverse=True)[1], textes != ""
+
+
+_LARGEUR_GRILLE = 1_000_003  # cell keys: x * _LARGEUR_GRILLE + y, with |y| < 40,000
+_VOISINES = np.array([dx * _LARGEUR_GRILLE + dy for dx in (-1, 0, 1) for dy in (-1, 0, 1)])
+_VOISINES_AVANT = _VOISINES[4:]  # the cell itself and the four after it
+
+
+def _paires_meme_cle(cles_a, indices_a, cles_b, indices_b) -> tuple[np.ndarray, np.ndarray]:
+    """Every (i, j) with i from indices_a and j from indices_b sharing the same key."""
+    ordre = np.argsort(cles_b, kind="stable")
+    cles_b, indices_b = cles_b[ordre], indices_b[ordre]
+    # Runs of equal keys in B: where each starts and how long it is.
+    if not len(cles_b):
+        return np.array([], dtype=int), np.array([], dtype=int)
+    debuts = np.flatnonzero(np.concatenate(([True], cles_b[1:] != cles_b[:-1])))
+    longueurs = np.diff(np.append(debuts, len(cles_b)))
+    cles_runs = cles_b[debuts]
+    position = np.minimum(np.searchsorted(cles_runs, cles_a), len(cles_runs) - 1)
+    trouve = cles_runs[position] == cles_a
+    debut, nombre = debuts[position[trouve]], longueurs[position[trouve]]
+    i = np.repeat(indices_a[trouve], nombre)
+    rang = np.arange(len(i)) - np.repeat(np.cumsum(nombre) - nombre, nombre)
+    return i, indices_b[np.repeat(debut, nombre) + rang]
 
 
 def paires_candidates(
-    fiches: list[Fiche], cles_a_comparer: set[str] | None = None
-) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, of places close to each other, or in the same commune when one of
-    them has no exact coordinates.
+    lot: Lot, a_comparer: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i, j), i < j, of places in neighbouring grid cells (about 500 m), or in the
+    same commune when one of them has no exact coordinates.
 
-    With `cles_a_comparer`, only pairs involving those places (the ones an import just
-    touched) are produced.
+    With `a_comparer` (a boolean mask: the places an import just touched), only pairs
+    involving those places are produced.
     """
-    grille: dict[tuple[int, int], list[int]] = defaultdict(list)
-    par_commune: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(fiches):
-        if f.exacte:
-            grille[(int(f.latitude // CELLULE_DEG), int(f.longitude // CELLULE_DEG))].append(i)
-        if f.code_insee:
-            par_commune[f.code_insee].append(i)
-    paires = set()
-    for i, f in enumerate(fiches):
-        if cles_a_comparer is not None and f.cle not in cles_a_comparer:
-            continue
-        if f.exacte:
-            x, y = int(f.latitude // CELLULE_DEG), int(f.longitude // CELLULE_DEG)
-            voisins = [
-                j
-                for dx in (-1, 0, 1)
-                for dy in (-1, 0, 1)
-                for j in grille.get((x + dx, y + dy), ())
-            ]
-            # Same commune, other side without exact coordinates.
-            voisins += [j for j in par_commune.get(f.code_insee, ()) if not fiches[j].exacte]
-        else:
-            voisins = par_commune.get(f.code_insee, [])
-        paires.update((i, j) if i < j else (j, i) for j in voisins if j != i)
-    return paires
+    touches = np.arange(len(lot)) if a_comparer is None else np.flatnonzero(a_comparer)
+    morceaux = []
+    if len(lot.exactes):
+        depart = touches[lot.exacte[touches]]
+        # All against all: a pair of cells is seen from one side only, so half the neighbours.
+        voisines = _VOISINES if a_comparer is not None else _VOISINES_AVANT
+        cles = (lot.cellule[depart][:, None] + voisines).ravel()
+        morceaux.append(
+            _paires_meme_cle(
+                cles, np.repeat(depart, len(voisines)), lot.cellule[lot.exactes], lot.exactes
+            )
+        )
+    # Same commune, one side without exact coordinates.
+    vagues = np.flatnonzero(lot.avec_commune & ~lot.exacte)
+    if len(vagues):
+        depart = touches[lot.avec_commune[touches]]
+        morceaux.append(_paires_meme_cle(lot.commune[depart], depart, lot.commune[vagues], vagues))
+        depart = touches[lot.avec_commune[touches] & ~lot.exacte[touches]]
+        avec_code = np.flatnonzero(lot.avec_commune)
+        morceaux.append(
+            _paires_meme_cle(lot.commune[depart], depart, lot.commune[avec_code], avec_code)
+        )
+    if not morceaux:
+        return np.array([], dtype=int), np.array([], dtype=int)
+    i = np.concatenate([m[0] for m in morceaux])
+    j = np.concatenate([m[1] for m in morceaux])
+    differents = i != j
+    paires = np.sort(np.minimum(i, j)[differents] * len(lot) + np.maximum(i, j)[differents])
+    # np.unique hashes integers, which is slower here than sorting and dropping repeats.
+    paires = paires[np.concatenate(([True], paires[1:] != paires[:-1]))] if len(paires) else paires
+    return paires // len(lot), paires % len(lot)
 
 
-def noms_proches(a: Fiche, b: Fiche) -> bool:
-    """Cheap first test: most neighbours have nothing in common in their names."""
-    return (
-        fuzz.ratio(a.nom, b.nom) >= 45
-        or fuzz.token_set_ratio(a.nom_distinctif, b.nom_distinctif) >= 60
+def _distances_m(lot: Lot, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Haversine distance; NaN when either place lacks exact coordinates."""
+    lat1, lon1 = np.radians(lot.latitude[i]), np.radians(lot.longitude[i])
+    lat2, lon2 = np.radians(lot.latitude[j]), np.radians(lot.longitude[j])
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
+    return 2 * 6_371_008.8 * np.arcsin(np.sqrt(h))
+
+
+def _similarite(gauche: np.ndarray, droite: np.ndarray, scorer) -> np.ndarray:
+    """rapidfuzz on each pair; identical non-empty strings score 100 without asking it."""
+    resultat = np.full(len(gauche), 100.0)
+    a_calculer = (gauche != droite) | (gauche == "")
+    if a_calculer.any():
+        resultat[a_calculer] = process.cpdist(
+            gauche[a_calculer], droite[a_calculer], scorer=scorer, dtype=np.float64
+        )
+    return resultat
+
+
+def _total(nom, p: dict) -> np.ndarray:
+    """The pair's score from its name similarity and what `_mesures` measured."""
+    proximite = np.where(p["localises"], 100 * np.exp(-np.nan_to_num(p["metres"]) / 150), 0)
+    total = (0.5 * nom + 0.25 * np.where(p["avec_voie"], p["adresse"], 0) + 0.25 * proximite) / (
+        0.5 + 0.25 * p["avec_voie"] + 0.25 * p["localises"]
+    )
+    total = np.where(p["contacts"] & (nom >= 60), np.minimum(100, total + 12), total)
+    # Too little to merge without a person looking.
+    total = np.where(~p["localises"] & ~p["avec_voie"], np.minimum(total, SEUIL_FUSION - 1), total)
+    total = np.where(
+        p["localises"] & (p["metres"] > 2_000), np.minimum(total, SEUIL_EXAMEN - 1), total
+    )
+    return np.maximum(0, np.round(total - 15 * p["autre_commune"])).astype(int)
+
+
+def _mesures(lot: Lot, i: np.ndarray, j: np.ndarray) -> dict:
+    """What is cheap to measure for each pair (i, j); streets and distinctive words are
+    compared later, only for the pairs that can still reach the threshold."""
+    p = {"i": i, "j": j, "complet": _similarite(lot.nom[i], lot.nom[j], fuzz.ratio)}
+    p["telephone"] = lot.avec_telephone[i] & (lot.telephone_n[i] == lot.telephone_n[j])
+    # A shared SIRET proves little: one structure often runs several places.
+    courriel = np.array([bool(lot.courriels[a] & lot.courriels[b]) for a, b in zip(i, j, strict=True)]
+                        if any(lot.courriels) else np.zeros(len(i), dtype=bool), dtype=bool)  # fmt: skip
+    p["contacts"] = p["telephone"] | courriel
+    p["avec_voie"] = lot.avec_voie[i] & lot.avec_voie[j]
+    # Two different house numbers in the same street: two places side by side.
+    autre_numero = lot.avec_numero[i] & lot.avec_numero[j] & (lot.numero_n[i] != lot.numero_n[j])
+    p["adresse"] = np.where(autre_numero, 30.0, 100.0)  # at most; the street is compared later
+    p["metres"] = _distances_m(lot, i, j)
+    p["localises"] = ~np.isnan(p["metres"])
+    p["autre_commune"] = (lot.avec_commune[i] & lot.avec_commune[j]
+                          & (lot.commune[i] != lot.commune[j])
+                          & (~p["localises"] | (p["metres"] > 300)))  # fmt: skip
+    return p
+
+
+def _garder(p: dict, masque: np.ndarray) -> dict:
+    return {cle: valeurs[masque] for cle, valeurs in p.items()}
+
+
+def _evaluer(lot: Lot, i: np.ndarray, j: np.ndarray, *, tri: bool) -> list[tuple]:
+    """Score the pairs (i, j); see the module docstring for the reasoning.
+
+    With `tri`, only pairs at or above SEUIL_EXAMEN are returned. The costly comparisons
+    (street, distinctive words) are skipped for pairs that could not reach it even if
+    what is left to compare were equal, and for names with nothing in common (and no shared
+    phone).
+    """
+    p = _mesures(lot, i, j)
+    for etape in ("adresse", "mots distinctifs"):
+        if tri:
+            meilleur_nom = np.maximum(p["complet"], 65 + 0.35 * p["complet"])
+            p = _garder(p, _total(meilleur_nom, p) >= SEUIL_EXAMEN)
+        if etape == "adresse":
+            voies = _similarite(lot.voie[p["i"]], lot.voie[p["j"]], fuzz.token_set_ratio)
+            p["adresse"] = np.minimum(p["adresse"], voies)
+    distinctif = _similarite(lot.distinctif[p["i"]], lot.distinctif[p["j"]], fuzz.token_set_ratio)
+    if tri:
+        noms_proches = (p["complet"] >= 45) | (distinctif >= 60) | p["telephone"]
+        p, distinctif = _garder(p, noms_proches), distinctif[noms_proches]
+    # Distinctive words weigh most, but « Médiathèque de X » and « EPN de X » are not equal.
+    nom = np.maximum(p["complet"], 0.65 * distinctif + 0.35 * p["complet"])
+    valeurs = _total(nom, p)
+    retenus = np.arange(len(valeurs))
+    if tri:  # best first
+        retenus = np.flatnonzero(valeurs >= SEUIL_EXAMEN)
+        retenus = retenus[np.argsort(-valeurs[retenus], kind="stable")]
+    # Built column-wise: a Python loop over thousands of pairs would cost more than scoring.
+    details = zip(
+        np.round(nom[retenus]).astype(int).tolist(),
+        np.where(p["avec_voie"], np.round(p["adresse"]).astype(int), None)[retenus].tolist(),
+        np.where(p["localises"], np.round(np.nan_to_num(p["metres"])).astype(int), None)[retenus].tolist(),
+        p["contacts"][retenus].tolist(),
+        strict=True,
+    )  # fmt: skip
+    return list(zip(p["i"][retenus].tolist(), p["j"][retenus].tolist(),
+                    valeurs[retenus].tolist(), details, strict=True))  # fmt: skip
+
+
+def en_dict(details: tuple) -> dict:
+    """A pair's detail as stored with the review queue and shown to coordinators."""
+    return dict(zip(("nom", "adresse", "distance_m", "contact_commun"), details, strict=True))
+
+
+def score(a: Fiche, b: Fiche) -> tuple[int, dict]:
+    """0–100 and its detail for one pair."""
+    _, _, valeur, details = _evaluer(Lot([a, b]), np.array([0]), np.array([1]), tri=False)[0]
+    return valeur, en_dict(details)
 
 
 def comparer(
-    fiches: list[Fiche], cles_a_comparer: set[str] | None = None
-) -> list[tuple[int, int, int, dict]]:
-    """Scored pairs at or above the review threshold: (i, j, score, detail)."""
-    resultat = []
-    for i, j in paires_candidates(fiches, cles_a_comparer):
-        a, b = fiches[i], fiches[j]
-        if not noms_proches(a, b) and not (a.telephone and a.telephone == b.telephone):
-            continue
-        valeur, details = score(a, b)
-        if valeur >= SEUIL_EXAMEN:
-            resultat.append((i, j, valeur, details))
-    return sorted(resultat, key=lambda r: -r[2])
+    fiches: "list[Fiche] | Lot", cles_a_comparer: set[str] | None = None
+) -> list[tuple[int, int, int, tuple]]:
+    """Scored pairs at or above the review threshold: (i, j, score, detail), best first;
+    `en_dict` reads a detail."""
+    lot = fiches if isinstance(fiches, Lot) else Lot(fiches)
+    masque = None
+    if cles_a_comparer is not None:
+        masque = np.array([cle in cles_a_comparer for cle in lot.cles], dtype=bool)
+    i, j = paires_candidates(lot, masque)
+    return _evaluer(lot, i, j, tri=True)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from sun.core.champs import ListeField
+from sun.inclusion.doublons import cles_comparaison
 from sun.territoire.models import Commune
 
 SOURCE_DEMO = "démonstration"
@@ -33,6 +34,14 @@ class Structure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nom or 'Structure'} ({self.pivot})"
+
+
+class LieuManager(models.Manager):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for lieu in objs:
+            lieu.preparer_cles_doublons()
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class Lieu(models.Model):
@@ -104,6 +113,10 @@ class Lieu(models.Model):
     demonstration = models.BooleanField("donnée de démonstration", default=False)
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
+    # Name and address folded for duplicate detection, kept up to date on every save.
+    cles_doublons = models.CharField(max_length=600, blank=True, editable=False)
+
+    objects = LieuManager()
 
     class Meta:
         verbose_name = "lieu de médiation numérique"
@@ -113,6 +126,16 @@ class Lieu(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nom} ({self.commune})"
+
+    def save(self, *args, **kwargs):
+        self.preparer_cles_doublons()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"nom", "adresse"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "cles_doublons"}
+        super().save(*args, **kwargs)
+
+    def preparer_cles_doublons(self) -> None:
+        self.cles_doublons = cles_comparaison(self.nom, self.adresse)
 
 
 class ImportLieux(models.Model):

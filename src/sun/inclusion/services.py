@@ -473,23 +473,23 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
 
 
 # --- duplicates -------------------------------------------------------------------------------
-def _fiche(pk, nom, adresse, code_insee, latitude, longitude, precision, *contacts_et_source):
-    from sun.inclusion.doublons import Fiche
+def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, telephone,
+           courriels, source):  # fmt: skip
+    from sun.inclusion.doublons import Fiche, cles_comparaison
 
-    exacte = precision == Lieu.Precision.EXACTE
-    return Fiche.depuis(
-        str(pk), nom, adresse, code_insee, latitude, longitude, exacte, *contacts_et_source
-    )
+    return Fiche(str(pk), cles or cles_comparaison(nom, adresse), code_insee or "", latitude,
+                 longitude, precision == Lieu.Precision.EXACTE and latitude is not None,
+                 telephone or "", frozenset(courriels or ()), source or "")  # fmt: skip
 
 
 def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int, int]:
     """Compare places (those of `cles` against all, or all against all); merge the sure pairs,
     queue the doubtful ones. Returns (merged, queued). Pairs already decided are left alone."""
-    from sun.inclusion.doublons import SEUIL_FUSION, comparer
+    from sun.inclusion.doublons import SEUIL_FUSION, comparer, en_dict
     from sun.inclusion.models import PaireDoublon
 
-    champs = ["pk", "nom", "adresse", "code_insee", "latitude", "longitude", "precision_localisation",
-              "telephone", "courriels", "pivot", "source"]  # fmt: skip
+    champs = ["pk", "cles_doublons", "nom", "adresse", "code_insee", "latitude", "longitude",
+              "precision_localisation", "telephone", "courriels", "source"]  # fmt: skip
     lignes = list(
         Lieu.objects.exclude(statut=Lieu.Statut.FERME)
         .filter(demonstration=False)
@@ -520,7 +520,7 @@ def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int
         else:
             _, cree = PaireDoublon.objects.get_or_create(
                 lieu_a=min(a, b, key=lambda l: str(l.pk)), lieu_b=max(a, b, key=lambda l: str(l.pk)),
-                defaults={"score": valeur, "details": details},
+                defaults={"score": valeur, "details": en_dict(details)},
             )  # fmt: skip
             en_attente += int(cree)
     return fusionnes, en_attente
