@@ -7,6 +7,7 @@ Every function returns the clean value and reports what it corrected or rejected
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -61,6 +62,7 @@ def decouper(valeur, separateur: str = "|") -> list[str]:
     return resultat
 
 
+@lru_cache(maxsize=4096)  # the same few values come back on every line of a file
 def _cle(valeur: str) -> str:
     """Comparison key forgiving case, accents, spacing and punctuation."""
     return re.sub(r"[^a-z0-9]+", "", unidecode(texte(valeur)).casefold())
