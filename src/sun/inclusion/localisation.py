@@ -7,8 +7,6 @@ set (SUN_GEOCODEUR_URL, BAN-compatible), at its address with precision « adress
 """
 
 import json
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,11 +14,11 @@ from django.conf import settings
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
+from sun.core.geocodeur import GeocodeurIndisponible, geocoder
 from sun.core.text import normaliser_recherche
 from sun.inclusion.normalisation import Signalements
 from sun.territoire.models import Commune, SubdivisionCommune
 
-SCORE_GEOCODAGE = 0.5  # below, the geocoder is guessing
 # Points closer than this to the outline count as inside (outlines are simplified).
 TOLERANCE_DEGRES = 0.005
 
@@ -131,38 +129,30 @@ class Referentiel:
     def geocoder(
         self, lieu: dict, commune, signalements: Signalements
     ) -> tuple[float, float] | None:
-        """Ask the optional BAN-compatible geocoder; None if unset, unreachable or unsure."""
-        url = settings.SUN_GEOCODEUR_URL
-        if not url or self._geocodeur_en_panne:
+        """Ask the optional geocoder; None if unset, unreachable or unsure."""
+        if self._geocodeur_en_panne:
             return None
-        requete = {
-            "q": f"{lieu['adresse']} {lieu['code_postal']} {lieu['commune']}".strip(),
-            "limit": 1,
-        }
-        if commune is not None:
-            requete["citycode"] = commune.code_insee
+        texte = f"{lieu['adresse']} {lieu['code_postal']} {lieu['commune']}"
         try:
-            with urllib.request.urlopen(
-                f"{url}?{urllib.parse.urlencode(requete)}", timeout=settings.SUN_GEOCODEUR_DELAI
-            ) as reponse:
-                resultat = json.load(reponse)
-        except (OSError, ValueError) as exc:
+            adresse = geocoder(texte, commune.code_insee if commune is not None else None)
+        except GeocodeurIndisponible as exc:
             self._geocodeur_en_panne = True  # one report, then no more waiting on it
             signalements.ajouter(
-                "latitude", url, f"géocodeur injoignable ({exc}) : ignoré pour cet import", "alerte"
+                "latitude",
+                settings.SUN_GEOCODEUR_URL,
+                f"géocodeur injoignable ({exc}) : ignoré pour cet import",
+                "alerte",
             )
             return None
-        entites = resultat.get("features") or []
-        if not entites or (entites[0].get("properties") or {}).get("score", 0) < SCORE_GEOCODAGE:
+        if adresse is None:
             return None
-        lon, lat = entites[0]["geometry"]["coordinates"][:2]
         if (
             commune is not None
             and commune.contour is not None
-            and not commune.contour.contains(Point(lon, lat))
+            and not commune.contour.contains(Point(adresse.longitude, adresse.latitude))
         ):
             return None
-        return round(lat, 6), round(lon, 6)
+        return adresse.latitude, adresse.longitude
 
     def geometrie(self, commune: CommuneConnue) -> str:
         """Outlines are read on first need, a whole département at a time."""

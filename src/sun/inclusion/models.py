@@ -13,6 +13,7 @@ from django.db import models
 
 from sun.core.champs import ListeField
 from sun.inclusion.doublons import cles_comparaison
+from sun.inclusion.version_registre import registre_modifie
 from sun.territoire.models import Commune
 
 SOURCE_DEMO = "démonstration"
@@ -41,6 +42,7 @@ class LieuManager(models.Manager):
         objs = list(objs)
         for lieu in objs:
             lieu.preparer_cles_doublons()
+        registre_modifie()
         return super().bulk_create(objs, *args, **kwargs)
 
 
@@ -133,6 +135,12 @@ class Lieu(models.Model):
         if update_fields is not None and {"nom", "adresse"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "cles_doublons"}
         super().save(*args, **kwargs)
+        registre_modifie()
+
+    def delete(self, *args, **kwargs):
+        resultat = super().delete(*args, **kwargs)
+        registre_modifie()
+        return resultat
 
     def preparer_cles_doublons(self) -> None:
         self.cles_doublons = cles_comparaison(self.nom, self.adresse)
@@ -252,3 +260,64 @@ class PaireDoublon(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lieu_a_id} ~ {self.lieu_b_id} ({self.score})"
+
+
+class SignalementErreur(models.Model):
+    """A correction proposed by anyone on a place's public page, for the coordinators."""
+
+    class Sujet(models.TextChoices):
+        HORAIRES = "horaires", "Les horaires"
+        ADRESSE = "adresse", "L'adresse ou la position sur la carte"
+        CONTACT = "contact", "Le téléphone, le courriel ou le site"
+        SERVICES = "services", "Les services proposés"
+        FERME = "ferme", "Le lieu a fermé ou a déménagé"
+        AUTRE = "autre", "Autre chose"
+
+    class Statut(models.TextChoices):
+        NOUVEAU = "nouveau", "À traiter"
+        TRAITE = "traite", "Corrigé"
+        REJETE = "rejete", "Sans suite"
+
+    lieu = models.ForeignKey(Lieu, on_delete=models.CASCADE, related_name="signalements")
+    sujet = models.CharField("ce qui est faux", max_length=10, choices=Sujet.choices)
+    message = models.TextField("message", max_length=2000)
+    courriel = models.EmailField("courriel pour être recontacté (facultatif)", blank=True)
+    cree_le = models.DateTimeField("reçu le", auto_now_add=True)
+    statut = models.CharField(
+        "statut", max_length=8, choices=Statut.choices, default=Statut.NOUVEAU
+    )
+    traite_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    traite_le = models.DateTimeField("traité le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "signalement d'erreur"
+        verbose_name_plural = "signalements d'erreur"
+        ordering = ["-cree_le"]
+        indexes = [models.Index(fields=["statut", "cree_le"], name="signalement_statut_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_sujet_display()} — {self.lieu_id}"
+
+
+class Orientation(models.Model):
+    """One person oriented at a desk, counted anonymously: never a name, only what the
+    coordinators' statistics need."""
+
+    date = models.DateField("date", auto_now_add=True)
+    commune = models.ForeignKey(
+        Commune, null=True, blank=True, on_delete=models.SET_NULL, related_name="orientations"
+    )
+    niveau = models.CharField("niveau d'autonomie", max_length=20)
+    besoins = ListeField("besoins")
+    services = ListeField("services proposés")
+    lieux_proposes = ListeField("lieux proposés")
+    lieux_retenus = ListeField("lieux imprimés sur la fiche")
+
+    class Meta:
+        verbose_name = "orientation"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Orientation du {self.date:%d/%m/%Y}"

@@ -63,13 +63,14 @@ def decouper(valeur, separateur: str = "|") -> list[str]:
 
 
 @lru_cache(maxsize=4096)  # the same few values come back on every line of a file
-def _cle(valeur: str) -> str:
+def cle_souple(valeur: str) -> str:
     """Comparison key forgiving case, accents, spacing and punctuation."""
     return re.sub(r"[^a-z0-9]+", "", unidecode(texte(valeur)).casefold())
 
 
 _INDEX_ENUMS = {
-    champ: {_cle(v): v for v in valeurs} | {_cle(a): c for a, c in ALIAS_V1.items() if c in valeurs}
+    champ: {cle_souple(v): v for v in valeurs}
+    | {cle_souple(a): c for a, c in ALIAS_V1.items() if c in valeurs}
     for champ, valeurs in ENUMERATIONS.items()
 }
 _INDEX_TYPOLOGIES = {t.upper(): t for t in TYPOLOGIES}
@@ -82,7 +83,7 @@ def enumeration(champ: str, valeurs: list[str], signalements: Signalements) -> l
     index = _INDEX_ENUMS[champ]
     resultat = []
     for valeur in valeurs:
-        canonique = index.get(_cle(valeur))
+        canonique = index.get(cle_souple(valeur))
         if canonique is None:
             signalements.ajouter(
                 champ, valeur, "valeur hors de la liste du standard", "suppression"

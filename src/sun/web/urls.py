@@ -1,7 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
-from sun.web.views import espace, espace_lieux, geo, lieux_exports, pages, territoire
+from sun.web.views import (
+    espace,
+    espace_lieux,
+    espace_orientation,
+    geo,
+    lieux_exports,
+    pages,
+    territoire,
+    trouver,
+)
 
 espace_urls = (
     [
@@ -10,6 +19,24 @@ espace_urls = (
         path("lieux/nouveau/", espace_lieux.creer, name="lieu_nouveau"),
         path("lieux/importer/", espace_lieux.importer, name="lieux_importer"),
         path("lieux/doublons/", espace_lieux.doublons, name="doublons"),
+        path("lieux/signalements/", espace_lieux.signalements, name="signalements"),
+        path("orientation/", espace_orientation.questionnaire, name="orientation"),
+        path(
+            "orientation/statistiques/",
+            espace_orientation.statistiques,
+            name="orientation_statistiques",
+        ),
+        path(
+            "orientation/<int:pk>/",
+            espace_orientation.propositions,
+            name="orientation_propositions",
+        ),
+        path("orientation/<int:pk>/fiche/", espace_orientation.fiche, name="orientation_fiche"),
+        path(
+            "orientation/<int:pk>/fiche.pdf",
+            espace_orientation.fiche_pdf,
+            name="orientation_fiche_pdf",
+        ),
         path(
             "lieux/imports/<int:pk>/rapport.csv", espace_lieux.rapport_import, name="rapport_import"
         ),
@@ -22,6 +49,8 @@ espace_urls = (
 
 urlpatterns = [
     path("", territoire.accueil, name="accueil"),
+    path("trouver/", trouver.recherche, name="trouver"),
+    path("lieux/<uuid:pk>/", trouver.lieu, name="lieu_public"),
     path("communes/", territoire.recherche_communes, name="recherche_communes"),
     re_path(
         r"^communes/(?P<code_insee>[0-9][0-9AaBb][0-9]{3})/$", territoire.commune, name="commune"

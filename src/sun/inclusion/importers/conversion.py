@@ -37,10 +37,12 @@ def v01_vers_v1(ligne: dict, signalements: n.Signalements) -> dict:
         valeurs = n.decouper(ligne.get(champ_v01, ""), ";")
         if champ_v01 != "services":
             resultat.pop(champ_v01, None)
-        index = {n._cle(k): v for k, v in table.items()}
+        index = {n.cle_souple(k): v for k, v in table.items()}
         for valeur in valeurs:
             # v0.1 labels are often « Court : explication » — the short part identifies them.
-            correspondance = index.get(n._cle(valeur)) or index.get(n._cle(valeur.split(" : ")[0]))
+            correspondance = index.get(n.cle_souple(valeur)) or index.get(
+                n.cle_souple(valeur.split(" : ")[0])
+            )
             if correspondance is None:
                 signalements.ajouter(
                     champ_v01, valeur, "valeur v0.1 sans équivalent en v1", "suppression"

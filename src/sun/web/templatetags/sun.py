@@ -34,3 +34,19 @@ def json_attr(valeur) -> str:
 def service_explique(service: str) -> str:
     """A service of the standard explained in a short, plain sentence."""
     return SERVICES_EXPLIQUES.get(service, "")
+
+
+@register.filter
+def valeur(dictionnaire, cle):
+    """dictionnaire[cle] in a template, or None."""
+    return dictionnaire.get(cle) if hasattr(dictionnaire, "get") else None
+
+
+@register.filter
+def tel_affiche(valeur: str) -> str:
+    """« +33468112030 » → « 04 68 11 20 30 » for reading; other forms are left as they are."""
+    chiffres = re.sub(r"[^0-9+]", "", valeur or "")
+    if chiffres.startswith("+33") and len(chiffres) == 12:
+        national = "0" + chiffres[3:]
+        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+    return valeur or ""

@@ -9,11 +9,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, role_requis
 from sun.inclusion import exports, permissions
-from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon, SourceLieu
+from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon, SignalementErreur, SourceLieu
 from sun.inclusion.services import (
     ImportImpossible,
     decider_paire,
@@ -51,6 +52,7 @@ def liste(request):
         "page": page, "q": q, "statut": statut, "source": source, "sources": sources,
         "statuts": Lieu.Statut.choices, "incomplets": exports.lieux_incomplets().count(),
         "doublons": PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).count(),
+        "signalements": SignalementErreur.objects.filter(statut=SignalementErreur.Statut.NOUVEAU).count(),
         "peut_creer": permissions.peut_creer(request.user), "peut_importer": permissions.peut_importer(request.user),
     })  # fmt: skip
 
@@ -180,3 +182,29 @@ def doublons(request):
     )
     page = Paginator(paires, 20).get_page(request.GET.get("page"))
     return render(request, "web/espace/lieux/doublons.html", {"page": page})
+
+
+@role_requis(*ESPACE)
+def signalements(request):
+    """Corrections proposed by the public on places' pages, for the coordinators."""
+    if not permissions.peut_importer(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        signalement = get_object_or_404(SignalementErreur, pk=request.POST.get("signalement"))
+        statut = request.POST.get("statut")
+        if statut not in (SignalementErreur.Statut.TRAITE, SignalementErreur.Statut.REJETE):
+            raise PermissionDenied
+        signalement.statut, signalement.traite_par, signalement.traite_le = (
+            statut, request.user, timezone.now()
+        )  # fmt: skip
+        signalement.save(update_fields=["statut", "traite_par", "traite_le"])
+        messages.success(request, f"Signalement marqué « {signalement.get_statut_display()} ».")
+        return redirect("espace:signalements")
+    statut = request.GET.get("statut", SignalementErreur.Statut.NOUVEAU)
+    if statut not in SignalementErreur.Statut.values:
+        statut = SignalementErreur.Statut.NOUVEAU
+    liste = SignalementErreur.objects.filter(statut=statut).select_related("lieu", "traite_par")
+    page = Paginator(liste, 20).get_page(request.GET.get("page"))
+    return render(request, "web/espace/lieux/signalements.html", {
+        "page": page, "statut": statut, "statuts": SignalementErreur.Statut.choices,
+    })  # fmt: skip

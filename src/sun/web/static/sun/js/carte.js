@@ -1,6 +1,8 @@
-/* Vector maps without a tile server: draws a GeoJSON layer of communes as SVG.
+/* Vector maps without a tile server: draws a GeoJSON layer of communes as SVG, and points.
    <figure class="carte" data-geojson="URL" data-lien="/communes/00000/"
-           data-surligne="CODE" data-classes='[{"max":…,"couleur":…}]'>
+           data-surligne="CODE" data-classes='[{"max":…,"couleur":…}]'
+           data-points='[{"lat":…,"lon":…,"nom":…,"n":1,"lien":…,"centre":false}]'>
+   Either attribute may be absent.
    The SVG is hidden from assistive technologies: a table next to each map carries the
    same information and links. */
 (function () {
@@ -25,15 +27,21 @@
 
   function dessiner(figure, zone, collection) {
     var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    var points = figure.dataset.points ? JSON.parse(figure.dataset.points) : [];
+    function etendre(x, y) {
+      if (x < minX) { minX = x; } if (x > maxX) { maxX = x; }
+      if (y < minY) { minY = y; } if (y > maxY) { maxY = y; }
+    }
     collection.features.forEach(function (f) {
       anneaux(f.geometry).forEach(function (anneau) {
-        anneau.forEach(function (p) {
-          if (p[0] < minX) { minX = p[0]; } if (p[0] > maxX) { maxX = p[0]; }
-          if (p[1] < minY) { minY = p[1]; } if (p[1] > maxY) { maxY = p[1]; }
-        });
+        anneau.forEach(function (p) { etendre(p[0], p[1]); });
       });
     });
+    points.forEach(function (p) { etendre(p.lon, p.lat); });
     if (minX === Infinity) { zone.textContent = "Aucun contour à afficher."; return; }
+    // A margin so that points on the edge stay whole.
+    var marge = Math.max(maxX - minX, maxY - minY, 0.01) * 0.06;
+    minX -= marge; maxX += marge; minY -= marge; maxY += marge;
     // Equirectangular projection, true to scale at the middle latitude of the layer.
     var k = Math.cos((minY + maxY) / 2 * Math.PI / 180);
     var echelle = LARGEUR / Math.max((maxX - minX) * k, 1e-9);
@@ -60,20 +68,52 @@
       titre.textContent = props.nom + (props.population !== null && props.population !== undefined
         ? " — " + props.population.toLocaleString("fr-FR") + " hab." : "");
       chemin.appendChild(titre);
-      chemin.addEventListener("click", function () {
-        window.location.href = lien.replace("00000", props.code);
-      });
+      if (lien) {
+        chemin.addEventListener("click", function () {
+          window.location.href = lien.replace("00000", props.code);
+        });
+      }
       svg.appendChild(chemin);
+    });
+    var rayon = Math.max(LARGEUR, hauteur) / 60;
+    points.forEach(function (p) {
+      var x = (p.lon - minX) * k * echelle, y = (maxY - p.lat) * echelle;
+      var groupe = document.createElementNS(SVG, "g");
+      groupe.setAttribute("class", p.centre ? "point point--centre" : "point");
+      var titre = document.createElementNS(SVG, "title");
+      titre.textContent = (p.n ? p.n + ". " : "") + p.nom;
+      groupe.appendChild(titre);
+      var rond = document.createElementNS(SVG, "circle");
+      rond.setAttribute("cx", x.toFixed(1)); rond.setAttribute("cy", y.toFixed(1));
+      rond.setAttribute("r", (p.centre ? rayon / 2 : rayon).toFixed(1));
+      groupe.appendChild(rond);
+      if (p.n) {
+        var texte = document.createElementNS(SVG, "text");
+        texte.setAttribute("x", x.toFixed(1)); texte.setAttribute("y", (y + rayon * 0.4).toFixed(1));
+        texte.setAttribute("font-size", (rayon * 1.1).toFixed(1));
+        texte.textContent = p.n;
+        groupe.appendChild(texte);
+      }
+      if (p.lien) {
+        groupe.addEventListener("click", function () { window.location.href = p.lien; });
+      }
+      svg.appendChild(groupe);
     });
     zone.textContent = "";
     zone.appendChild(svg);
   }
 
-  document.querySelectorAll("figure.carte[data-geojson]").forEach(function (figure) {
+  document.querySelectorAll("figure.carte[data-geojson], figure.carte[data-points]").forEach(function (figure) {
     var zone = figure.querySelector(".carte__dessin");
-    fetch(figure.dataset.geojson, { headers: { Accept: "application/geo+json" } })
-      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+    var couche = figure.dataset.geojson
+      ? fetch(figure.dataset.geojson, { headers: { Accept: "application/geo+json" } })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      : Promise.resolve({ features: [] });
+    couche
       .then(function (collection) { dessiner(figure, zone, collection); })
-      .catch(function () { zone.textContent = "La carte n'a pas pu être chargée ; le tableau donne les mêmes informations."; });
+      .catch(function () {
+        if (figure.dataset.points) { dessiner(figure, zone, { features: [] }); return; }
+        zone.textContent = "La carte n'a pas pu être chargée ; le tableau donne les mêmes informations.";
+      });
   });
 })();

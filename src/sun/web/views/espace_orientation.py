@@ -1,0 +1,139 @@
+"""Agent space: desk orientation (questionnaire, proposed places, printable sheet and PDF) and
+the coordinators' statistics. An orientation keeps no name, only what the statistics need."""
+
+from django.contrib import messages
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+
+from sun.comptes.roles import Role, role_requis
+from sun.core.horaires import Horaires
+from sun.inclusion import orientation as o
+from sun.inclusion.models import Lieu, Orientation
+from sun.inclusion.recherche import Criteres, code_departement, rechercher
+from sun.territoire.positions import PositionIntrouvable, resoudre
+from sun.territoire.timezones import heure_locale
+from sun.web.cartes_svg import plan_svg
+from sun.web.forms.orientation import QuestionnaireForm
+
+ORIENTEURS = (Role.AGENT, Role.MEDIATEUR, Role.ADMINISTRATEUR)
+LECTEURS_STATISTIQUES = (Role.AGENT, Role.PILOTE, Role.ADMINISTRATEUR)
+PROPOSES, PRESELECTIONNES = 6, 3
+NIVEAUX = {n.code: n for n in o.NIVEAUX}
+
+
+@role_requis(*ORIENTEURS)
+def questionnaire(request):
+    form = QuestionnaireForm(request.POST or None)
+    suggestions = []
+    if request.method == "POST" and form.is_valid():
+        donnees = form.cleaned_data
+        try:
+            position = resoudre(donnees["commune"])
+        except PositionIntrouvable as exc:
+            form.add_error("commune", str(exc))
+            suggestions = exc.suggestions
+        else:
+            diagnostic = o.diagnostiquer(donnees["equipements"], donnees["connexion"],
+                                         donnees["savoir_faire"], donnees["besoins"])  # fmt: skip
+            filtres = {"services": diagnostic.services_recherches}
+            if donnees["prise_en_charge_specifique"]:
+                filtres["prise_en_charge_specifique"] = donnees["prise_en_charge_specifique"]
+            resultats = rechercher(Criteres(position.latitude, position.longitude, donnees["rayon"], filtres),
+                                   taille=PROPOSES, departement=position.code_departement)  # fmt: skip
+            orientation = Orientation.objects.create(
+                commune=position.commune, niveau=diagnostic.niveau.code, besoins=diagnostic.besoins,
+                services=diagnostic.services,
+                lieux_proposes=[str(t.lieu.pk) for t in resultats.trouves],
+            )  # fmt: skip
+            request.session[f"orientation-{orientation.pk}"] = diagnostic.explications
+            return redirect("espace:orientation_propositions", pk=orientation.pk)
+    return render(request, "web/espace/orientation/questionnaire.html",
+                  {"form": form, "suggestions": suggestions})  # fmt: skip
+
+
+def _lieux(identifiants: list[str]) -> list[Lieu]:
+    par_id = {str(pk): lieu for pk, lieu in Lieu.objects.in_bulk(identifiants).items()}
+    return [par_id[i] for i in identifiants if i in par_id]
+
+
+@role_requis(*ORIENTEURS)
+def propositions(request, pk):
+    orientation = get_object_or_404(Orientation.objects.select_related("commune"), pk=pk)
+    proposes = _lieux(orientation.lieux_proposes)
+    if request.method == "POST":
+        retenus = [i for i in request.POST.getlist("lieux") if i in orientation.lieux_proposes]
+        if not retenus:
+            messages.error(request, "Choisissez au moins un lieu à imprimer sur la fiche.")
+        else:
+            orientation.lieux_retenus = retenus
+            orientation.save(update_fields=["lieux_retenus"])
+            return redirect("espace:orientation_fiche", pk=orientation.pk)
+    retenus = orientation.lieux_retenus or orientation.lieux_proposes[:PRESELECTIONNES]
+    return render(request, "web/espace/orientation/propositions.html", {
+        "orientation": orientation, "niveau": NIVEAUX.get(orientation.niveau),
+        "explications": request.session.get(f"orientation-{orientation.pk}", []),
+        "proposes": proposes, "retenus": retenus,
+    })  # fmt: skip
+
+
+def _contexte_fiche(orientation: Orientation) -> dict:
+    lieux = _lieux(orientation.lieux_retenus or orientation.lieux_proposes[:PRESELECTIONNES])
+    fiches = []
+    for numero, lieu in enumerate(lieux, start=1):
+        horaires = Horaires(lieu.horaires) if lieu.horaires else None
+        moment = heure_locale(code_departement(lieu.code_insee) if lieu.code_insee else "75")
+        point = [{"lat": lieu.latitude, "lon": lieu.longitude, "n": numero, "nom": lieu.nom}]
+        geometrie = lieu.commune_ref.geometrie if lieu.commune_ref_id else ""
+        fiches.append({
+            "numero": numero, "lieu": lieu, "horaires": horaires,
+            "etat": horaires.etat(moment) if horaires else None,
+            "plan": plan_svg(geometrie, point if lieu.latitude is not None else [], largeur=300),
+        })  # fmt: skip
+    return {"orientation": orientation, "niveau": NIVEAUX.get(orientation.niveau), "fiches": fiches}
+
+
+def _orientation_avec_lieux(pk) -> Orientation:
+    return get_object_or_404(Orientation.objects.select_related("commune"), pk=pk)
+
+
+@role_requis(*ORIENTEURS)
+def fiche(request, pk):
+    return render(
+        request, "web/espace/orientation/fiche.html", _contexte_fiche(_orientation_avec_lieux(pk))
+    )
+
+
+@role_requis(*ORIENTEURS)
+def fiche_pdf(request, pk):
+    from weasyprint import HTML  # heavy: loaded only when a PDF is asked for
+
+    orientation = _orientation_avec_lieux(pk)
+    html = render_to_string("web/espace/orientation/fiche_document.html",
+                            _contexte_fiche(orientation), request=request)  # fmt: skip
+    reponse = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    reponse["Content-Disposition"] = f'inline; filename="fiche-orientation-{orientation.pk}.pdf"'
+    return reponse
+
+
+@role_requis(*LECTEURS_STATISTIQUES)
+def statistiques(request):
+    """Counts only: per month, per level, per need, per commune."""
+    orientations = Orientation.objects.all()
+    par_besoin: dict[str, int] = {}
+    for besoins in orientations.values_list("besoins", flat=True):
+        for besoin in besoins:
+            par_besoin[besoin] = par_besoin.get(besoin, 0) + 1
+    return render(request, "web/espace/orientation/statistiques.html", {
+        "total": orientations.count(),
+        "par_mois": orientations.annotate(mois=TruncMonth("date")).values("mois")
+        .annotate(nombre=Count("id")).order_by("-mois")[:24],
+        "par_niveau": [(NIVEAUX[c["niveau"]].libelle if c["niveau"] in NIVEAUX else c["niveau"], c["nombre"])
+                       for c in orientations.values("niveau").annotate(nombre=Count("id")).order_by("-nombre")],
+        "par_besoin": sorted(((o.BESOINS[b][0], n) for b, n in par_besoin.items() if b in o.BESOINS),
+                             key=lambda x: -x[1]),
+        "par_commune": orientations.exclude(commune=None).values("commune__nom", "commune__code_insee")
+        .annotate(nombre=Count("id")).order_by("-nombre")[:30],
+    })  # fmt: skip

@@ -1,0 +1,132 @@
+"""« Trouver de l'aide numérique près de chez moi »: the public search, a place's page and the
+« signaler une erreur » form. Everything works without JavaScript; the whole search is in the
+URL, so it can be shared and bookmarked."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from sun.core.horaires import Horaires
+from sun.inclusion.models import Lieu
+from sun.inclusion.recherche import (
+    FILTRES,
+    JOURS,
+    RAYON_DEFAUT_KM,
+    RAYON_MAX_KM,
+    RAYON_MIN_KM,
+    RAYONS_PROPOSES,
+    STATUTS_VISIBLES,
+    CritereInvalide,
+    Criteres,
+    code_departement,
+    lieux_proches_ouverts,
+    lire_filtres,
+    lire_jour,
+    rechercher,
+    verifier_position,
+    verifier_rayon,
+)
+from sun.inclusion.standard import ENUMERATIONS
+from sun.territoire.positions import PositionIntrouvable, position_appareil, resoudre
+from sun.territoire.timezones import heure_locale
+from sun.web.forms.signalement import SignalementForm
+
+
+def _nombre(texte: str) -> float:
+    return float((texte or "").strip().replace(",", "."))
+
+
+def _points(resultats, position) -> list[dict]:
+    """What the map draws: the searched point and the numbered places of the page."""
+    points = [{"lat": position.latitude, "lon": position.longitude, "centre": True,
+               "nom": f"Point de recherche : {position.libelle}"}]  # fmt: skip
+    debut = resultats.page.start_index()
+    for rang, trouve in enumerate(resultats.trouves, start=debut):
+        if trouve.lieu.latitude is not None:
+            points.append({"lat": trouve.lieu.latitude, "lon": trouve.lieu.longitude, "n": rang,
+                           "nom": trouve.lieu.nom,
+                           "lien": reverse("lieu_public", args=[trouve.lieu.pk])})  # fmt: skip
+    return points
+
+
+def recherche(request):
+    parametres = request.GET
+    filtres, inconnues = lire_filtres({champ: parametres.getlist(champ) for champ in FILTRES})
+    avis = [f"Filtre ignoré : « {valeur} » n'est pas une valeur connue pour « {FILTRES[champ]} »."
+            for champ, valeur in inconnues]  # fmt: skip
+    erreurs: dict[str, str] = {}
+    rayon = RAYON_DEFAUT_KM
+    try:
+        rayon = _nombre(parametres.get("rayon", str(RAYON_DEFAUT_KM)))
+        verifier_rayon(rayon)
+    except (ValueError, CritereInvalide):
+        erreurs["rayon"] = (
+            f"Le rayon doit être un nombre de kilomètres entre {RAYON_MIN_KM} et {RAYON_MAX_KM}."
+        )
+    jour = None
+    try:
+        jour = lire_jour(parametres.get("jour", ""))
+    except CritereInvalide as exc:
+        erreurs["jour"] = str(exc)
+    soumis = any(cle in parametres for cle in ("ou", "lat", "lon"))
+    position = resultats = None
+    suggestions = []
+    if soumis:
+        if parametres.get("lat") or parametres.get("lon"):
+            try:
+                latitude, longitude = _nombre(parametres.get("lat")), _nombre(parametres.get("lon"))
+                verifier_position(latitude, longitude)
+                position = position_appareil(latitude, longitude)
+            except (ValueError, CritereInvalide):
+                erreurs["ou"] = (
+                    "La position reçue n'est pas valable. Indiquez plutôt une commune ou un code postal."
+                )
+        else:
+            try:
+                position = resoudre(parametres.get("ou", ""))
+            except PositionIntrouvable as exc:
+                erreurs["ou"] = str(exc)
+                suggestions = exc.suggestions
+    if position is not None and not erreurs:
+        criteres = Criteres(position.latitude, position.longitude, rayon, filtres,
+                            ouvert_maintenant=parametres.get("ouvert") == "maintenant", jour=jour)  # fmt: skip
+        resultats = rechercher(criteres, page=parametres.get("page", 1),
+                               departement=position.code_departement)  # fmt: skip
+    return render(request, "web/trouver/recherche.html", {
+        "soumis": soumis, "position": position, "resultats": resultats, "erreurs": erreurs,
+        "avis": avis, "suggestions": suggestions, "filtres": filtres,
+        "groupes": [(champ, libelle, ENUMERATIONS[champ]) for champ, libelle in FILTRES.items()],
+        "rayon": rayon, "rayons": RAYONS_PROPOSES, "jour": jour, "jours": list(enumerate(JOURS)),
+        "ouvert_maintenant": parametres.get("ouvert") == "maintenant",
+        "ou": parametres.get("ou", "")[:200],
+        "points": _points(resultats, position) if resultats else [],
+    })  # fmt: skip
+
+
+def _adresse_reseau(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def lieu(request, pk):
+    lieu = get_object_or_404(Lieu.objects.select_related("commune_ref__departement"), pk=pk)
+    if request.method == "POST":
+        form = SignalementForm(request.POST, adresse_reseau=_adresse_reseau(request))
+        if form.is_valid():
+            form.save(lieu)
+            messages.success(
+                request,
+                "Merci ! Votre signalement a été transmis à l'équipe qui tient à jour ces informations.",
+            )
+            return redirect(reverse("lieu_public", args=[lieu.pk]) + "#signaler")
+    else:
+        form = SignalementForm(adresse_reseau=_adresse_reseau(request))
+    ferme = lieu.statut not in STATUTS_VISIBLES
+    horaires = Horaires(lieu.horaires) if lieu.horaires else None
+    departement = code_departement(lieu.code_insee) if lieu.code_insee else ""
+    etat = horaires.etat(heure_locale(departement or "75")) if horaires and not ferme else None
+    return render(request, "web/trouver/lieu.html", {
+        "lieu": lieu, "ferme": ferme, "horaires": horaires, "etat": etat, "form": form,
+        "proches": lieux_proches_ouverts(lieu) if ferme else [],
+        "points": [{"lat": lieu.latitude, "lon": lieu.longitude, "n": 1, "nom": lieu.nom}]
+        if lieu.latitude is not None else [],
+    }, status=400 if request.method == "POST" else 200)  # fmt: skip
