@@ -2,6 +2,11 @@
 the Aude (the first user) plus départements that exercise the edge cases (Corsica, Paris and
 Lyon arrondissements, overseas, Mayotte without population, Cantal communes without outline)."""
 
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 from django.core.cache import cache
 
@@ -36,3 +41,36 @@ def utilisateur_avec_role(django_user_model):
         return utilisateur
 
     return fabrique
+
+
+# --- a local BAN-compatible geocoder (no network): sure of addresses on « rue de la Poste » --
+class FauxBAN(BaseHTTPRequestHandler):
+    requetes: list[dict] = []
+
+    def do_GET(self):
+        params = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
+        FauxBAN.requetes.append(params)
+        score = 0.9 if "Poste" in params.get("q", "") else 0.2
+        corps = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [2.7601, 43.2012]}, "properties": {"score": score, "label": "2 Rue de la Poste 11200 Lézignan-Corbières", "citycode": "11203"}}
+        ]}  # fmt: skip
+        contenu = json.dumps(corps).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(contenu)))
+        self.end_headers()
+        self.wfile.write(contenu)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def geocodeur(settings):
+    serveur = HTTPServer(("127.0.0.1", 0), FauxBAN)
+    fil = threading.Thread(target=serveur.serve_forever, daemon=True)
+    fil.start()
+    FauxBAN.requetes = []
+    settings.SUN_GEOCODEUR_URL = f"http://127.0.0.1:{serveur.server_port}/search/"
+    yield FauxBAN.requetes
+    serveur.shutdown()

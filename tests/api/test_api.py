@@ -49,7 +49,7 @@ def test_erreurs_en_json_et_en_francais(client):
     assert reponse.status_code == 404
     assert reponse.json() == {"detail": "Commune inconnue : « 99999 »."}
     reponse = client.get("/api/communes", {"page": "zéro", "taille": 1000})
-    assert reponse.status_code == 422
+    assert reponse.status_code == 400
     erreurs = {e["champ"]: e["message"] for e in reponse.json()["erreurs"]}
     assert erreurs["page"] == "doit être un nombre entier"
     assert erreurs["taille"] == "doit être inférieur ou égal à 100"
@@ -92,7 +92,7 @@ def test_indicateurs(client):
         .json()["detail"]
         .startswith("Territoire inconnu")
     )
-    assert client.get("/api/indicateurs/territoire.population/region/76").status_code == 422
+    assert client.get("/api/indicateurs/territoire.population/region/76").status_code == 400
 
 
 def test_documentation_openapi(client):

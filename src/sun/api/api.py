@@ -2,11 +2,11 @@
 
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.renderers import JSONRenderer
 
 import sun
-from sun.api import indicateurs, territoire
+from sun.api import indicateurs, lieux, territoire
 from sun.api.erreurs import message_validation
 from sun.core.indicators import IndicateurInconnu, NiveauNonCalcule, TerritoireInconnu
 
@@ -20,7 +20,8 @@ api = NinjaAPI(
     title="API SUN",
     version=sun.__version__,
     description=(
-        "API ouverte de SUN : territoire (communes, EPCI), indicateurs. Réponses en JSON ; "
+        "API ouverte de SUN : territoire (communes, EPCI), indicateurs, lieux de médiation "
+        "numérique (recherche autour d'un point). Réponses en JSON ; "
         "ajoutez `format=geojson` pour obtenir du GeoJSON. Les erreurs sont renvoyées en JSON "
         "avec un message en français dans `detail`. Chaque réponse indique sa source et sa date."
     ),
@@ -30,6 +31,7 @@ api.add_router("/communes", territoire.communes)
 api.add_router("/epci", territoire.epcis)
 api.add_router("/departements", territoire.departements)
 api.add_router("/indicateurs", indicateurs.router)
+api.add_router("/lieux", lieux.router)
 
 
 def _erreur(request, statut: int, detail: str, **extra):
@@ -39,7 +41,7 @@ def _erreur(request, statut: int, detail: str, **extra):
 @api.exception_handler(ValidationError)
 def erreur_validation(request, exc: ValidationError):
     erreurs = [message_validation(e) for e in exc.errors]
-    return _erreur(request, 422, "Paramètres invalides.", erreurs=erreurs)
+    return _erreur(request, 400, "Paramètres invalides.", erreurs=erreurs)
 
 
 @api.exception_handler(Http404)
@@ -61,6 +63,21 @@ def inconnu(request, exc):
 @api.exception_handler(NiveauNonCalcule)
 def niveau(request, exc):
     return _erreur(request, 400, str(exc))
+
+
+@api.exception_handler(lieux.ErreurCritere)
+def erreur_critere(request, exc: lieux.ErreurCritere):
+    return _erreur(request, 400, str(exc), erreurs=exc.erreurs)
+
+
+@api.exception_handler(Throttled)
+def trop_de_requetes(request, exc: Throttled):
+    attente = f" Réessayez dans {int(exc.wait) + 1} s." if getattr(exc, "wait", None) else ""
+    return _erreur(
+        request,
+        429,
+        "Trop de requêtes : limite de débit atteinte pour les clients anonymes." + attente,
+    )
 
 
 @api.exception_handler(HttpError)

@@ -22,9 +22,19 @@ def message_validation(erreur: dict) -> dict:
     """{"loc": ["query", "page"], "type": "int_parsing", …} → {"champ": "page", "message": …}."""
     contexte = erreur.get("ctx") or {}
     modele = MESSAGES.get(erreur.get("type", ""), "valeur invalide")
+    if isinstance(contexte.get("expected"), str):  # pydantic lists choices « 'a', 'b' or 'c' »
+        contexte = {**contexte, "expected": contexte["expected"].replace(" or ", " ou ")}
     try:
         message = modele.format(**contexte)
     except (KeyError, IndexError):
         message = modele.split(" (")[0]
-    champ = ".".join(str(p) for p in erreur.get("loc", [])[1:]) or "requête"
-    return {"champ": champ, "message": message}
+    if erreur.get("type") == "value_error" and contexte.get("error"):
+        message = str(contexte["error"])  # our own validators speak French
+    # ["query", "filtres", "services", 0]: the schema's own name is not a parameter.
+    chemin = [str(p) for p in erreur.get("loc", [])[1:]]
+    if len(chemin) > 1 and chemin[0] == "filtres":
+        chemin = chemin[1:]
+    resultat = {"champ": ".".join(chemin) or "requête", "message": message}
+    if isinstance(erreur.get("input"), str | int | float):
+        resultat["valeur"] = erreur["input"]
+    return resultat

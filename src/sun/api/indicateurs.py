@@ -4,6 +4,7 @@ from datetime import date
 
 from ninja import Router, Schema
 
+from sun.api.documentation import ERREURS
 from sun.core import indicators
 from sun.core.indicators import Niveau
 
@@ -30,7 +31,7 @@ class ValeurSchema(Schema):
     source: str
 
 
-@router.get("", response=list[Definition], summary="Indicateurs déclarés")
+@router.get("", response={200: list[Definition], **ERREURS}, summary="Indicateurs déclarés")
 def liste(request):
     return [
         {
@@ -46,7 +47,9 @@ def liste(request):
 
 
 @router.get(
-    "/{code}/{niveau}/{territoire}", response=ValeurSchema, summary="Valeur d'un indicateur"
+    "/{code}/{niveau}/{territoire}",
+    response={200: ValeurSchema, **ERREURS},
+    summary="Valeur d'un indicateur",
 )
 def valeur(request, code: str, niveau: Niveau, territoire: str):
     """Par exemple `/api/indicateurs/territoire.population/departement/11`."""

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from sun.api.documentation import ERREURS, PAGE_MAX, reponse_geojson
 from sun.api.pagination import TAILLE_MAX, Page, paginer
 from sun.territoire.models import EPCI, Commune, Departement
 
@@ -60,7 +61,7 @@ class FiltresCommunes(Schema):
     q: str | None = Field(None, max_length=100, description="Nom, code postal ou code INSEE")
     departement: str | None = Field(None, max_length=3)
     epci: str | None = Field(None, max_length=9, description="SIREN de l'EPCI")
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=PAGE_MAX)
     taille: int = Field(20, ge=1, le=TAILLE_MAX)
     format: Format = "json"
 
@@ -94,7 +95,12 @@ def _entite(c: Commune, proprietes: dict) -> dict:
     return {"type": "Feature", "geometry": geometrie, "properties": proprietes}
 
 
-@communes.get("", response=ListeCommunes, summary="Chercher des communes")
+@communes.get(
+    "",
+    response={200: ListeCommunes, **ERREURS},
+    summary="Chercher des communes",
+    openapi_extra=reponse_geojson("FeatureCollection des communes (format=geojson)"),
+)
 def liste_communes(request, filtres: Query[FiltresCommunes]):
     """Recherche insensible aux accents et à la casse, par nom, code postal ou code INSEE."""
     qs = Commune.objects.avec_relations()
@@ -126,7 +132,12 @@ def liste_communes(request, filtres: Query[FiltresCommunes]):
     }
 
 
-@communes.get("/{code_insee}", response=CommuneDetail, summary="Une commune")
+@communes.get(
+    "/{code_insee}",
+    response={200: CommuneDetail, **ERREURS},
+    summary="Une commune",
+    openapi_extra=reponse_geojson("Feature de la commune avec son contour (format=geojson)"),
+)
 def detail_commune(request, code_insee: str, geometrie: bool = False, format: Format = "json"):
     c = Commune.objects.avec_relations().filter(code_insee=code_insee.upper()).first()
     if c is None:
@@ -186,12 +197,12 @@ def _epcis_annotes():
     ).prefetch_related("departements")
 
 
-@epcis.get("", response=ListeEPCI, summary="Lister les EPCI")
+@epcis.get("", response={200: ListeEPCI, **ERREURS}, summary="Lister les EPCI")
 def liste_epci(
     request,
     departement: str | None = Query(None, max_length=3),
     q: str | None = Query(None, max_length=100),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=PAGE_MAX),
     taille: int = Query(20, ge=1, le=TAILLE_MAX),
 ):
     qs = _epcis_annotes().order_by("nom")
@@ -207,7 +218,7 @@ def liste_epci(
     }
 
 
-@epcis.get("/{code_siren}", response=EPCIResume, summary="Un EPCI")
+@epcis.get("/{code_siren}", response={200: EPCIResume, **ERREURS}, summary="Un EPCI")
 def detail_epci(request, code_siren: str):
     epci = _epcis_annotes().filter(code_siren=code_siren).first()
     if epci is None:
@@ -225,7 +236,9 @@ class DepartementSchema(Schema):
     date_maj: datetime
 
 
-@departements.get("", response=list[DepartementSchema], summary="Départements chargés")
+@departements.get(
+    "", response={200: list[DepartementSchema], **ERREURS}, summary="Départements chargés"
+)
 def liste_departements(request):
     qs = Departement.objects.annotate(
         nb=Count("communes"), population=Sum("communes__population_municipale")

@@ -55,8 +55,8 @@ class CritereInvalide(ValueError):
 
 @dataclass
 class Criteres:
-    latitude: float
-    longitude: float
+    latitude: float | None  # None (with longitude): no position, every place, by name
+    longitude: float | None
     rayon_km: float = RAYON_DEFAUT_KM
     filtres: dict[str, list[str]] = field(default_factory=dict)
     ouvert_maintenant: bool = False
@@ -148,7 +148,7 @@ def _corde(km: float) -> float:
 class IndexLieux:
     """The visible places with coordinates: a KD-tree plus one bit mask per filter."""
 
-    CHAMPS = ["id", "latitude", "longitude", "horaires", "code_insee", *FILTRES]
+    CHAMPS = ["id", "latitude", "longitude", "horaires", "nom", *FILTRES]
 
     def __init__(self, version: str):
         self.version = version
@@ -159,7 +159,10 @@ class IndexLieux:
         )
         self.ids = [ligne[0] for ligne in lignes]
         self.horaires = [ligne[3] for ligne in lignes]
-        self.code_insee = [ligne[4] for ligne in lignes]
+        # Without a position, places are listed by name.
+        self.ordre_alphabetique = np.array(
+            sorted(range(len(lignes)), key=lambda i: (cle_souple(lignes[i][4]), i)), dtype=int
+        )
         latitudes = np.array([ligne[1] for ligne in lignes], dtype=float)
         longitudes = np.array([ligne[2] for ligne in lignes], dtype=float)
         self.arbre = cKDTree(_vecteurs(latitudes, longitudes)) if lignes else None
@@ -219,7 +222,7 @@ def index_lieux() -> IndexLieux:
 @dataclass
 class Trouve:
     lieu: Lieu
-    distance_km: float
+    distance_km: float | None
     etat: Etat | None
 
 
@@ -242,17 +245,21 @@ def code_departement(code_insee: str) -> str:
 
 def rechercher(criteres: Criteres, *, page: int = 1, taille: int = 20, maintenant: datetime | None = None,
                departement: str = "") -> Resultats:  # fmt: skip
-    """Places matching the criteria within the radius, nearest first, one page of them.
+    """Places matching the criteria within the radius, nearest first (or all of them by name
+    when the criteria have no position), one page of them.
 
     `maintenant` is aware (defaults to now); opening states are computed in local time of
     `departement` (the searched place's).
     """
-    verifier_position(criteres.latitude, criteres.longitude)
-    verifier_rayon(criteres.rayon_km)
     moment = heure_locale(departement or "75", maintenant)
     index = index_lieux()
-    indices, distances = index.autour(criteres.latitude, criteres.longitude, criteres.rayon_km)
-    distance_de = dict(zip(indices.tolist(), distances.tolist(), strict=True))
+    if criteres.latitude is None or criteres.longitude is None:
+        indices, distance_de = index.ordre_alphabetique, {}
+    else:
+        verifier_position(criteres.latitude, criteres.longitude)
+        verifier_rayon(criteres.rayon_km)
+        indices, distances = index.autour(criteres.latitude, criteres.longitude, criteres.rayon_km)
+        distance_de = dict(zip(indices.tolist(), distances.tolist(), strict=True))
     indices = index.filtrer(indices, criteres.filtres)
     horaires = index.horaires
     if criteres.ouvert_maintenant:
@@ -274,7 +281,7 @@ def rechercher(criteres: Criteres, *, page: int = 1, taille: int = 20, maintenan
             if lieu.code_insee
             else moment
         )
-        trouves.append(Trouve(lieu, distance_de[i], etat(lieu.horaires, local)))
+        trouves.append(Trouve(lieu, distance_de.get(i), etat(lieu.horaires, local)))
     return Resultats(page=page_indices, trouves=trouves, moment=moment)
 
 

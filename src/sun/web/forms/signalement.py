@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.validators import MinLengthValidator
 
 from sun.inclusion.models import SignalementErreur
 
@@ -47,9 +48,8 @@ class SignalementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.adresse_reseau = adresse_reseau
         self.fields["sujet"].choices = SignalementErreur.Sujet.choices
-        self.fields["message"].min_length = 10
-        self.fields["message"].error_messages["min_length"] = (
-            "Décrivez l'erreur en quelques mots (au moins 10 caractères)."
+        self.fields["message"].validators.append(
+            MinLengthValidator(10, "Décrivez l'erreur en quelques mots (au moins 10 caractères).")
         )
         if not self.is_bound:
             self.initial["horodatage"] = horodatage()

@@ -108,8 +108,12 @@ def fiche(request, pk):
 
 @role_requis(*ORIENTEURS)
 def fiche_pdf(request, pk):
-    from weasyprint import HTML  # heavy: loaded only when a PDF is asked for
-
+    try:
+        from weasyprint import HTML  # heavy: loaded only when a PDF is asked for
+    except OSError:  # Pango missing on this server
+        messages.error(request, "Le PDF n'est pas disponible sur ce serveur (bibliothèque Pango absente) : "
+                                "imprimez la page depuis le navigateur.")  # fmt: skip
+        return redirect("espace:orientation_fiche", pk=pk)
     orientation = _orientation_avec_lieux(pk)
     html = render_to_string("web/espace/orientation/fiche_document.html",
                             _contexte_fiche(orientation), request=request)  # fmt: skip

@@ -1,0 +1,116 @@
+"""Desk orientation: questionnaire, level of autonomy, proposed places, sheet and PDF,
+anonymous statistics, and who may do what."""
+
+import pytest
+
+from sun.comptes.roles import Role
+from sun.inclusion import orientation as o
+from sun.inclusion.models import Orientation
+from sun.inclusion.services import importer_lieux
+from tests.inclusion.outils import ecrire_csv, lieu_v1
+from tests.outils import texte
+
+pytestmark = pytest.mark.django_db
+
+REPONSES = {"commune": "Limoux", "equipements": ["smartphone"], "connexion": "mobile",
+            "savoir_faire": ["appareil", "courriel"], "besoins": ["demarche"], "rayon": "20"}  # fmt: skip
+
+
+@pytest.fixture
+def lieux(tmp_path):
+    lignes = [
+        lieu_v1(id="limoux", nom="France services de Limoux", commune="Limoux", code_postal="11300",
+                code_insee="11206", latitude="43.0546", longitude="2.2187", adresse="6 place du Marché",
+                telephone="04 68 31 00 00", services="Aide aux démarches administratives"),
+        lieu_v1(id="pieusse", nom="Médiathèque de Pieusse", commune="Pieusse", code_postal="11300",
+                code_insee="11284", latitude="43.0781", longitude="2.2336", adresse="1 rue des Écoles",
+                telephone="04 68 31 11 11", services="Maîtrise des outils numériques du quotidien"),
+    ]  # fmt: skip
+    importer_lieux(ecrire_csv(tmp_path / "lieux.csv", lignes), "Source test")
+
+
+@pytest.mark.parametrize(
+    ("savoir_faire", "niveau"),
+    [([], "pas_a_pas"), (["appareil"], "pas_a_pas"), (["appareil", "courriel"], "debutant"),
+     (list(o.SAVOIR_FAIRE)[:4], "intermediaire"), (list(o.SAVOIR_FAIRE), "autonome")],
+)  # fmt: skip
+def test_niveau_d_autonomie(savoir_faire, niveau):
+    assert o.diagnostiquer(["smartphone"], "domicile", savoir_faire, []).niveau.code == niveau
+
+
+def test_services_qui_conviennent():
+    sans_rien = o.diagnostiquer(["aucun"], "aucune", [], [])
+    assert "Accès internet et matériel informatique" in sans_rien.services
+    assert "Acquisition de matériel informatique à prix solidaire" in sans_rien.services
+    demande = o.diagnostiquer(["ordinateur"], "domicile", list(o.SAVOIR_FAIRE), ["emploi"])
+    assert demande.services_recherches == ["Insertion professionnelle via le numérique"]
+
+
+def test_orientation_de_bout_en_bout(client, utilisateur_avec_role, lieux):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    reponse = client.post("/espace/orientation/", REPONSES)
+    assert reponse.status_code == 302
+    orientation = Orientation.objects.get()
+    assert orientation.commune.code_insee == "11206" and orientation.niveau == "debutant"
+    # Only places offering what the person came for: help with an online procedure.
+    assert orientation.besoins == ["demarche"] and len(orientation.lieux_proposes) == 1
+    page = texte(client.get(reponse["Location"]))
+    assert "Niveau : Débutant." in page and "France services de Limoux" in page
+    assert "Médiathèque de Pieusse" not in page
+    reponse = client.post(reponse["Location"], {"lieux": orientation.lieux_proposes})
+    fiche = texte(client.get(reponse["Location"]))
+    assert "Où trouver de l'aide numérique près de chez vous" in fiche
+    assert "04 68 31 00 00" in fiche and "6 place du Marché" in fiche and "<svg" in fiche
+    pdf = client.get(f"/espace/orientation/{orientation.pk}/fiche.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_orientation_anonyme():
+    champs = {f.name for f in Orientation._meta.get_fields()}
+    assert champs == {"id", "date", "commune", "niveau", "besoins", "services", "lieux_proposes",
+                      "lieux_retenus"}  # fmt: skip
+
+
+def test_commune_introuvable_sans_rien_perdre(client, utilisateur_avec_role):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    reponse = client.post("/espace/orientation/", {**REPONSES, "commune": "Limouxx"})
+    page = texte(reponse)
+    assert reponse.status_code == 200 and "Aucune commune ne correspond" in page
+    assert (
+        "Communes proches : Limoux" in page
+        and 'value="courriel" id="id_savoir_faire_1" checked' in page
+    )
+    assert Orientation.objects.count() == 0
+
+
+def test_choisir_au_moins_un_lieu(client, utilisateur_avec_role, lieux):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    adresse = client.post("/espace/orientation/", REPONSES)["Location"]
+    page = texte(client.post(adresse, {"lieux": []}, follow=True))
+    assert "Choisissez au moins un lieu" in page
+
+
+@pytest.mark.parametrize(
+    ("role", "orienter", "statistiques"),
+    [(Role.AGENT, 200, 200), (Role.MEDIATEUR, 200, 403), (Role.PILOTE, 403, 200),
+     (Role.ADMINISTRATEUR, 200, 200), (None, 403, 403)],
+)  # fmt: skip
+def test_droits_par_role(client, utilisateur_avec_role, role, orienter, statistiques):
+    client.force_login(utilisateur_avec_role(role) if role else utilisateur_avec_role())
+    assert client.get("/espace/orientation/").status_code == orienter
+    assert client.get("/espace/orientation/statistiques/").status_code == statistiques
+
+
+def test_anonyme_renvoye_a_la_connexion(client):
+    reponse = client.get("/espace/orientation/")
+    assert reponse.status_code == 302 and "/connexion/" in reponse["Location"]
+    assert client.get("/espace/orientation/1/fiche.pdf").status_code == 302
+
+
+def test_statistiques(client, utilisateur_avec_role, lieux):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    client.post("/espace/orientation/", REPONSES)
+    client.post("/espace/orientation/", {**REPONSES, "besoins": ["demarche", "emploi"]})
+    page = texte(client.get("/espace/orientation/statistiques/"))
+    assert "2 orientations enregistrées" in page and "Limoux" in page
+    assert "Faire une démarche administrative" in page and "Débutant" in page
