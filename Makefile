@@ -42,6 +42,7 @@ quality: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/api_communes.py
+	$(BIN)/python benchmarks/api_lieux.py
 	$(BIN)/python benchmarks/doublons.py
 	$(BIN)/python benchmarks/import_lieux.py
 

@@ -22,7 +22,7 @@ SCHEMA = RACINE / "tests/donnees/standard-mediation-num_schema_v1.0.1.json"
 NOMBRE = int(os.environ.get("BENCH_LIEUX", "30000"))
 
 
-def generer(chemin: Path, env: dict) -> None:
+def generer(chemin: Path, env: dict, nombre: int = NOMBRE) -> None:
     code = f"""
 import csv, random, sys
 sys.path.insert(0, {str(RACINE / "src")!r})
@@ -37,7 +37,7 @@ patrons = ["Jean Jaurès", "Louise Michel", "Victor Hugo", "Simone Veil", "Jules
 with open({str(chemin)!r}, "w", encoding="utf-8", newline="") as f:
     w = csv.DictWriter(f, fieldnames=CHAMPS_V1)
     w.writeheader()
-    for i in range({NOMBRE}):
+    for i in range({nombre}):
         code, nom, cps, lat, lon, adresse = alea.choice(communes)
         w.writerow({{"id": f"bench-{{i}}", "pivot": f"{{alea.randrange(10**13, 10**14):014d}}",
             "nom": f"{{alea.choice(types)}} {{alea.choice(patrons)}} de {{nom}} n° {{i}}", "commune": nom, "code_postal": (cps or ["00000"])[0],

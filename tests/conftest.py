@@ -24,7 +24,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _cache_vide():
+    from django.core.cache import caches
+
     cache.clear()
+    caches["limites"].clear()
     yield
 
 

@@ -459,6 +459,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return INTERROMPU
+    except BrokenPipeError:  # the output was piped into `head` or a pager that quit: not an error
+        sys.stderr.close()
+        return 0
     except Exception as exc:  # the operator gets one French line; SUN_DEBUG=1 shows the trace
         if os.environ.get("SUN_DEBUG"):
             raise

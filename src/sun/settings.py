@@ -120,7 +120,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),
         "TIMEOUT": 7 * 24 * 3600,
-    }
+    },
+    # API rate-limit counters: written on every API request, so kept in memory. Each server
+    # process counts on its own: with W processes, a client gets up to W × the limit.
+    "limites": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "sun-limites",
+    },
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,6 +7,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -33,7 +34,7 @@ from sun.inclusion.recherche import (
 )
 from sun.inclusion.standard import CHAMPS_V1, ENUMERATIONS
 from sun.territoire.models import Commune
-from sun.territoire.timezones import fuseau, heure_locale
+from sun.territoire.timezones import departement_outre_mer_au_point, fuseau, heure_locale
 
 router = Router(tags=["Lieux de médiation numérique"], throttle=[LimiteAnonyme()])
 
@@ -147,12 +148,7 @@ def _position(
 ) -> tuple[float | None, float | None, str]:
     """(lat, lon, département) of the search; (None, None, configured département) without one."""
     if filtres.lat is not None and filtres.lon is not None:
-        commune = Commune.objects.filter(
-            latitude__range=(filtres.lat - 0.2, filtres.lat + 0.2),
-            longitude__range=(filtres.lon - 0.3, filtres.lon + 0.3),
-        )
-        commune = commune.select_related("departement").only("departement__code").first()
-        return filtres.lat, filtres.lon, commune.departement.code if commune else ""
+        return filtres.lat, filtres.lon, departement_outre_mer_au_point(filtres.lat, filtres.lon)
     if filtres.lat is not None or filtres.lon is not None:
         avertissements.append("lat et lon vont ensemble : position ignorée.")
     if filtres.commune:
@@ -174,7 +170,7 @@ def _instant_local(instant: datetime, departement: str) -> datetime:
     return instant.astimezone(fuseau(departement or "75")).replace(tzinfo=None)
 
 
-def _trouve(t, instant: datetime | None) -> dict:
+def _trouve(t, instant: datetime | None, url_modele: str) -> dict:
     lieu = t.lieu
     etat_lieu = t.etat
     if instant is not None:
@@ -184,7 +180,7 @@ def _trouve(t, instant: datetime | None) -> dict:
             "longitude": lieu.longitude, "distance_km": None if t.distance_km is None else round(t.distance_km, 2), "telephone": lieu.telephone,
             "services": lieu.services, "horaires": lieu.horaires,
             "ouvert": etat_lieu.ouvert if etat_lieu else None, "etat": etat_lieu.phrase if etat_lieu else None,
-            "demonstration": lieu.demonstration, "url": reverse("lieu_public", args=[lieu.pk])}  # fmt: skip
+            "demonstration": lieu.demonstration, "url": url_modele.replace(str(UUID(int=0)), str(lieu.pk))}  # fmt: skip
 
 
 @router.get(
@@ -219,14 +215,23 @@ def chercher(request, filtres: Query[FiltresLieux]):
     entete = {"total": page.paginator.count, "page": page.number, "taille": filtres.taille,
               "pages": page.paginator.num_pages, "source": SOURCE, "date": timezone.now(),
               "avertissements": avertissements}  # fmt: skip
-    lieux = [_trouve(t, instant) for t in resultats.trouves]
+    url_modele = reverse("lieu_public", args=[UUID(int=0)])
+    lieux = [_trouve(t, instant, url_modele) for t in resultats.trouves]
+    # Written directly: the busiest endpoint skips re-validating what it just built (the
+    # OpenAPI conformance test checks the shape).
     if filtres.format == "geojson":
         entites = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [l["longitude"], l["latitude"]]},
                     "properties": l} for l in lieux]  # fmt: skip
-        corps = {"type": "FeatureCollection", "features": entites, **entete}
-        return HttpResponse(json.dumps(corps, ensure_ascii=False, default=str),
-                            content_type="application/geo+json")  # fmt: skip
-    return {**entete, "resultats": lieux}
+        return _json(
+            {"type": "FeatureCollection", "features": entites, **entete}, "application/geo+json"
+        )
+    return _json({**entete, "resultats": lieux}, "application/json")
+
+
+def _json(corps: dict, type_contenu: str) -> HttpResponse:
+    return HttpResponse(
+        json.dumps(corps, cls=DjangoJSONEncoder, ensure_ascii=False), content_type=type_contenu
+    )
 
 
 @router.get("/{id}", response={200: LieuDetail, **ERREURS}, summary="Un lieu")

@@ -1,8 +1,9 @@
 """Rate limit of anonymous API clients: a fixed window counter per network address.
 
-A counter per window (one small cache write per request) rather than the list of every
-request time that ninja's throttles keep, which grows with the limit. The limit is read from
-the settings at each request (SUN_API_LIMITE_ANONYME, « 120/min »; empty: no limit).
+A counter per window (one small write per request, in the « limites » cache: see settings)
+rather than the list of every request time that ninja's throttles keep, which grows with the
+limit. The limit is read from the settings at each request (SUN_API_LIMITE_ANONYME,
+« 120/min »; empty: no limit).
 """
 
 import hashlib
@@ -10,7 +11,7 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from ninja.throttling import BaseThrottle
 
 REGLE = re.compile(r"^(\d+)/(\d*)(s|sec|m|min|h|hour|d|day)$")
@@ -38,12 +39,13 @@ class LimiteAnonyme(BaseThrottle):
             f"{settings.SECRET_KEY}{self.get_ident(request)}".encode()
         ).hexdigest()[:24]
         cle = f"api-limite:{ident}:{self.fenetre_fin}"
-        if cache.add(cle, 1, duree + 1):
+        compteurs = caches["limites"]
+        if compteurs.add(cle, 1, duree + 1):
             return True
         try:
-            return cache.incr(cle) <= nombre
+            return compteurs.incr(cle) <= nombre
         except ValueError:  # expired in between
-            cache.set(cle, 1, duree + 1)
+            compteurs.set(cle, 1, duree + 1)
             return True
 
     def wait(self) -> float | None:

@@ -11,9 +11,11 @@ The same criteria serve the public page, the desk orientation and the API.
 
 import math
 import threading
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import opening_hours
@@ -132,7 +134,13 @@ def ouvert_le(expression: str, moment: datetime) -> bool:
 
 
 def etat(expression: str, moment: datetime) -> Etat | None:
-    return Horaires(expression).etat(moment) if _horaires(expression) else None
+    """Open or closed at `moment` (local time), and the next change, in French."""
+    return _etat_a_la_minute(expression, moment.replace(second=0, microsecond=0))
+
+
+@lru_cache(maxsize=16384)  # places share their hours, and searches their minute
+def _etat_a_la_minute(expression: str, minute: datetime) -> Etat | None:
+    return Horaires(expression).etat(minute) if _horaires(expression) else None
 
 
 # --- the index --------------------------------------------------------------------------------
@@ -145,40 +153,61 @@ def _corde(km: float) -> float:
     return 2 * math.sin(min(km / RAYON_TERRE_KM, math.pi) / 2)
 
 
+class ResumeLieu(NamedTuple):
+    """What a list of results shows of a place, kept in the index: a search reads no row."""
+
+    pk: uuid.UUID
+    nom: str
+    adresse: str
+    code_postal: str
+    commune: str
+    code_insee: str
+    latitude: float
+    longitude: float
+    telephone: str
+    services: list[str]
+    horaires: str
+    demonstration: bool
+
+
 class IndexLieux:
-    """The visible places with coordinates: a KD-tree plus one bit mask per filter."""
+    """The visible places with coordinates: a KD-tree, one bit mask per filter, and the
+    summary of each place."""
 
-    CHAMPS = ["id", "latitude", "longitude", "horaires", "nom", *FILTRES]
-
-    def __init__(self, version: str):
+    def __init__(self, version):
         self.version = version
+        champs = ["id", *ResumeLieu._fields[1:], *FILTRES]
         lignes = list(
             Lieu.objects.filter(statut__in=STATUTS_VISIBLES, latitude__isnull=False)
             .exclude(longitude__isnull=True)
-            .values_list(*self.CHAMPS)
+            .values_list(*champs)
         )
-        self.ids = [ligne[0] for ligne in lignes]
-        self.horaires = [ligne[3] for ligne in lignes]
+        taille_resume = len(ResumeLieu._fields)
+        self.resumes = [ResumeLieu(*ligne[:taille_resume]) for ligne in lignes]
+        self.horaires = [resume.horaires for resume in self.resumes]
         # Without a position, places are listed by name.
         self.ordre_alphabetique = np.array(
-            sorted(range(len(lignes)), key=lambda i: (cle_souple(lignes[i][4]), i)), dtype=int
+            sorted(range(len(lignes)), key=lambda i: (cle_souple(lignes[i][1]), i)), dtype=int
         )
-        latitudes = np.array([ligne[1] for ligne in lignes], dtype=float)
-        longitudes = np.array([ligne[2] for ligne in lignes], dtype=float)
+        latitudes = np.array([resume.latitude for resume in self.resumes], dtype=float)
+        longitudes = np.array([resume.longitude for resume in self.resumes], dtype=float)
         self.arbre = cKDTree(_vecteurs(latitudes, longitudes)) if lignes else None
         self.bits = {
             champ: {v: 1 << k for k, v in enumerate(ENUMERATIONS[champ])} for champ in FILTRES
         }
         self.masques = {
             champ: np.array(
-                [sum(self.bits[champ].get(v, 0) for v in ligne[5 + k]) for ligne in lignes],
+                [
+                    sum(self.bits[champ].get(v, 0) for v in ligne[taille_resume + k])
+                    for ligne in lignes
+                ],
                 dtype=np.int64,
             )
             for k, champ in enumerate(FILTRES)
         }
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self.resumes)
 
     def autour(
         self, latitude: float, longitude: float, rayon_km: float
@@ -221,7 +250,7 @@ def index_lieux() -> IndexLieux:
 # --- searching --------------------------------------------------------------------------------
 @dataclass
 class Trouve:
-    lieu: Lieu
+    lieu: ResumeLieu
     distance_km: float | None
     etat: Etat | None
 
@@ -269,19 +298,18 @@ def rechercher(criteres: Criteres, *, page: int = 1, taille: int = 20, maintenan
     if criteres.jour is not None:
         indices = [i for i in indices if criteres.jour in jours_ouverts(horaires[i])]
     page_indices = Paginator(list(indices), taille).get_page(page)
-    choisis = page_indices.object_list
-    lieux = Lieu.objects.in_bulk([index.ids[i] for i in choisis])
+    heures = {}  # local time per département of the page's places
     trouves = []
-    for i in choisis:
-        lieu = lieux.get(index.ids[i])
-        if lieu is None or lieu.statut not in STATUTS_VISIBLES:
-            continue  # changed since the index was built
-        local = (
-            heure_locale(code_departement(lieu.code_insee), maintenant)
-            if lieu.code_insee
-            else moment
+    for i in page_indices.object_list:
+        resume = index.resumes[i]
+        departement_lieu = code_departement(resume.code_insee) if resume.code_insee else ""
+        if departement_lieu not in heures:
+            heures[departement_lieu] = (
+                heure_locale(departement_lieu, maintenant) if departement_lieu else moment
+            )
+        trouves.append(
+            Trouve(resume, distance_de.get(i), etat(resume.horaires, heures[departement_lieu]))
         )
-        trouves.append(Trouve(lieu, distance_de.get(i), etat(lieu.horaires, local)))
     return Resultats(page=page_indices, trouves=trouves, moment=moment)
 
 
