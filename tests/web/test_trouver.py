@@ -109,7 +109,8 @@ def test_page_d_un_lieu(client, lieux):
     page = texte(client.get(f"/lieux/{lieu.pk}/"))
     for attendu in ["France services de Limoux", 'href="tel:+33468270000"', "04 68 27 00 00",
                     "On vous aide à faire vos démarches en ligne", "Horaires d'ouverture habituels",
-                    "Mardi", "Signaler une erreur", "Source : Hub test"]:  # fmt: skip
+                    "Mardi", "Signaler une erreur", "Source : Hub test", "Médiathèque, bibliothèque",
+                    "SIRET ou RNA"]:  # fmt: skip
         assert attendu in page, attendu
 
 

@@ -283,3 +283,27 @@ SERVICES_EXPLIQUES = {
     "Accès internet et matériel informatique": "Vous pouvez utiliser un ordinateur et internet sur place.",
     "Acquisition de matériel informatique à prix solidaire": "Vous pouvez acheter un ordinateur ou un téléphone à petit prix.",
 }  # fmt: skip
+
+# Plain French names of the most common typologies (data·inclusion codes); others show as is.
+LIBELLES_TYPOLOGIES = {
+    "ASSO": "Association",
+    "BIB": "Médiathèque, bibliothèque",
+    "CAF": "Caisse d'allocations familiales",
+    "CCAS": "Centre communal d'action sociale",
+    "CFP": "Centre des finances publiques",
+    "CS": "Centre social",
+    "EPN": "Espace public numérique",
+    "FABLAB": "Fablab, atelier de fabrication numérique",
+    "FT": "France Travail",
+    "LA_POSTE": "La Poste",
+    "MDS": "Maison départementale des solidarités",
+    "MJC": "Maison des jeunes et de la culture",
+    "ML": "Mission locale",
+    "MQ": "Maison de quartier",
+    "MUNI": "Mairie",
+    "OF": "Organisme de formation",
+    "PIJ_BIJ": "Point ou bureau information jeunesse",
+    "RFS": "France services",
+    "TIERS_LIEUX": "Tiers-lieu",
+    "UDAF": "Union départementale des associations familiales",
+}

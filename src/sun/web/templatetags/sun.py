@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 
 from sun.core.telephone import international
 from sun.core.text import nombre as formater_nombre
-from sun.inclusion.standard import SERVICES_EXPLIQUES
+from sun.inclusion.standard import LIBELLES_TYPOLOGIES, SERVICES_EXPLIQUES
 
 register = template.Library()
 
@@ -50,3 +50,9 @@ def tel_affiche(valeur: str) -> str:
         national = "0" + chiffres[3:]
         return " ".join(national[i : i + 2] for i in range(0, 10, 2))
     return valeur or ""
+
+
+@register.filter
+def typologies(codes: list[str]) -> str:
+    """["BIB", "EPN"] → « Médiathèque, bibliothèque ; Espace public numérique »."""
+    return " ; ".join(LIBELLES_TYPOLOGIES.get(code, code) for code in codes or [])
