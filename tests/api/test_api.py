@@ -100,3 +100,16 @@ def test_documentation_openapi(client):
     schema = client.get("/api/openapi.json").json()
     assert "/api/communes" in schema["paths"]
     assert schema["info"]["title"] == "API SUN"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/communes?q=car%00cassonne", "/api/communes/11%00069", "/api/epci?q=%00",
+     "/api/lieux?commune=11%00069", "/api/epci/%00", "/trouver/?ou=Limoux%00"],
+)  # fmt: skip
+def test_caractere_nul_jamais_erreur_serveur(client, url):
+    """PostgreSQL refuses NUL in text: it is dropped from parameters, and a path with it is 404."""
+    reponse = client.get(url)
+    assert reponse.status_code in (200, 404)
+    if "q=car" in url:
+        assert any(c["nom"] == "Carcassonne" for c in reponse.json()["resultats"])
