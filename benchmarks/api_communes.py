@@ -8,14 +8,13 @@ each target with varied queries, and prints p50, p99, throughput, errors and the
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from charge import SUN, afficher, charger, demarrer, port_libre
+from charge import comparer_au_statique, preparer_territoire
 
 REQUETES = [
     "carcassonne", "saint", "lezignan", "11000", "narbonne", "sainte marie", "75056", "ajaccio",
@@ -40,46 +39,18 @@ def main() -> int:
     env.pop("DATABASE_URL", None) if "BENCH_DATABASE_URL" not in os.environ else env.update(
         DATABASE_URL=os.environ["BENCH_DATABASE_URL"]
     )
-    serveur = None
     try:
         debut = time.perf_counter()
-        subprocess.run(
-            [SUN, "preparer", "--sans-demo"], env=env, check=True, stdout=subprocess.DEVNULL
-        )
-        cible = ["--tous"] if args.departements == "tous" else args.departements.split(",")
-        subprocess.run(
-            [SUN, "territoire", "charger", *cible], env=env, check=True, stdout=subprocess.DEVNULL
+        preparer_territoire(
+            env, ["--tous"] if args.departements == "tous" else args.departements.split(",")
         )
         print(f"Territoire chargé ({args.departements}) en {time.perf_counter() - debut:.1f} s")
-
-        port = port_libre()
-        base = f"http://127.0.0.1:{port}"
-        serveur = demarrer(env, port, "/sante")
-        # Baseline: a typical API answer, saved as a static file served by the same server
-        # (restarted, as WhiteNoise indexes static files at start-up).
-        exemple = urllib.request.urlopen(base + "/api/communes?q=saint&taille=20").read()
-        (dossier / "static" / "bench-reference.json").write_bytes(exemple)
-        serveur.terminate()
-        serveur.wait()
-        serveur = demarrer(env, port, "/static/bench-reference.json")
-        print(
-            f"Réponse de référence : {len(exemple)} octets ; {args.clients} clients, {args.duree:.0f} s par cible"
-        )
-
-        reference = charger(
-            lambda a: base + "/static/bench-reference.json", args.duree, args.clients
-        )
-        api = charger(
-            lambda a: f"{base}/api/communes?taille=20&q={urllib.request.quote(a.choice(REQUETES))}",
-            args.duree,
-            args.clients,
-        )
-        afficher(reference, api, "API /api/communes")
-        return 0 if api["erreurs"] == 0 else 1
+        return comparer_au_statique(
+            env, dossier, "/api/communes?q=saint&taille=20",
+            lambda a: f"/api/communes?taille=20&q={urllib.request.quote(a.choice(REQUETES))}",
+            "API /api/communes", args.duree, args.clients,
+        )  # fmt: skip
     finally:
-        if serveur:
-            serveur.terminate()
-            serveur.wait()
         shutil.rmtree(dossier, ignore_errors=True)
 
 

@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from charge import SUN, afficher, charger, demarrer, port_libre
+from charge import SUN, comparer_au_statique, preparer_territoire
 from import_lieux import generer
 
 SERVICES = ["Aide aux démarches administratives", "Maîtrise des outils numériques du quotidien",
@@ -58,15 +58,9 @@ def main() -> int:
            "SUN_ALLOWED_HOSTS": "127.0.0.1", "SUN_API_LIMITE_ANONYME": "100000000/min",
            "DJANGO_SETTINGS_MODULE": "sun.settings"}  # fmt: skip
     env.pop("DATABASE_URL", None)
-    serveur = None
     try:
         debut = time.perf_counter()
-        subprocess.run(
-            [SUN, "preparer", "--sans-demo"], env=env, check=True, stdout=subprocess.DEVNULL
-        )
-        subprocess.run(
-            [SUN, "territoire", "charger", "--tous"], env=env, check=True, stdout=subprocess.DEVNULL
-        )
+        preparer_territoire(env, ["--tous"])
         fichier = dossier / "lieux.csv"
         generer(fichier, env, args.lieux)
         subprocess.run([SUN, "lieux", "importer", str(fichier), "--source", "Banc d'essai"], env=env,
@@ -78,36 +72,13 @@ def main() -> int:
         print(
             f"Registre national : {nombre} lieux sur {len(centres)} communes, prêt en {time.perf_counter() - debut:.0f} s"
         )
-
-        port = port_libre()
-        base_url = f"http://127.0.0.1:{port}"
-        serveur = demarrer(env, port, "/sante")
-        exemple = urllib.request.urlopen(
-            base_url + "/api/lieux?lat=43.2130&lon=2.3491&rayon_km=50&taille=20"
-        ).read()
-        (dossier / "static" / "bench-reference.json").write_bytes(exemple)
-        serveur.terminate()
-        serveur.wait()
-        serveur = demarrer(env, port, "/static/bench-reference.json")
-        # Each worker builds its index on its first search: warm both before measuring.
-        alea = random.Random(1)
-        for _ in range(20):
-            urllib.request.urlopen(base_url + requete(alea, centres)).read()
-        print(
-            f"Réponse de référence : {len(exemple)} octets ; {args.clients} clients, {args.duree:.0f} s par cible"
-        )
-
-        reference = charger(
-            lambda a: base_url + "/static/bench-reference.json", args.duree, args.clients
-        )
-        api = charger(lambda a: base_url + requete(a, centres), args.duree, args.clients)
-        afficher(reference, api, "API /api/lieux")
         print("Objectifs : p50 ≤ ×3, p99 ≤ ×5, aucune erreur.")
-        return 0 if api["erreurs"] == 0 else 1
+        # Each worker builds its index on its first search: warm both before measuring.
+        return comparer_au_statique(
+            env, dossier, "/api/lieux?lat=43.2130&lon=2.3491&rayon_km=50&taille=20",
+            lambda a: requete(a, centres), "API /api/lieux", args.duree, args.clients, echauffement=20,
+        )  # fmt: skip
     finally:
-        if serveur:
-            serveur.terminate()
-            serveur.wait()
         shutil.rmtree(dossier, ignore_errors=True)
 
 

@@ -86,3 +86,39 @@ def afficher(reference: dict, api: dict, nom_api: str) -> None:
         f"Ratio API / statique : p50 ×{api['p50'] / reference['p50']:.2f}  p99 ×{api['p99'] / reference['p99']:.2f}"
     )
     print(json.dumps({"reference": reference, "api": api}))
+
+
+def comparer_au_statique(env: dict, dossier: Path, exemple: str, chemin_de, nom: str, duree: float,
+                         clients: int, echauffement: int = 0) -> int:  # fmt: skip
+    """Start `sun serve`, save the answer to `exemple` as a static file (restarting, as
+    WhiteNoise indexes static files at start-up), warm up, then load the static file and the
+    API in turn (`chemin_de(alea)` gives each request's path). Exit code: 0 without errors."""
+    port = port_libre()
+    base = f"http://127.0.0.1:{port}"
+    serveur = demarrer(env, port, "/sante")
+    try:
+        reponse = urllib.request.urlopen(base + exemple).read()
+        (dossier / "static" / "bench-reference.json").write_bytes(reponse)
+        serveur.terminate()
+        serveur.wait()
+        serveur = demarrer(env, port, "/static/bench-reference.json")
+        alea = random.Random(1)
+        for _ in range(echauffement):
+            urllib.request.urlopen(base + chemin_de(alea)).read()
+        print(
+            f"Réponse de référence : {len(reponse)} octets ; {clients} clients, {duree:.0f} s par cible"
+        )
+        reference = charger(lambda a: base + "/static/bench-reference.json", duree, clients)
+        api = charger(lambda a: base + chemin_de(a), duree, clients)
+        afficher(reference, api, nom)
+        return 0 if api["erreurs"] == 0 else 1
+    finally:
+        serveur.terminate()
+        serveur.wait()
+
+
+def preparer_territoire(env: dict, departements: list[str]) -> None:
+    """A throw-away database with the given départements (["--tous"]: all of France)."""
+    subprocess.run([SUN, "preparer", "--sans-demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([SUN, "territoire", "charger", *departements], env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from charge import preparer_territoire
+
 RACINE = Path(__file__).resolve().parents[1]
 SUN = str(Path(sys.executable).parent / "sun")
 SCHEMA = RACINE / "tests/donnees/standard-mediation-num_schema_v1.0.1.json"
@@ -75,12 +77,7 @@ def main() -> int:
     env = {**os.environ, "SUN_VAR_DIR": str(dossier), "DJANGO_SETTINGS_MODULE": "sun.settings"}
     env.pop("DATABASE_URL", None)
     try:
-        subprocess.run(
-            [SUN, "preparer", "--sans-demo"], env=env, check=True, stdout=subprocess.DEVNULL
-        )
-        subprocess.run(
-            [SUN, "territoire", "charger", "--tous"], env=env, check=True, stdout=subprocess.DEVNULL
-        )
+        preparer_territoire(env, ["--tous"])
         fichier = dossier / "lieux-national.csv"
         generer(fichier, env)
         taille = fichier.stat().st_size / 1e6

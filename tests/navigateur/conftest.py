@@ -42,6 +42,15 @@ def site(live_server, transactional_db):
 
 
 @pytest.fixture
+def site_demo(site):
+    """The live server with the demonstration places of the Aude."""
+    from sun.inclusion.demo import creer_lieux_demo
+
+    creer_lieux_demo("11")
+    return site
+
+
+@pytest.fixture
 def page(navigateur):
     contexte = navigateur.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = contexte.new_page()

@@ -61,11 +61,9 @@ def _url(site: str, chemin: str) -> str:
     return site + chemin.format(epci=epci, lieu=lieu, orientation=orientation)
 
 
-def test_axe_core_zero_violation_et_budgets(site, page):
-    from sun.inclusion.demo import creer_lieux_demo
+def test_axe_core_zero_violation_et_budgets(site_demo, page):
     from sun.inclusion.models import Lieu, Orientation
 
-    creer_lieux_demo("11")
     proches = [
         str(pk) for pk in Lieu.objects.filter(code_insee="11069").values_list("pk", flat=True)[:3]
     ]
@@ -86,9 +84,9 @@ def test_axe_core_zero_violation_et_budgets(site, page):
     moteur = ""
     for nom, chemin in PAGES.items():
         if nom == "Espace agents (connecté)":
-            _se_connecter(page, site)
+            _se_connecter(page, site_demo)
         mesures["courante"] = []
-        page.goto(_url(site, chemin))
+        page.goto(_url(site_demo, chemin))
         page.wait_for_load_state("networkidle")
         resultat = axe.run(page)
         violations = resultat.response["violations"]
@@ -205,11 +203,8 @@ def test_telephone_360_pixels(site, navigateur):
     contexte.close()
 
 
-def test_trouver_de_l_aide_au_clavier_et_sur_la_carte(site, page):
-    from sun.inclusion.demo import creer_lieux_demo
-
-    creer_lieux_demo("11")
-    page.goto(site + "/trouver/")
+def test_trouver_de_l_aide_au_clavier_et_sur_la_carte(site_demo, page):
+    page.goto(site_demo + "/trouver/")
     for _ in range(15):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "ou":
@@ -236,28 +231,22 @@ def test_trouver_de_l_aide_au_clavier_et_sur_la_carte(site, page):
     assert page.locator("h1").inner_text().startswith(titre)
 
 
-def test_autour_de_moi(site, navigateur):
-    from sun.inclusion.demo import creer_lieux_demo
-
-    creer_lieux_demo("11")
+def test_autour_de_moi(site_demo, navigateur):
     contexte = navigateur.new_context(
         permissions=["geolocation"], geolocation={"latitude": 43.0546, "longitude": 2.2187}
     )
     page = contexte.new_page()
-    page.goto(site + "/trouver/")
+    page.goto(site_demo + "/trouver/")
     page.click("#autour-de-moi")
     page.wait_for_url("**lat=43.0546*")
     assert "de votre position" in page.locator("h2#resultats-titre").inner_text()
     contexte.close()
 
 
-def test_trouver_sans_javascript(site, navigateur):
-    from sun.inclusion.demo import creer_lieux_demo
-
-    creer_lieux_demo("11")
+def test_trouver_sans_javascript(site_demo, navigateur):
     contexte = navigateur.new_context(java_script_enabled=False)
     page = contexte.new_page()
-    page.goto(site + "/trouver/")
+    page.goto(site_demo + "/trouver/")
     assert page.locator("#autour-de-moi").is_hidden()
     page.fill("#ou", "11300")
     page.click("button[type=submit]")
