@@ -121,6 +121,15 @@ def test_axe_core_zero_violation_et_budgets(site_demo, page):
         )
 
 
+def _tabuler_jusqu_a(page, condition: str, essais: int) -> None:
+    """Press Tab until the JavaScript `condition` holds on the focused element."""
+    for _ in range(essais):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return
+    pytest.fail(f"inatteignable au clavier en {essais} tabulations : {condition}")
+
+
 def _se_connecter(page, site: str) -> None:
     """Sign in as an agent through the login form, so that agent pages are checked too."""
     from sun.comptes.roles import Role
@@ -154,12 +163,7 @@ def test_clavier_seul(site, page):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "contenu"
     # Tab to the search field, type, choose a suggestion with the arrows, open it with Enter.
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "recherche-commune":
-            break
-    else:
-        pytest.fail("champ de recherche inatteignable au clavier")
+    _tabuler_jusqu_a(page, "document.activeElement.id === 'recherche-commune'", 20)
     page.keyboard.type("lezignan")
     page.wait_for_selector("#suggestions-commune li")
     assert page.get_attribute("#recherche-commune", "aria-expanded") == "true"
@@ -205,12 +209,7 @@ def test_telephone_360_pixels(site, navigateur):
 
 def test_trouver_de_l_aide_au_clavier_et_sur_la_carte(site_demo, page):
     page.goto(site_demo + "/trouver/")
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "ou":
-            break
-    else:
-        pytest.fail("champ « commune » inatteignable au clavier")
+    _tabuler_jusqu_a(page, "document.activeElement.id === 'ou'", 15)
     page.keyboard.type("Limoux")
     page.keyboard.press("Enter")
     page.wait_for_url("**/trouver/?ou=Limoux*")
@@ -222,10 +221,7 @@ def test_trouver_de_l_aide_au_clavier_et_sur_la_carte(site_demo, page):
     # Reach the first result with the keyboard and open it.
     lien = page.locator(".liste-lieux h3 a").first
     titre = lien.inner_text()
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.liste-lieux') !== null"):
-            break
+    _tabuler_jusqu_a(page, "document.activeElement.closest('.liste-lieux') !== null", 60)
     page.keyboard.press("Enter")
     page.wait_for_url("**/lieux/*/")
     assert page.locator("h1").inner_text().startswith(titre)
