@@ -15,7 +15,7 @@
       donnees.delete("page");
       donnees.set("lat", position.coords.latitude.toFixed(5));
       donnees.set("lon", position.coords.longitude.toFixed(5));
-      window.location.href = formulaire.action + "?" + new URLSearchParams(donnees).toString();
+      window.location.href = formulaire.action.split("#")[0] + "?" + new URLSearchParams(donnees).toString() + "#resultats";
     }, function () {
       etat.textContent = "Position non disponible : indiquez votre commune ou votre code postal.";
     }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 });

@@ -75,7 +75,7 @@
       }
       svg.appendChild(chemin);
     });
-    var rayon = Math.max(LARGEUR, hauteur) / 60;
+    var rayon = Math.max(LARGEUR, hauteur) / 32;
     points.forEach(function (p) {
       var x = (p.lon - minX) * k * echelle, y = (maxY - p.lat) * echelle;
       var groupe = document.createElementNS(SVG, "g");
