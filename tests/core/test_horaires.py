@@ -73,3 +73,16 @@ def test_semaine_type_ignore_les_jours_feries():
 def test_horaires_vides():
     assert not Horaires("")
     assert Horaires("").etat(datetime(2026, 1, 5, 10)) is None
+
+
+def test_jours_groupes_pour_un_texte_court():
+    from sun.core.horaires import Horaires, jours_groupes
+
+    semaine = Horaires("Tu-Fr 14:00-18:00; Sa 10:00-12:00; Mo 09:00-12:00").semaine_type()
+    assert jours_groupes(semaine) == [
+        ("lundi", ["9 h – 12 h"]),
+        ("du mardi au vendredi", ["14 h – 18 h"]),
+        ("samedi", ["10 h – 12 h"]),
+    ]
+    assert jours_groupes(Horaires("Mo,We 09:00-12:00").semaine_type()) == [
+        ("lundi", ["9 h – 12 h"]), ("mercredi", ["9 h – 12 h"])]  # fmt: skip

@@ -114,3 +114,31 @@ def test_statistiques(client, utilisateur_avec_role, lieux):
     page = texte(client.get("/espace/orientation/statistiques/"))
     assert "2 orientations enregistrées" in page and "Limoux" in page
     assert "Faire une démarche administrative" in page and "Débutant" in page
+
+
+def test_fiche_d_une_page_avec_quatre_lieux(client, utilisateur_avec_role, tmp_path):
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from sun.web.views.espace_orientation import _contexte_fiche
+
+    horaires = "Mo 09:00-12:00; Tu 14:00-18:00; We 09:00-12:00,14:00-17:00; Th 10:00-12:00; Fr 13:00-16:00; Sa 09:30-11:30"
+    lignes = [lieu_v1(id=f"l{i}", nom=f"Lieu {nom} au nom assez long pour tenir sur deux lignes",
+                      adresse=f"{i} avenue {nom}", telephone=f"04 68 20 00 0{i}", horaires=horaires,
+                      latitude=f"{43.05 + i * 0.01:.2f}", longitude="2.2187", code_insee="11206",
+                      commune="Limoux", code_postal="11300")
+              for i, nom in enumerate(["Arago", "Barbès", "Courbet", "Diderot"])]  # fmt: skip
+    importer_lieux(ecrire_csv(tmp_path / "lieux.csv", lignes), "Source test")
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    adresse = client.post("/espace/orientation/", {**REPONSES, "besoins": []})["Location"]
+    orientation = Orientation.objects.get()
+    assert len(orientation.lieux_proposes) == 4
+    page = texte(
+        client.post(adresse, {"lieux": [*orientation.lieux_proposes, "inconnu"]}, follow=True)
+    )
+    assert "Où trouver de l'aide" in page  # the unknown id is ignored, four places fit
+    orientation.refresh_from_db()
+    document = render_to_string(
+        "web/espace/orientation/fiche_document.html", _contexte_fiche(orientation)
+    )
+    assert len(HTML(string=document).render().pages) == 1

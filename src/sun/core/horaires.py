@@ -179,3 +179,19 @@ class Horaires:
                 f"{heure(ouverture.hour, ouverture.minute)} – {fermeture_txt}"
             )
         return list(zip(JOURS, semaine, strict=True))
+
+
+def jours_groupes(semaine: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Consecutive open days with the same hours, grouped for a short text:
+    [(« du mardi au vendredi », [« 14 h – 18 h »]), (« samedi », [« 10 h – 12 h »])]."""
+    groupes: list[list] = []
+    for jour, plages in semaine:
+        if groupes and plages and groupes[-1][2] == plages and groupes[-1][3]:
+            groupes[-1][1] = jour
+        else:
+            groupes.append([jour, jour, plages, bool(plages)])
+    return [
+        (premier if premier == dernier else f"du {premier} au {dernier}", plages)
+        for premier, dernier, plages, ouvert in groupes
+        if ouvert
+    ]

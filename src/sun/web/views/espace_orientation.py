@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 
 from sun.comptes.roles import Role, role_requis
-from sun.core.horaires import Horaires
+from sun.core.horaires import Horaires, jours_groupes
 from sun.inclusion import orientation as o
 from sun.inclusion.models import Lieu, Orientation
 from sun.inclusion.recherche import Criteres, code_departement, rechercher
@@ -20,7 +20,7 @@ from sun.web.forms.orientation import QuestionnaireForm
 
 ORIENTEURS = (Role.AGENT, Role.MEDIATEUR, Role.ADMINISTRATEUR)
 LECTEURS_STATISTIQUES = (Role.AGENT, Role.PILOTE, Role.ADMINISTRATEUR)
-PROPOSES, PRESELECTIONNES = 6, 3
+PROPOSES, PRESELECTIONNES, SUR_LA_FICHE = 6, 3, 4
 NIVEAUX = {n.code: n for n in o.NIVEAUX}
 
 
@@ -67,6 +67,11 @@ def propositions(request, pk):
         retenus = [i for i in request.POST.getlist("lieux") if i in orientation.lieux_proposes]
         if not retenus:
             messages.error(request, "Choisissez au moins un lieu à imprimer sur la fiche.")
+        elif len(retenus) > SUR_LA_FICHE:
+            messages.error(
+                request,
+                f"Choisissez au plus {SUR_LA_FICHE} lieux : la fiche doit tenir sur une page.",
+            )
         else:
             orientation.lieux_retenus = retenus
             orientation.save(update_fields=["lieux_retenus"])
@@ -89,10 +94,12 @@ def _contexte_fiche(orientation: Orientation) -> dict:
         geometrie = lieu.commune_ref.geometrie if lieu.commune_ref_id else ""
         fiches.append({
             "numero": numero, "lieu": lieu, "horaires": horaires,
+            "jours": jours_groupes(horaires.semaine_type()) if horaires else [],
             "etat": horaires.etat(moment) if horaires else None,
             "plan": plan_svg(geometrie, point if lieu.latitude is not None else [], largeur=300),
         })  # fmt: skip
-    return {"orientation": orientation, "niveau": NIVEAUX.get(orientation.niveau), "fiches": fiches}
+    return {"orientation": orientation, "niveau": NIVEAUX.get(orientation.niveau), "fiches": fiches,
+            "mise_a_jour": max((lieu.date_maj for lieu in lieux), default=None)}  # fmt: skip
 
 
 def _orientation_avec_lieux(pk) -> Orientation:
