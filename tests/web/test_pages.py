@@ -183,3 +183,11 @@ def test_nom_et_couleur_depuis_les_reglages(client, settings):
     page = texte(client.get("/"))
     assert "Conseil départemental de Test" in page
     assert "--couleur: #123456" in page
+
+
+def test_json_dans_un_attribut_echappe():
+    from sun.web.templatetags.sun import json_attr
+
+    assert (
+        json_attr({"nom": "L'Atelier & <b>Cie</b>"}) == '{"nom": "L&#39;Atelier &amp; <b>Cie</b>"}'
+    )

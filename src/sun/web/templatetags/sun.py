@@ -27,7 +27,8 @@ def tel(valeur: str) -> str:
 
 @register.filter
 def json_attr(valeur) -> str:
-    return mark_safe(json.dumps(valeur).replace("'", "&#39;"))
+    """JSON for a single-quoted HTML attribute: « & » and « ' » escaped, the rest is inert."""
+    return mark_safe(json.dumps(valeur).replace("&", "&amp;").replace("'", "&#39;"))
 
 
 @register.filter
