@@ -80,3 +80,23 @@ def test_base_injoignable_code_4(tmp_path):
     assert resultat.returncode == cli.BASE
     assert "Base de données injoignable" in resultat.stderr
     assert "DATABASE_URL" in resultat.stderr
+
+
+@pytest.mark.django_db
+def test_importer_un_plan(capsys, tmp_path):
+    from sun.pilotage.models import Plan
+
+    assert (
+        cli.main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")])
+        == 0
+    )
+    assert "59 élément(s) créé(s)" in capsys.readouterr().out
+    casse = tmp_path / "plan.yaml"
+    casse.write_text("plan:\n  code: x\naxes: []\n", encoding="utf-8")
+    assert cli.main(["pilotage", "importer", str(casse)]) == 3
+    erreurs = capsys.readouterr().err
+    assert (
+        "Plan refusé, rien n'a été enregistré" in erreurs
+        and "plan.titre : paramètre obligatoire" in erreurs
+    )
+    assert Plan.objects.count() == 1

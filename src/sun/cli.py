@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 unexpected error; 2 wrong usage; 3 invalid or unreadabl
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from sun import cli_fr
 
@@ -244,6 +245,40 @@ def demo_charger(args) -> int:
     return OK
 
 
+def pilotage_importer(args) -> int:
+    from sun.pilotage.plan_fichier import PlanInvalide, charger
+
+    _verifier_base()
+    try:
+        rapport = charger(Path(args.fichier))
+    except PlanInvalide as exc:
+        print(f"Plan refusé, rien n'a été enregistré : {exc}", file=sys.stderr)
+        for erreur in exc.erreurs:
+            print(f"  - {erreur}", file=sys.stderr)
+        return DONNEES
+    print("\n".join(rapport.lignes()))
+    return OK
+
+
+def _charger_plan_par_defaut() -> None:
+    """The Aude schéma is the default plan of an installation serving the Aude."""
+    from django.conf import settings
+
+    from sun.pilotage.models import Plan
+
+    fichier = Path(settings.PROJECT_DIR) / "plans" / "aude.yaml"
+    if settings.SUN_DEPARTEMENT != "11" or not fichier.exists():
+        print(
+            "Plan du schéma : aucun plan par défaut pour ce département (sun pilotage importer PLAN.yaml)."
+        )
+    elif Plan.objects.exists():
+        print(
+            "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour)."
+        )
+    else:
+        pilotage_importer(argparse.Namespace(fichier=str(fichier)))
+
+
 def preparer(args) -> int:
     """Migrate, collect static files, load the configured territory and demo content if missing."""
     from django.conf import settings
@@ -261,6 +296,7 @@ def preparer(args) -> int:
         print(f"Territoire du département {code} déjà chargé (--recharger pour le mettre à jour).")
     else:
         territoire_charger(argparse.Namespace(codes=[code], tous=False, verbeux=False))
+    _charger_plan_par_defaut()
     if not args.sans_demo:
         demo_charger(args)
     return OK
@@ -427,6 +463,17 @@ def construire_parser() -> argparse.ArgumentParser:
         help="saisir le mot de passe au lieu de le générer",
     )
     p.set_defaults(fonction=comptes_creer)
+
+    pilotage = sous.add_parser(
+        "pilotage", help="plan du schéma : axes, orientations, actions, indicateurs"
+    )
+    ps = pilotage.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ps.add_parser(
+        "importer",
+        help="charge un plan (YAML) ; refusé entier, erreurs listées, s'il a des erreurs",
+    )
+    p.add_argument("fichier", metavar="PLAN.yaml")
+    p.set_defaults(fonction=pilotage_importer)
 
     demo = sous.add_parser("demo", help="contenu de démonstration")
     ds = demo.add_subparsers(title="actions", metavar="ACTION", required=True)

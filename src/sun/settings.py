@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sun.comptes",
     "sun.territoire",
     "sun.inclusion",
+    "sun.pilotage",
     "sun.web",
 ]
 

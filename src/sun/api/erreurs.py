@@ -15,6 +15,15 @@ MESSAGES = {
     "literal_error": "valeur non admise (valeurs possibles : {expected})",
     "enum": "valeur non admise (valeurs possibles : {expected})",
     "string_pattern_mismatch": "format invalide",
+    "date_parsing": "date invalide (AAAA-MM-JJ attendu)",
+    "date_from_datetime_parsing": "date invalide (AAAA-MM-JJ attendu)",
+    "date_type": "date invalide (AAAA-MM-JJ attendu)",
+    "extra_forbidden": "champ inconnu",
+    "list_type": "liste attendue",
+    "string_type": "texte attendu",
+    "dict_type": "objet attendu (champ : valeur)",
+    "model_type": "objet attendu (champ : valeur)",
+    "int_from_float": "doit être un nombre entier",
 }
 
 
