@@ -260,6 +260,24 @@ def pilotage_importer(args) -> int:
     return OK
 
 
+def indicateurs_calculer(args) -> int:
+    from sun.pilotage.services import calculer_indicateurs
+
+    _verifier_base()
+    resultats = calculer_indicateurs()
+    for r in resultats:
+        if r.valeur is None:
+            print(f"  {r.indicateur.code} : non calculé ({r.erreur})")
+        else:
+            print(
+                f"  {r.indicateur.code} : {r.valeur.resultat:g} au {r.valeur.date:%d/%m/%Y} ({r.valeur.source})"
+            )
+    print(
+        f"{sum(1 for r in resultats if r.valeur)} valeur(s) enregistrée(s) sur {len(resultats)} indicateur(s) calculé(s)."
+    )
+    return OK if all(r.valeur for r in resultats) else DONNEES
+
+
 def _charger_plan_par_defaut() -> None:
     """The Aude schéma is the default plan of an installation serving the Aude."""
     from django.conf import settings
@@ -474,6 +492,11 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("fichier", metavar="PLAN.yaml")
     p.set_defaults(fonction=pilotage_importer)
+
+    calcul = sous.add_parser("indicateurs", help="indicateurs du plan calculés par SUN")
+    ics = calcul.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ics.add_parser("calculer", help="enregistre la valeur du jour de chaque indicateur calculé")
+    p.set_defaults(fonction=indicateurs_calculer)
 
     demo = sous.add_parser("demo", help="contenu de démonstration")
     ds = demo.add_subparsers(title="actions", metavar="ACTION", required=True)

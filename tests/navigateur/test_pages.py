@@ -38,6 +38,9 @@ PAGES = {
     "Orientation : lieux proposés": "/espace/orientation/{orientation}/",
     "Orientation : fiche à imprimer": "/espace/orientation/{orientation}/fiche/",
     "Statistiques des orientations": "/espace/orientation/statistiques/",
+    "Pilotage : tableau de bord": "/espace/pilotage/",
+    "Pilotage : action": "/espace/pilotage/actions/{action}/",
+    "Avancement du schéma (public)": "/avancement/",
 }
 # Budgets: (requests, kilobytes transferred, map data counted or not).
 BUDGETS = {
@@ -53,20 +56,24 @@ AUDIT = Path(__file__).resolve().parents[2] / "src/sun/web/audit_accessibilite.j
 
 def _url(site: str, chemin: str) -> str:
     from sun.inclusion.models import Lieu, Orientation
+    from sun.pilotage.models import Action
     from sun.territoire.models import Commune
 
     epci = Commune.objects.get(code_insee="11069").epci.code_siren
     lieu = Lieu.objects.order_by("nom").values_list("pk", flat=True).first()
     orientation = Orientation.objects.values_list("pk", flat=True).first()
-    return site + chemin.format(epci=epci, lieu=lieu, orientation=orientation)
+    action = Action.objects.filter(code="1.3").values_list("pk", flat=True).first()
+    return site + chemin.format(epci=epci, lieu=lieu, orientation=orientation, action=action)
 
 
 def test_axe_core_zero_violation_et_budgets(site_demo, page):
     from sun.inclusion.models import Lieu, Orientation
+    from sun.pilotage.plan_fichier import charger as charger_plan
 
     proches = [
         str(pk) for pk in Lieu.objects.filter(code_insee="11069").values_list("pk", flat=True)[:3]
     ]
+    charger_plan(Path(__file__).resolve().parents[2] / "plans" / "aude.yaml")
     Orientation.objects.create(niveau="debutant", besoins=["demarche"],
                                services=["Aide aux démarches administratives"],
                                lieux_proposes=proches, lieux_retenus=proches)  # fmt: skip

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from sun.api.erreurs import message_validation
 from sun.core import indicators
 from sun.pilotage.models import Action, Axe, Etape, Historique, Indicateur, Plan, ValeurIndicateur
+from sun.pilotage.services import texte_historique
 
 STATUTS = Literal[
     "a_venir", "en_cours", "realise", "en_pause", "abandonne", "bloque", "en_retard", "a_discuter"
@@ -268,7 +269,7 @@ def _maj(
     rapport: RapportPlan, objet, nom: str, code: str, valeurs: dict, cree: bool, auteur
 ) -> None:
     """Set `valeurs` on `objet`, save and record what changed."""
-    changements = {c: [_texte(getattr(objet, c)), _texte(v)] for c, v in valeurs.items()
+    changements = {c: [texte_historique(getattr(objet, c)), texte_historique(v)] for c, v in valeurs.items()
                    if getattr(objet, c) != v}  # fmt: skip
     if not cree and not changements:
         rapport.compteurs["inchanges"] += 1
@@ -280,10 +281,6 @@ def _maj(
     Historique.objects.create(plan=rapport.plan, objet=nom, code=code, auteur=auteur,
                               changements={} if cree else changements,
                               commentaire="Créé par le fichier de plan" if cree else "Modifié par le fichier de plan")  # fmt: skip
-
-
-def _texte(valeur):
-    return valeur.isoformat() if isinstance(valeur, date) else valeur
 
 
 def _axe(rapport, plan, parent, niveau, donnees, ordre, auteur) -> Axe:

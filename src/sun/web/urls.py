@@ -8,6 +8,7 @@ from sun.web.views import (
     geo,
     lieux_exports,
     pages,
+    pilotage,
     territoire,
     trouver,
 )
@@ -20,6 +21,8 @@ espace_urls = (
         path("lieux/importer/", espace_lieux.importer, name="lieux_importer"),
         path("lieux/doublons/", espace_lieux.doublons, name="doublons"),
         path("lieux/signalements/", espace_lieux.signalements, name="signalements"),
+        path("pilotage/", pilotage.tableau_de_bord, name="pilotage"),
+        path("pilotage/actions/<int:pk>/", pilotage.action, name="pilotage_action"),
         path("orientation/", espace_orientation.questionnaire, name="orientation"),
         path(
             "orientation/statistiques/",
@@ -50,6 +53,7 @@ espace_urls = (
 urlpatterns = [
     path("", territoire.accueil, name="accueil"),
     path("trouver/", trouver.recherche, name="trouver"),
+    path("avancement/", pilotage.page_avancement, name="avancement"),
     path("lieux/<uuid:pk>/", trouver.lieu, name="lieu_public"),
     path("communes/", territoire.recherche_communes, name="recherche_communes"),
     re_path(

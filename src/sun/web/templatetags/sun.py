@@ -57,3 +57,12 @@ def tel_affiche(valeur: str) -> str:
 def typologies(codes: list[str]) -> str:
     """["BIB", "EPN"] → « Médiathèque, bibliothèque ; Espace public numérique »."""
     return " ; ".join(LIBELLES_TYPOLOGIES.get(code, code) for code in codes or [])
+
+
+@register.filter
+def pluriel(nombre) -> str:
+    """« s » from 2 on: in French, 0 and 1 are singular."""
+    try:
+        return "s" if abs(float(nombre)) >= 2 else ""
+    except (TypeError, ValueError):
+        return ""

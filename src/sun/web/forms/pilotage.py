@@ -1,0 +1,46 @@
+"""Forms of the action page: what a pilot steers, and dated progress notes."""
+
+from django import forms
+from django.utils import timezone
+
+from sun.pilotage.models import Action, NoteSuivi
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "statut",
+            "priorite",
+            "date_debut",
+            "date_fin_prevue",
+            "description",
+            "objectifs",
+            "publique",
+        ]
+        widgets = {
+            "date_debut": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date_fin_prevue": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "objectifs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        donnees = super().clean()
+        debut, fin = donnees.get("date_debut"), donnees.get("date_fin_prevue")
+        if debut and fin and fin < debut:
+            self.add_error("date_fin_prevue", "La fin prévue ne peut pas précéder le début.")
+        return donnees
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = NoteSuivi
+        fields = ["date", "texte"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "texte": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+        labels = {"texte": "Ce qui a été fait, ce qui bloque"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate()
