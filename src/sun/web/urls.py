@@ -23,6 +23,7 @@ espace_urls = (
         path("lieux/signalements/", espace_lieux.signalements, name="signalements"),
         path("pilotage/", pilotage.tableau_de_bord, name="pilotage"),
         path("pilotage/actions/<int:pk>/", pilotage.action, name="pilotage_action"),
+        path("pilotage/rapport/", pilotage.rapport, name="pilotage_rapport"),
         path("orientation/", espace_orientation.questionnaire, name="orientation"),
         path(
             "orientation/statistiques/",

@@ -16,7 +16,7 @@ from sun.pilotage.avancement import (
     suivi_indicateurs,
 )
 from sun.pilotage.models import Action, Historique, NoteSuivi
-from sun.pilotage.services import en_retard, historiser
+from sun.pilotage.services import calculer_indicateurs, en_retard, historiser
 from sun.web.forms.pilotage import ActionForm, NoteForm
 from sun.web.graphiques import graphique_indicateurs
 
@@ -73,6 +73,13 @@ def tableau_de_bord(request):
     if plan is None:
         raise Http404("Aucun plan n'est encore chargé : sun pilotage importer PLAN.yaml.")
     aujourd_hui = timezone.localdate()
+    if request.method == "POST" and request.POST.get("quoi") == "calculer":
+        calculs = calculer_indicateurs(plan.indicateurs.exclude(calcul=""))
+        messages.success(
+            request,
+            f"{sum(1 for c in calculs if c.valeur)} indicateur(s) recalculé(s) et enregistré(s).",
+        )
+        return redirect("espace:pilotage")
     actions = _actions_filtrees(plan, request.GET, aujourd_hui)
     format_export = request.GET.get("format")
     if format_export in FORMATS:
@@ -156,3 +163,29 @@ def _modifier_action(request, action):
         historiser(action, avant, request.user)
         messages.success(request, "Action enregistrée.")
     return redirect("espace:pilotage_action", pk=action.pk)
+
+
+def rapport(request):
+    """The annual report, as HTML or PDF (`?annee=2025&format=pdf`)."""
+    from sun.pilotage import rapport as rapport_annuel
+
+    refus = _lecteur(request)
+    if refus:
+        return refus
+    plan = plan_courant()
+    if plan is None:
+        raise Http404("Aucun plan n'est encore chargé.")
+    aujourd_hui = timezone.localdate()
+    annee = request.GET.get("annee", "")
+    annee = (
+        int(annee)
+        if annee.isdigit() and plan.debut - 1 <= int(annee) <= aujourd_hui.year
+        else aujourd_hui.year
+    )
+    if request.GET.get("format") == "pdf":
+        reponse = HttpResponse(
+            rapport_annuel.pdf(plan, annee, aujourd_hui), content_type="application/pdf"
+        )
+        reponse["Content-Disposition"] = f'attachment; filename="rapport-{plan.code}-{annee}.pdf"'
+        return reponse
+    return HttpResponse(rapport_annuel.html(plan, annee, aujourd_hui))
