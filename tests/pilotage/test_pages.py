@@ -224,3 +224,59 @@ def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_rol
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
     assert "2 indicateur(s) recalculé(s)" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1
+
+
+def test_action_publique_montre_notes_et_budget(client, plan):
+    action = Action.objects.get(code="7.3")
+    NoteSuivi.objects.create(
+        action=action, date=date(2025, 9, 1), texte="Archives numérisées en ligne"
+    )
+    LigneBudget.objects.create(
+        action=action, annee=2025, type="investissement", prevu=40000, reel=38500
+    )
+    assert "Archives numérisées en ligne" not in texte(client.get("/avancement/"))
+    action.publique = True
+    action.save()
+    page = texte(client.get("/avancement/"))
+    assert "Actions suivies publiquement" in page and "Archives numérisées en ligne" in page
+    assert "38 500" in page.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_sous_action_d_un_seul_niveau_et_administration_historisee(
+    client, plan, utilisateur_avec_role
+):
+    from django.core.exceptions import ValidationError
+
+    parent = Action.objects.get(code="1.1")
+    sous = Action.objects.create(
+        plan=plan, orientation=parent.orientation, parent=parent, code="1.1.a", titre="Sous"
+    )
+    petite = Action(
+        plan=plan, orientation=parent.orientation, parent=sous, code="1.1.a.i", titre="Trop profond"
+    )
+    with pytest.raises(ValidationError, match="un seul niveau"):
+        petite.full_clean()
+    client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
+    page = client.get(f"/admin/pilotage/action/{parent.pk}/change/")
+    formulaire = page.context["adminform"].form
+    donnees = {champ: formulaire.initial.get(champ) or "" for champ in formulaire.fields}
+    donnees.update({"statut": "en_cours", "pilotes": [], "pilotes_services": "", "partenaires": "",
+                    "orientation": parent.orientation_id, "plan": plan.pk, "parent": "", "priorite": "moyenne",
+                    "ordre": parent.ordre})  # fmt: skip
+    for prefixe in ("etapes", "notes", "budget"):
+        total = parent.etapes.count() if prefixe == "etapes" else 0
+        donnees.update({f"{prefixe}-TOTAL_FORMS": total, f"{prefixe}-INITIAL_FORMS": total})
+        for n, etape in enumerate(parent.etapes.all() if prefixe == "etapes" else []):
+            donnees.update({f"etapes-{n}-id": etape.pk, f"etapes-{n}-action": parent.pk,
+                            f"etapes-{n}-ordre": etape.ordre, f"etapes-{n}-titre": etape.titre})  # fmt: skip
+    reponse = client.post(
+        f"/admin/pilotage/action/{parent.pk}/change/",
+        {k: v for k, v in donnees.items() if v is not None},
+    )
+    assert reponse.status_code == 302, (
+        reponse.context["adminform"].form.errors if reponse.context else reponse
+    )
+    changement = Historique.objects.filter(
+        code="1.1", commentaire="Modifié dans l'administration"
+    ).get()
+    assert changement.changements["statut"] == ["a_venir", "en_cours"]

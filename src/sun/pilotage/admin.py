@@ -14,6 +14,7 @@ from sun.pilotage.models import (
     Plan,
     ValeurIndicateur,
 )
+from sun.pilotage.services import texte_historique
 
 
 class EtapeInline(admin.TabularInline):
@@ -49,6 +50,15 @@ class ActionAdmin(admin.ModelAdmin):
     search_fields = ["code", "titre"]
     filter_horizontal = ["pilotes"]
     inlines = [EtapeInline, NoteSuiviInline, LigneBudgetInline]
+
+    def save_model(self, request, obj, form, change):
+        avant = {c: form.initial.get(c) for c in form.changed_data} if change else {}
+        super().save_model(request, obj, form, change)
+        changements = {c: [texte_historique(avant.get(c)), texte_historique(getattr(obj, c, None))]
+                       for c in form.changed_data if c != "pilotes"}  # fmt: skip
+        Historique.objects.create(plan=obj.plan, objet="action", code=obj.code, auteur=request.user,
+                                  changements=changements,
+                                  commentaire="Modifié dans l'administration" if change else "Créé dans l'administration")  # fmt: skip
 
 
 class ValeurInline(admin.TabularInline):

@@ -109,6 +109,18 @@ class Action(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.titre}"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.parent_id and self.parent.parent_id:
+            raise ValidationError(
+                {"parent": "Une sous-action ne peut pas avoir de sous-actions (un seul niveau)."}
+            )
+        if self.date_debut and self.date_fin_prevue and self.date_fin_prevue < self.date_debut:
+            raise ValidationError(
+                {"date_fin_prevue": "La fin prévue ne peut pas précéder le début."}
+            )
+
 
 class Etape(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="etapes")

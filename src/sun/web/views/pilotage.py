@@ -1,5 +1,7 @@
 """The schéma's progress: the public page, and the agent-space dashboard and action pages."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
@@ -32,6 +34,8 @@ def page_avancement(request):
         "plan": plan, "total": total, "lignes": lignes,
         "indicateurs": suivi_indicateurs(plan, aujourd_hui, publics_seulement=True),
         "mise_a_jour": derniere_mise_a_jour(plan),
+        # Notes and budget only for the actions flagged public.
+        "publiques": plan.actions.filter(publique=True).prefetch_related("notes", "budget"),
     })  # fmt: skip
 
 
@@ -65,13 +69,24 @@ def _actions_filtrees(plan, parametres, aujourd_hui):
     return actions
 
 
-def tableau_de_bord(request):
-    refus = _lecteur(request)
-    if refus:
-        return refus
-    plan = plan_courant()
-    if plan is None:
-        raise Http404("Aucun plan n'est encore chargé : sun pilotage importer PLAN.yaml.")
+def lecteur_du_plan(vue):
+    """Readers only; the view receives the current plan (404 without one)."""
+
+    @wraps(vue)
+    def enveloppe(request, *args, **kwargs):
+        refus = _lecteur(request)
+        if refus:
+            return refus
+        plan = plan_courant()
+        if plan is None:
+            raise Http404("Aucun plan n'est encore chargé : sun pilotage importer PLAN.yaml.")
+        return vue(request, plan, *args, **kwargs)
+
+    return enveloppe
+
+
+@lecteur_du_plan
+def tableau_de_bord(request, plan):
     aujourd_hui = timezone.localdate()
     if request.method == "POST" and request.POST.get("quoi") == "calculer":
         calculs = calculer_indicateurs(plan.indicateurs.exclude(calcul=""))
@@ -165,16 +180,11 @@ def _modifier_action(request, action):
     return redirect("espace:pilotage_action", pk=action.pk)
 
 
-def rapport(request):
+@lecteur_du_plan
+def rapport(request, plan):
     """The annual report, as HTML or PDF (`?annee=2025&format=pdf`)."""
     from sun.pilotage import rapport as rapport_annuel
 
-    refus = _lecteur(request)
-    if refus:
-        return refus
-    plan = plan_courant()
-    if plan is None:
-        raise Http404("Aucun plan n'est encore chargé.")
     aujourd_hui = timezone.localdate()
     annee = request.GET.get("annee", "")
     annee = (
