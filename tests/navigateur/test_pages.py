@@ -205,9 +205,12 @@ def test_telephone_360_pixels(site, navigateur):
     from sun.inclusion.models import Lieu
 
     creer_lieux_demo("11")
+    from sun.pilotage.plan_fichier import charger as charger_plan
+
+    charger_plan(Path(__file__).resolve().parents[2] / "plans" / "aude.yaml")
     lieu = Lieu.objects.order_by("nom").values_list("pk", flat=True).first()
     for chemin in ("/", "/communes/11069/", "/carte/", "/trouver/?ou=Carcassonne&rayon=100",
-                   f"/lieux/{lieu}/"):  # fmt: skip
+                   f"/lieux/{lieu}/", "/avancement/"):  # fmt: skip
         page.goto(site + chemin)
         largeur = page.evaluate("document.documentElement.scrollWidth")
         assert largeur <= 360, f"{chemin} déborde : {largeur}px"
