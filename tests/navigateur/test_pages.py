@@ -73,7 +73,12 @@ def test_axe_core_zero_violation_et_budgets(site_demo, page):
     proches = [
         str(pk) for pk in Lieu.objects.filter(code_insee="11069").values_list("pk", flat=True)[:3]
     ]
-    charger_plan(Path(__file__).resolve().parents[2] / "plans" / "aude.yaml")
+    plan = charger_plan(Path(__file__).resolve().parents[2] / "plans" / "aude.yaml").plan
+    publique = plan.actions.get(code="7.3")
+    publique.publique = True
+    publique.save()
+    publique.notes.create(date=date(2025, 9, 1), texte="Archives numérisées en ligne")
+    publique.budget.create(annee=2025, type="investissement", prevu=40000, reel=38500)
     Orientation.objects.create(niveau="debutant", besoins=["demarche"],
                                services=["Aide aux démarches administratives"],
                                lieux_proposes=proches, lieux_retenus=proches)  # fmt: skip

@@ -280,3 +280,10 @@ def test_sous_action_d_un_seul_niveau_et_administration_historisee(
         code="1.1", commentaire="Modifié dans l'administration"
     ).get()
     assert changement.changements["statut"] == ["a_venir", "en_cours"]
+
+
+def test_titre_de_la_page_d_avancement_sans_balises(client, plan):
+    Action.objects.filter(code="7.3").update(publique=True)
+    page = client.get("/avancement/").content.decode()
+    assert "<title>Avancement du schéma —" in page
+    assert page.count('id="publiques-titre"') == 1
