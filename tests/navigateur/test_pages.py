@@ -40,6 +40,7 @@ PAGES = {
     "Statistiques des orientations": "/espace/orientation/statistiques/",
     "Pilotage : tableau de bord": "/espace/pilotage/",
     "Pilotage : action": "/espace/pilotage/actions/{action}/",
+    "Pilotage : indicateur": "/espace/pilotage/indicateurs/{indicateur}/",
     "Avancement du schéma (public)": "/avancement/",
 }
 # Budgets: (requests, kilobytes transferred, map data counted or not).
@@ -56,14 +57,19 @@ AUDIT = Path(__file__).resolve().parents[2] / "src/sun/web/audit_accessibilite.j
 
 def _url(site: str, chemin: str) -> str:
     from sun.inclusion.models import Lieu, Orientation
-    from sun.pilotage.models import Action
+    from sun.pilotage.models import Action, Indicateur
     from sun.territoire.models import Commune
 
     epci = Commune.objects.get(code_insee="11069").epci.code_siren
     lieu = Lieu.objects.order_by("nom").values_list("pk", flat=True).first()
     orientation = Orientation.objects.values_list("pk", flat=True).first()
     action = Action.objects.filter(code="1.3").values_list("pk", flat=True).first()
-    return site + chemin.format(epci=epci, lieu=lieu, orientation=orientation, action=action)
+    indicateur = (
+        Indicateur.objects.filter(code="reemploi-parc").values_list("pk", flat=True).first()
+    )
+    return site + chemin.format(
+        epci=epci, lieu=lieu, orientation=orientation, action=action, indicateur=indicateur
+    )
 
 
 def test_axe_core_zero_violation_et_budgets(site_demo, page):

@@ -287,3 +287,25 @@ def test_titre_de_la_page_d_avancement_sans_balises(client, plan):
     page = client.get("/avancement/").content.decode()
     assert "<title>Avancement du schéma —" in page
     assert page.count('id="publiques-titre"') == 1
+
+
+def test_saisir_la_valeur_d_un_indicateur(client, plan, pilote_de_1_3, utilisateur_avec_role):
+    indicateur = Indicateur.objects.get(code="lieux-mediation")  # measures 1.3
+    autre = Indicateur.objects.get(code="appels-decroches")
+    valeur = {
+        "date": "2025-12-31",
+        "resultat": "131",
+        "objectif": "",
+        "source": "Recensement des coordinateurs",
+    }
+    client.force_login(pilote_de_1_3)
+    assert client.post(f"/espace/pilotage/indicateurs/{indicateur.pk}/", valeur).status_code == 302
+    assert indicateur.valeurs.get(date=date(2025, 12, 31)).resultat == 131
+    assert client.post(f"/espace/pilotage/indicateurs/{autre.pk}/", valeur).status_code == 403
+    page = texte(
+        client.post(f"/espace/pilotage/indicateurs/{indicateur.pk}/", {**valeur, "resultat": ""})
+    )
+    assert "Indiquez un résultat, une cible, ou les deux" in page
+    client.force_login(utilisateur_avec_role(Role.PILOTE))
+    page = texte(client.get(f"/espace/pilotage/indicateurs/{indicateur.pk}/"))
+    assert "Recensement des coordinateurs" in page and "Saisir une valeur" not in page

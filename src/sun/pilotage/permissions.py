@@ -12,3 +12,8 @@ def peut_lire(user) -> bool:
 def peut_modifier(user, action) -> bool:
     """Administrators edit every action; a pilot edits the actions they pilot."""
     return a_role(user, Role.ADMINISTRATEUR) or action.pilotes.filter(pk=user.pk).exists()
+
+
+def peut_saisir(user, indicateur) -> bool:
+    """Values of an indicator: administrators, and the pilots of an action it measures."""
+    return a_role(user, Role.ADMINISTRATEUR) or indicateur.actions.filter(pilotes=user).exists()

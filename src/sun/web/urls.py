@@ -24,6 +24,7 @@ espace_urls = (
         path("pilotage/", pilotage.tableau_de_bord, name="pilotage"),
         path("pilotage/actions/<int:pk>/", pilotage.action, name="pilotage_action"),
         path("pilotage/rapport/", pilotage.rapport, name="pilotage_rapport"),
+        path("pilotage/indicateurs/<int:pk>/", pilotage.indicateur, name="pilotage_indicateur"),
         path("orientation/", espace_orientation.questionnaire, name="orientation"),
         path(
             "orientation/statistiques/",

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from sun.pilotage.models import Action, NoteSuivi
+from sun.pilotage.models import Action, NoteSuivi, ValeurIndicateur
 
 
 class ActionForm(forms.ModelForm):
@@ -44,3 +44,18 @@ class NoteForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
+
+
+class ValeurForm(forms.ModelForm):
+    class Meta:
+        model = ValeurIndicateur
+        fields = ["date", "resultat", "objectif", "source", "commentaire"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "commentaire": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+        help_texts = {"source": "D'où vient la valeur : outil, rapport, service…"}
+
+    def clean(self):
+        donnees = super().clean()
+        if donnees.get("resultat") is None and donnees.get("objectif") is None:
+            raise forms.ValidationError("Indiquez un résultat, une cible, ou les deux.")
+        return donnees

@@ -17,9 +17,9 @@ from sun.pilotage.avancement import (
     plan_courant,
     suivi_indicateurs,
 )
-from sun.pilotage.models import Action, Historique, NoteSuivi
+from sun.pilotage.models import Action, Historique, NoteSuivi, ValeurIndicateur
 from sun.pilotage.services import calculer_indicateurs, en_retard, historiser
-from sun.web.forms.pilotage import ActionForm, NoteForm
+from sun.web.forms.pilotage import ActionForm, NoteForm, ValeurForm
 from sun.web.graphiques import graphique_indicateurs
 
 
@@ -199,3 +199,31 @@ def rapport(request, plan):
         reponse["Content-Disposition"] = f'attachment; filename="rapport-{plan.code}-{annee}.pdf"'
         return reponse
     return HttpResponse(rapport_annuel.html(plan, annee, aujourd_hui))
+
+
+@lecteur_du_plan
+def indicateur(request, plan, pk):
+    """An indicator's dated values; pilots of its actions and administrators add values."""
+    indicateur = get_object_or_404(plan.indicateurs, pk=pk)
+    modifiable = permissions.peut_saisir(request.user, indicateur)
+    form = ValeurForm()
+    if request.method == "POST":
+        if not modifiable:
+            raise PermissionDenied(
+                "Seuls les pilotes des actions liées et les administrateurs saisissent des valeurs."
+            )
+        existante = indicateur.valeurs.filter(date=request.POST.get("date") or None).first()
+        form = ValeurForm(
+            request.POST, instance=existante or ValeurIndicateur(indicateur=indicateur)
+        )
+        if form.is_valid():
+            valeur = form.save()
+            Historique.objects.create(plan=plan, objet="indicateur", code=indicateur.code, auteur=request.user,
+                                      changements={str(valeur.date): [valeur.resultat, valeur.objectif]},
+                                      commentaire=f"Valeur saisie : {valeur.source}"[:300])  # fmt: skip
+            messages.success(request, "Valeur enregistrée.")
+            return redirect("espace:pilotage_indicateur", pk=indicateur.pk)
+    return render(request, "web/espace/pilotage/indicateur.html", {
+        "indicateur": indicateur, "valeurs": indicateur.valeurs.all(), "form": form, "modifiable": modifiable,
+        "historique": Historique.objects.filter(plan=plan, objet="indicateur", code=indicateur.code)[:50],
+    })  # fmt: skip
