@@ -309,3 +309,8 @@ def test_saisir_la_valeur_d_un_indicateur(client, plan, pilote_de_1_3, utilisate
     client.force_login(utilisateur_avec_role(Role.PILOTE))
     page = texte(client.get(f"/espace/pilotage/indicateurs/{indicateur.pk}/"))
     assert "Recensement des coordinateurs" in page and "Saisir une valeur" not in page
+
+
+def test_page_d_avancement_sans_plan(client):
+    reponse = client.get("/avancement/")
+    assert reponse.status_code == 200 and "pas encore publié" in texte(reponse)

@@ -26,8 +26,8 @@ from sun.web.graphiques import graphique_indicateurs
 def page_avancement(request):
     """Public, read-only: shares of actions done and in progress, public indicators."""
     plan = plan_courant()
-    if plan is None:
-        raise Http404("Aucun plan n'est encore chargé.")
+    if plan is None:  # the menu links here on every installation
+        return render(request, "web/pilotage/avancement.html", {"plan": None})
     aujourd_hui = timezone.localdate()
     total, lignes = avancement(plan, aujourd_hui)
     return render(request, "web/pilotage/avancement.html", {
