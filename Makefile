@@ -45,6 +45,7 @@ bench: install-test
 	$(BIN)/python benchmarks/api_lieux.py
 	$(BIN)/python benchmarks/doublons.py
 	$(BIN)/python benchmarks/import_lieux.py
+	$(BIN)/python benchmarks/couverture.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test
