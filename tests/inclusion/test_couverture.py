@@ -61,3 +61,21 @@ def test_couverture_de_l_aude(tmp_path):
     assert "11206" not in [resultat.codes[j] for j in sans]
     assert resultat.populations[sans[0]] >= resultat.populations[sans[-1]]  # most populated first
     assert couverture("11") is not None  # cached under the register's version
+
+
+def test_page_de_couverture(client, utilisateur_avec_role, tmp_path):
+    from sun.comptes.roles import Role
+    from tests.outils import texte
+
+    importer_lieux(ecrire_csv(tmp_path / "lieux.csv", [lieu_v1(id="lezignan")]), "Source test")
+    assert client.get("/espace/couverture/").status_code == 302  # to the login page
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    page = texte(client.get("/espace/couverture/", {"service": DEMARCHES, "km": "10"}))
+    assert "Communes sans lieu à moins de 10 km" in page and "Carcassonne" in page
+    assert "Population à portée d'un lieu" in page and "data-valeurs=" in page
+    csv = client.get("/espace/couverture/", {"format": "csv"}).content.decode("utf-8-sig")
+    entete, *lignes = csv.splitlines()
+    assert entete.startswith("code_insee;commune;epci;population;km_Aide aux démarches")
+    assert len(lignes) == Commune.objects.filter(departement__code="11").count()
+    lezignan = next(l for l in lignes if l.startswith("11203;"))
+    assert lezignan.split(";")[4].startswith("0.")  # the place is in Lézignan

@@ -42,6 +42,7 @@ PAGES = {
     "Pilotage : action": "/espace/pilotage/actions/{action}/",
     "Pilotage : indicateur": "/espace/pilotage/indicateurs/{indicateur}/",
     "Avancement du schéma (public)": "/avancement/",
+    "Couverture": "/espace/couverture/?service=Aide+aux+d%C3%A9marches+administratives&km=10",
 }
 # Budgets: (requests, kilobytes transferred, map data counted or not).
 BUDGETS = {

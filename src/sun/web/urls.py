@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from sun.web.views import (
+    couverture,
     espace,
     espace_lieux,
     espace_orientation,
@@ -21,6 +22,7 @@ espace_urls = (
         path("lieux/importer/", espace_lieux.importer, name="lieux_importer"),
         path("lieux/doublons/", espace_lieux.doublons, name="doublons"),
         path("lieux/signalements/", espace_lieux.signalements, name="signalements"),
+        path("couverture/", couverture.page, name="couverture"),
         path("pilotage/", pilotage.tableau_de_bord, name="pilotage"),
         path("pilotage/actions/<int:pk>/", pilotage.action, name="pilotage_action"),
         path("pilotage/rapport/", pilotage.rapport, name="pilotage_rapport"),

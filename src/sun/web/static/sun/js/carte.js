@@ -61,7 +61,9 @@
       var chemin = document.createElementNS(SVG, "path");
       chemin.setAttribute("d", d);
       var props = f.properties || {};
-      var teinte = couleur(classes, props.densite);
+      // data-valeurs: {code: value} coloured instead of the density (e.g. distance to help).
+      var valeurs = figure.dataset.valeurs ? JSON.parse(figure.dataset.valeurs) : null;
+      var teinte = couleur(classes, valeurs ? valeurs[props.code] : props.densite);
       if (teinte) { chemin.style.fill = teinte; }
       if (surligne && props.code === surligne) { chemin.setAttribute("class", "surligne"); }
       var titre = document.createElementNS(SVG, "title");

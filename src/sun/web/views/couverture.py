@@ -1,0 +1,74 @@
+"""Agent space: where help is missing — distance from each commune to the nearest place per
+service, population within reach, communes without a place, by commune and by EPCI."""
+
+import csv
+import io
+import math
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from sun.comptes.roles import ESPACE, role_requis
+from sun.inclusion.couverture import SERVICES, SEUILS_KM, TOUS, couverture
+
+CLASSES_KM = [
+    (5, "#1a9850"),
+    (10, "#91cf60"),
+    (15, "#fee08b"),
+    (20, "#fc8d59"),
+    (math.inf, "#d73027"),
+]
+
+
+@role_requis(*ESPACE)
+def page(request):
+    service = request.GET.get("service", TOUS)
+    service = service if service in SERVICES else TOUS
+    km = (
+        int(request.GET["km"])
+        if request.GET.get("km", "").isdigit() and int(request.GET["km"]) in SEUILS_KM
+        else 10
+    )
+    resultat = couverture(settings.SUN_DEPARTEMENT)
+    distances = resultat.distances[service]
+    if request.GET.get("format") == "csv":
+        return _csv(resultat)
+    total = int(resultat.populations.sum())
+    synthese = [
+        (s, [(seuil, resultat.population_a_moins_de(s, seuil)) for seuil in SEUILS_KM])
+        for s in SERVICES
+    ]
+    par_epci: dict[str, list[int]] = {}
+    for i, epci in enumerate(resultat.epci):
+        ligne = par_epci.setdefault(epci or "Sans intercommunalité", [0, 0])
+        ligne[0] += int(resultat.populations[i])
+        ligne[1] += int(resultat.populations[i]) if distances[i] <= km else 0
+    sans = resultat.communes_sans_lieu(service, km)
+    return render(request, "web/espace/couverture.html", {
+        "service": service, "services": SERVICES, "km": km, "seuils": SEUILS_KM, "resultat": resultat,
+        "total": total, "synthese": synthese,
+        "par_epci": sorted(((nom, pop, dedans, 100 * dedans / pop if pop else 0) for nom, (pop, dedans) in par_epci.items()),
+                           key=lambda l: l[3]),
+        "sans": [(resultat.codes[i], resultat.noms[i], resultat.epci[i], int(resultat.populations[i]),
+                  None if math.isinf(distances[i]) else distances[i]) for i in sans],
+        "valeurs": {code: (None if math.isinf(d) else round(float(d), 1)) for code, d in zip(resultat.codes, distances, strict=True)},
+        "classes": [{"max": 1e9 if math.isinf(m) else m, "couleur": c} for m, c in CLASSES_KM],
+        "legende": [(("plus de 20 km" if math.isinf(m) else f"jusqu'à {m} km"), c) for m, c in CLASSES_KM],
+    })  # fmt: skip
+
+
+def _csv(resultat) -> HttpResponse:
+    sortie = io.StringIO()
+    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain.writerow(
+        ["code_insee", "commune", "epci", "population", *[f"km_{s}" for s in SERVICES]]
+    )
+    for i, code in enumerate(resultat.codes):
+        ecrivain.writerow([code, resultat.noms[i], resultat.epci[i], int(resultat.populations[i]),
+                           *["" if math.isinf(resultat.distances[s][i]) else f"{resultat.distances[s][i]:.2f}" for s in SERVICES]])  # fmt: skip
+    reponse = HttpResponse("\ufeff" + sortie.getvalue(), content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = (
+        f'attachment; filename="couverture-{settings.SUN_DEPARTEMENT}.csv"'
+    )
+    return reponse
