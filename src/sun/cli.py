@@ -322,6 +322,33 @@ def pilotage_rapport(args) -> int:
     return OK
 
 
+def ifn_importer(args) -> int:
+    import csv
+
+    from django.conf import settings
+
+    from sun.inclusion.ifn import FichierIfnInvalide, importer
+
+    _verifier_base()
+    try:
+        rapport = importer(Path(args.fichier))
+    except FichierIfnInvalide as exc:
+        raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
+    print(f"Indice de fragilité numérique : {rapport.lues} ligne(s) lue(s) ; {rapport.nouveaux} nouvelle(s), "
+          f"{rapport.modifies} modifiée(s), {rapport.inchanges} inchangée(s), {len(rapport.rejets)} refusée(s).")  # fmt: skip
+    if rapport.rejets:
+        chemin = Path(settings.VAR_DIR) / "imports" / f"ifn-rejets-{Path(args.fichier).stem}.csv"
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        with chemin.open("w", encoding="utf-8", newline="") as f:
+            ecrivain = csv.writer(f)
+            ecrivain.writerow(["ligne", "champ", "valeur", "raison"])
+            ecrivain.writerows(rapport.rejets)
+        for ligne, champ, valeur, raison in rapport.rejets[:20]:
+            print(f"  ligne {ligne}, {champ} « {valeur} » : {raison}")
+        print(f"Toutes les lignes refusées : {chemin}")
+    return OK
+
+
 def _charger_plan_par_defaut() -> None:
     """The Aude schéma is the default plan of an installation serving the Aude."""
     from django.conf import settings
@@ -548,6 +575,16 @@ def construire_parser() -> argparse.ArgumentParser:
     p.add_argument("--annee", type=int, required=True)
     p.add_argument("--sortie", metavar="FICHIER", help="défaut : rapport-PLAN-ANNEE.pdf")
     p.set_defaults(fonction=pilotage_rapport)
+
+    inclusion = sous.add_parser("inclusion", help="données de l'inclusion numérique")
+    ins = inclusion.add_subparsers(title="données", metavar="DONNEES", required=True)
+    ifn = ins.add_parser("ifn", help="indice de fragilité numérique (La MedNum)")
+    ifs = ifn.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ifs.add_parser(
+        "importer", help="importe le fichier par commune ou par EPCI (format de l'ANCT)"
+    )
+    p.add_argument("fichier", metavar="FICHIER.csv")
+    p.set_defaults(fonction=ifn_importer)
 
     calcul = sous.add_parser("indicateurs", help="indicateurs du plan calculés par SUN")
     ics = calcul.add_subparsers(title="actions", metavar="ACTION", required=True)

@@ -80,6 +80,11 @@ def test_axe_core_zero_violation_et_budgets(site_demo, page):
     proches = [
         str(pk) for pk in Lieu.objects.filter(code_insee="11069").values_list("pk", flat=True)[:3]
     ]
+    from sun.inclusion.models import IndiceFragilite
+
+    IndiceFragilite.objects.create(niveau="city", code="11069", nom="Carcassonne", no_thd_coverage_rate=2,
+                                   no_4g_coverage_rate=1, poverty_rate=8, older_65_rate=5, nscol15p_rate=6,
+                                   total=4.4, source="Indice de fragilité numérique (essai)")  # fmt: skip
     plan = charger_plan(Path(__file__).resolve().parents[2] / "plans" / "aude.yaml").plan
     publique = plan.actions.get(code="7.3")
     publique.publique = True

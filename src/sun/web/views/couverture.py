@@ -11,6 +11,9 @@ from django.shortcuts import render
 
 from sun.comptes.roles import ESPACE, role_requis
 from sun.inclusion.couverture import SERVICES, SEUILS_KM, TOUS, couverture
+from sun.inclusion.models import IndiceFragilite
+
+SEUIL_FRAGILITE = 6  # on the 0–10 scale of the index: the more fragile half of the scale and above
 
 CLASSES_KM = [
     (5, "#1a9850"),
@@ -45,7 +48,26 @@ def page(request):
         ligne[0] += int(resultat.populations[i])
         ligne[1] += int(resultat.populations[i]) if distances[i] <= km else 0
     sans = resultat.communes_sans_lieu(service, km)
+    # Fragile and far from help: the priority list (IFN ≥ SEUIL_FRAGILITE, no place within km).
+    fragilite = dict(
+        IndiceFragilite.objects.filter(niveau="city", code__in=resultat.codes).values_list(
+            "code", "total"
+        )
+    )
+    prioritaires = [
+        (
+            resultat.codes[i],
+            resultat.noms[i],
+            fragilite[resultat.codes[i]],
+            int(resultat.populations[i]),
+            None if math.isinf(distances[i]) else distances[i],
+        )
+        for i in sans
+        if fragilite.get(resultat.codes[i], 0) >= SEUIL_FRAGILITE
+    ]
     return render(request, "web/espace/couverture.html", {
+        "prioritaires": prioritaires, "seuil_fragilite": SEUIL_FRAGILITE, "ifn_charge": bool(fragilite),
+        "population_prioritaire": sum(p[3] for p in prioritaires),
         "service": service, "services": SERVICES, "km": km, "seuils": SEUILS_KM, "resultat": resultat,
         "total": total, "synthese": synthese,
         "par_epci": sorted(((nom, pop, dedans, 100 * dedans / pop if pop else 0) for nom, (pop, dedans) in par_epci.items()),

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from sun.core import indicators
 from sun.core.horaires import Horaires
 from sun.core.indicators import Niveau
+from sun.inclusion.models import IndiceFragilite
 from sun.territoire.models import EPCI, Commune, SubdivisionCommune
 from sun.territoire.queries import departement_configure
 from sun.territoire.timezones import heure_locale
@@ -58,10 +59,12 @@ def commune(request, code_insee: str):
     mairie = getattr(commune, "mairie", None)
     horaires = Horaires(mairie.horaires) if mairie and mairie.horaires else None
     etat = horaires.etat(heure_locale(commune.departement.code)) if horaires else None
+    fragilite = IndiceFragilite.objects.filter(niveau="city", code=commune.code_insee).first()
     return render(
         request,
         "web/commune.html",
         {
+            "fragilite": fragilite,
             "commune": commune,
             "mairie": mairie,
             "horaires": horaires,
