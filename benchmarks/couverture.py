@@ -49,8 +49,11 @@ def main() -> int:
     try:
         preparer_territoire(env, ["--tous"])
         with sqlite3.connect(dossier / "sun.sqlite3") as base:
-            communes = np.array(base.execute("SELECT latitude, longitude FROM territoire_commune "
-                                             "WHERE latitude IS NOT NULL").fetchall())  # fmt: skip
+            lignes = base.execute("SELECT latitude, longitude, code_insee, coalesce(population_municipale, 0) "
+                                  "FROM territoire_commune WHERE latitude IS NOT NULL").fetchall()  # fmt: skip
+        communes = np.array([l[:2] for l in lignes])
+        aude = np.array([l[2].startswith("11") for l in lignes])
+        populations = np.array([l[3] for l in lignes])
     finally:
         shutil.rmtree(dossier, ignore_errors=True)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sun.settings")
@@ -96,6 +99,15 @@ def main() -> int:
     print(
         f"Rapport : ×{t_brute / t_sun:.1f} plus rapide (objectif ≥ ×20) ; SUN {'sous' if t_sun < 5 else 'au-dessus de'} 5 s"
     )
+
+    from sun.inclusion.implantation import proposer
+
+    debut = time.perf_counter()
+    proposition = proposer(
+        communes_xyz[aude], populations[aude], sun["tous les services"][aude], 10, 10
+    )
+    print(f"Aide à l'implantation, 10 nouveaux sites dans l'Aude ({aude.sum()} communes, 10 km) : "
+          f"{(time.perf_counter() - debut) * 1000:.0f} ms ; {proposition.habitants_avant} → {proposition.habitants_apres} habitants à portée")  # fmt: skip
     return 0 if identiques else 1
 
 

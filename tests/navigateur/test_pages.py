@@ -43,6 +43,7 @@ PAGES = {
     "Pilotage : indicateur": "/espace/pilotage/indicateurs/{indicateur}/",
     "Avancement du schéma (public)": "/avancement/",
     "Couverture": "/espace/couverture/?service=Aide+aux+d%C3%A9marches+administratives&km=10",
+    "Où ouvrir une permanence ?": "/espace/couverture/implantation/?nombre=3&km=10&ponderation=fragilite",
 }
 # Budgets: (requests, kilobytes transferred, map data counted or not).
 BUDGETS = {

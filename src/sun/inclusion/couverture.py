@@ -46,6 +46,7 @@ def distances_par_service(communes_xyz: np.ndarray, lieux_xyz: np.ndarray, masqu
 
 @dataclass
 class Couverture:
+    xyz: np.ndarray  # commune centres as unit vectors
     codes: list[str]
     noms: list[str]
     epci: list[str]
@@ -90,7 +91,7 @@ def _calculer(code_departement: str) -> Couverture:
     index = index_lieux()
     lieux_xyz = index.arbre.data if index.arbre is not None else np.empty((0, 3))
     return Couverture(
-        codes=[l[0] for l in lignes], noms=[l[1] for l in lignes], epci=[l[2] or "" for l in lignes],
+        xyz=communes_xyz, codes=[l[0] for l in lignes], noms=[l[1] for l in lignes], epci=[l[2] or "" for l in lignes],
         populations=np.array([l[3] or 0 for l in lignes], dtype=np.int64),
         distances=distances_par_service(communes_xyz, lieux_xyz, index.masques["services"], index.bits["services"]),
         date=timezone.now(), lieux=len(index),

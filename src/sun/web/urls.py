@@ -23,6 +23,7 @@ espace_urls = (
         path("lieux/doublons/", espace_lieux.doublons, name="doublons"),
         path("lieux/signalements/", espace_lieux.signalements, name="signalements"),
         path("couverture/", couverture.page, name="couverture"),
+        path("couverture/implantation/", couverture.implantation, name="implantation"),
         path("pilotage/", pilotage.tableau_de_bord, name="pilotage"),
         path("pilotage/actions/<int:pk>/", pilotage.action, name="pilotage_action"),
         path("pilotage/rapport/", pilotage.rapport, name="pilotage_rapport"),

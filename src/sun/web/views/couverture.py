@@ -5,12 +5,14 @@ import csv
 import io
 import math
 
+import numpy as np
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from sun.comptes.roles import ESPACE, role_requis
 from sun.inclusion.couverture import SERVICES, SEUILS_KM, TOUS, couverture
+from sun.inclusion.implantation import proposer
 from sun.inclusion.models import IndiceFragilite
 
 SEUIL_FRAGILITE = 6  # on the 0–10 scale of the index: the more fragile half of the scale and above
@@ -94,3 +96,77 @@ def _csv(resultat) -> HttpResponse:
         f'attachment; filename="couverture-{settings.SUN_DEPARTEMENT}.csv"'
     )
     return reponse
+
+
+CLASSES_IMPLANTATION = [(0, "#f2f2f2", "hors de portée"), (1, "#9ecae1", "déjà à portée"),
+                        (2, "#fd8d3c", "mis à portée par les nouveaux sites"), (3, "#7f2704", "commune proposée")]  # fmt: skip
+
+
+@role_requis(*ESPACE)
+def implantation(request):
+    """« Où ouvrir une permanence ? »: greedy maximal coverage (see sun.inclusion.implantation)."""
+    service = request.GET.get("service", TOUS)
+    service = service if service in SERVICES else TOUS
+    km = (
+        int(request.GET["km"])
+        if request.GET.get("km", "").isdigit() and int(request.GET["km"]) in SEUILS_KM
+        else 10
+    )
+    nombre = int(request.GET["nombre"]) if request.GET.get("nombre", "").isdigit() else 3
+    nombre = min(max(nombre, 1), 20)
+    fragilite = request.GET.get("ponderation") == "fragilite"
+    resultat = couverture(settings.SUN_DEPARTEMENT)
+    poids = None
+    if fragilite:
+        indices = dict(
+            IndiceFragilite.objects.filter(niveau="city", code__in=resultat.codes).values_list(
+                "code", "total"
+            )
+        )
+        poids = np.array([indices.get(code, 1.0) for code in resultat.codes])
+    proposition = proposer(
+        resultat.xyz, resultat.populations, resultat.distances[service], nombre, km, poids
+    )
+    cumul, sites = proposition.habitants_avant, []
+    for rang, site in enumerate(proposition.sites, start=1):
+        cumul += site.gain_habitants
+        sites.append(
+            (
+                rang,
+                resultat.codes[site.commune],
+                resultat.noms[site.commune],
+                site.gain_habitants,
+                cumul,
+            )
+        )
+    if request.GET.get("format") == "csv":
+        sortie = io.StringIO()
+        ecrivain = csv.writer(sortie, delimiter=";")
+        ecrivain.writerow(
+            [
+                "rang",
+                "code_insee",
+                "commune",
+                "habitants_mis_a_portee",
+                "habitants_a_portee_cumules",
+            ]
+        )
+        ecrivain.writerows(sites)
+        reponse = HttpResponse("\ufeff" + sortie.getvalue(), content_type="text/csv; charset=utf-8")
+        reponse["Content-Disposition"] = (
+            f'attachment; filename="implantation-{settings.SUN_DEPARTEMENT}.csv"'
+        )
+        return reponse
+    choisies = {s.commune for s in proposition.sites}
+    etat = [3 if i in choisies else 2 if apres and not avant else 1 if avant else 0
+            for i, (avant, apres) in enumerate(zip(proposition.couverts_avant, proposition.couverts_apres, strict=True))]  # fmt: skip
+    total = int(resultat.populations.sum())
+    return render(request, "web/espace/implantation.html", {
+        "service": service, "services": SERVICES, "km": km, "seuils": SEUILS_KM, "nombre": nombre,
+        "fragilite": fragilite, "sites": sites, "proposition": proposition, "total": total,
+        "part_avant": 100 * proposition.habitants_avant / total if total else 0,
+        "part_apres": 100 * proposition.habitants_apres / total if total else 0,
+        "valeurs": dict(zip(resultat.codes, etat, strict=True)),
+        "classes": [{"max": v, "couleur": c} for v, c, _ in CLASSES_IMPLANTATION],
+        "legende": [(t, c) for _, c, t in CLASSES_IMPLANTATION], "resultat": resultat,
+    })  # fmt: skip
