@@ -103,10 +103,11 @@ def main() -> int:
     from sun.inclusion.implantation import proposer
 
     debut = time.perf_counter()
+    # The hardest case: no place yet, every commune is a candidate and has people to cover.
     proposition = proposer(
-        communes_xyz[aude], populations[aude], sun["tous les services"][aude], 10, 10
+        communes_xyz[aude], populations[aude], np.full(aude.sum(), np.inf), 10, 10
     )
-    print(f"Aide à l'implantation, 10 nouveaux sites dans l'Aude ({aude.sum()} communes, 10 km) : "
+    print(f"Aide à l'implantation, 10 sites dans l'Aude sans lieu existant ({aude.sum()} communes, 10 km) : "
           f"{(time.perf_counter() - debut) * 1000:.0f} ms ; {proposition.habitants_avant} → {proposition.habitants_apres} habitants à portée")  # fmt: skip
     return 0 if identiques else 1
 
