@@ -28,13 +28,7 @@ CLASSES_KM = [
 
 @role_requis(*ESPACE)
 def page(request):
-    service = request.GET.get("service", TOUS)
-    service = service if service in SERVICES else TOUS
-    km = (
-        int(request.GET["km"])
-        if request.GET.get("km", "").isdigit() and int(request.GET["km"]) in SEUILS_KM
-        else 10
-    )
+    service, km = _service_et_distance(request)
     resultat = couverture(settings.SUN_DEPARTEMENT)
     distances = resultat.distances[service]
     if request.GET.get("format") == "csv":
@@ -82,20 +76,32 @@ def page(request):
     })  # fmt: skip
 
 
-def _csv(resultat) -> HttpResponse:
+def _service_et_distance(request) -> tuple[str, int]:
+    """The service and distance asked for, or « tous » and 10 km."""
+    service = request.GET.get("service", TOUS)
+    km = request.GET.get("km", "")
+    return (service if service in SERVICES else TOUS,
+            int(km) if km.isdigit() and int(km) in SEUILS_KM else 10)  # fmt: skip
+
+
+def _reponse_csv(nom: str, entete: list[str], lignes) -> HttpResponse:
+    """A CSV that French spreadsheets open in columns (`;`, UTF-8 with BOM)."""
     sortie = io.StringIO()
     ecrivain = csv.writer(sortie, delimiter=";")
-    ecrivain.writerow(
-        ["code_insee", "commune", "epci", "population", *[f"km_{s}" for s in SERVICES]]
-    )
-    for i, code in enumerate(resultat.codes):
-        ecrivain.writerow([code, resultat.noms[i], resultat.epci[i], int(resultat.populations[i]),
-                           *["" if math.isinf(resultat.distances[s][i]) else f"{resultat.distances[s][i]:.2f}" for s in SERVICES]])  # fmt: skip
+    ecrivain.writerow(entete)
+    ecrivain.writerows(lignes)
     reponse = HttpResponse("\ufeff" + sortie.getvalue(), content_type="text/csv; charset=utf-8")
-    reponse["Content-Disposition"] = (
-        f'attachment; filename="couverture-{settings.SUN_DEPARTEMENT}.csv"'
-    )
+    reponse["Content-Disposition"] = f'attachment; filename="{nom}-{settings.SUN_DEPARTEMENT}.csv"'
     return reponse
+
+
+def _csv(resultat) -> HttpResponse:
+    return _reponse_csv(
+        "couverture", ["code_insee", "commune", "epci", "population", *[f"km_{s}" for s in SERVICES]],
+        ([code, resultat.noms[i], resultat.epci[i], int(resultat.populations[i]),
+          *["" if math.isinf(resultat.distances[s][i]) else f"{resultat.distances[s][i]:.2f}" for s in SERVICES]]
+         for i, code in enumerate(resultat.codes)),
+    )  # fmt: skip
 
 
 CLASSES_IMPLANTATION = [(0, "#f2f2f2", "hors de portée"), (1, "#9ecae1", "déjà à portée"),
@@ -105,13 +111,7 @@ CLASSES_IMPLANTATION = [(0, "#f2f2f2", "hors de portée"), (1, "#9ecae1", "déj�
 @role_requis(*ESPACE)
 def implantation(request):
     """« Où ouvrir une permanence ? »: greedy maximal coverage (see sun.inclusion.implantation)."""
-    service = request.GET.get("service", TOUS)
-    service = service if service in SERVICES else TOUS
-    km = (
-        int(request.GET["km"])
-        if request.GET.get("km", "").isdigit() and int(request.GET["km"]) in SEUILS_KM
-        else 10
-    )
+    service, km = _service_et_distance(request)
     nombre = int(request.GET["nombre"]) if request.GET.get("nombre", "").isdigit() else 3
     nombre = min(max(nombre, 1), 20)
     fragilite = request.GET.get("ponderation") == "fragilite"
@@ -140,23 +140,8 @@ def implantation(request):
             )
         )
     if request.GET.get("format") == "csv":
-        sortie = io.StringIO()
-        ecrivain = csv.writer(sortie, delimiter=";")
-        ecrivain.writerow(
-            [
-                "rang",
-                "code_insee",
-                "commune",
-                "habitants_mis_a_portee",
-                "habitants_a_portee_cumules",
-            ]
-        )
-        ecrivain.writerows(sites)
-        reponse = HttpResponse("\ufeff" + sortie.getvalue(), content_type="text/csv; charset=utf-8")
-        reponse["Content-Disposition"] = (
-            f'attachment; filename="implantation-{settings.SUN_DEPARTEMENT}.csv"'
-        )
-        return reponse
+        return _reponse_csv("implantation", ["rang", "code_insee", "commune", "habitants_mis_a_portee",
+                                             "habitants_a_portee_cumules"], sites)  # fmt: skip
     choisies = {s.commune for s in proposition.sites}
     etat = [3 if i in choisies else 2 if apres and not avant else 1 if avant else 0
             for i, (avant, apres) in enumerate(zip(proposition.couverts_avant, proposition.couverts_apres, strict=True))]  # fmt: skip
