@@ -229,6 +229,7 @@ def demo_charger(args) -> int:
 
     from sun.comptes.services import creer_comptes_demo, fichier_comptes_demo
     from sun.inclusion.demo import creer_lieux_demo
+    from sun.inclusion.demo_reseau import creer_reseau_demo
 
     _verifier_base()
     lieux = creer_lieux_demo(settings.SUN_DEPARTEMENT)
@@ -236,6 +237,10 @@ def demo_charger(args) -> int:
         f"{lieux} lieux de DÉMONSTRATION dans le département {settings.SUN_DEPARTEMENT} (source « démonstration », jamais publiés)."
     )
     lignes = creer_comptes_demo()
+    mediateurs, activites = creer_reseau_demo(settings.SUN_DEPARTEMENT)
+    print(
+        f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
+    )
     if lignes:
         print(
             f"{len(lignes)} compte(s) de DÉMONSTRATION créé(s) ; identifiants dans {fichier_comptes_demo()}"
@@ -323,10 +328,6 @@ def pilotage_rapport(args) -> int:
 
 
 def ifn_importer(args) -> int:
-    import csv
-
-    from django.conf import settings
-
     from sun.inclusion.ifn import FichierIfnInvalide, importer
 
     _verifier_base()
@@ -336,16 +337,44 @@ def ifn_importer(args) -> int:
         raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
     print(f"Indice de fragilité numérique : {rapport.lues} ligne(s) lue(s) ; {rapport.nouveaux} nouvelle(s), "
           f"{rapport.modifies} modifiée(s), {rapport.inchanges} inchangée(s), {len(rapport.rejets)} refusée(s).")  # fmt: skip
-    if rapport.rejets:
-        chemin = Path(settings.VAR_DIR) / "imports" / f"ifn-rejets-{Path(args.fichier).stem}.csv"
-        chemin.parent.mkdir(parents=True, exist_ok=True)
-        with chemin.open("w", encoding="utf-8", newline="") as f:
-            ecrivain = csv.writer(f)
-            ecrivain.writerow(["ligne", "champ", "valeur", "raison"])
-            ecrivain.writerows(rapport.rejets)
-        for ligne, champ, valeur, raison in rapport.rejets[:20]:
-            print(f"  ligne {ligne}, {champ} « {valeur} » : {raison}")
-        print(f"Toutes les lignes refusées : {chemin}")
+    _ecrire_rejets("ifn", Path(args.fichier), rapport.rejets)
+    return OK
+
+
+def _ecrire_rejets(
+    prefixe: str, fichier: Path, rejets: list[tuple], titre: str = "refusées"
+) -> None:
+    """Print the first rejected lines and write them all to var/imports/ as CSV."""
+    import csv
+
+    from django.conf import settings
+
+    if not rejets:
+        return
+    chemin = Path(settings.VAR_DIR) / "imports" / f"{prefixe}-{titre}-{fichier.stem}.csv"
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    with chemin.open("w", encoding="utf-8", newline="") as f:
+        ecrivain = csv.writer(f)
+        ecrivain.writerow(["ligne", "champ", "valeur", "raison"])
+        ecrivain.writerows(rejets)
+    for ligne, champ, valeur, raison in rejets[:20]:
+        position = f"ligne {ligne}" if isinstance(ligne, int) else ligne
+        print(f"  {position}, {champ} « {valeur} » : {raison}")
+    print(f"Toutes les lignes {titre} : {chemin}")
+
+
+def activites_importer(args) -> int:
+    from sun.inclusion.importers.activites import FichierActivitesInvalide, importer
+
+    _verifier_base()
+    try:
+        rapport = importer(Path(args.fichier), essai=args.essai)
+    except FichierActivitesInvalide as exc:
+        raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
+    prefixe = "ESSAI À BLANC, rien n'a été enregistré. " if args.essai else ""
+    print(f"{prefixe}Format : {rapport.format}. {rapport.resume()}")
+    _ecrire_rejets("activites", Path(args.fichier), rapport.rejets)
+    _ecrire_rejets("activites", Path(args.fichier), rapport.avertissements, "avec-avertissement")
     return OK
 
 
@@ -585,6 +614,14 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("fichier", metavar="FICHIER.csv")
     p.set_defaults(fonction=ifn_importer)
+    act = ins.add_parser("activites", help="activités de médiation numérique (comptes rendus)")
+    acs = act.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = acs.add_parser(
+        "importer", help="importe un JSON de l'API de La Coop (/api/v1/activites) ou le modèle CSV"
+    )
+    p.add_argument("fichier", metavar="FICHIER")
+    p.add_argument("--essai", action="store_true", help="vérifie sans rien enregistrer")
+    p.set_defaults(fonction=activites_importer)
 
     calcul = sous.add_parser("indicateurs", help="indicateurs du plan calculés par SUN")
     ics = calcul.add_subparsers(title="actions", metavar="ACTION", required=True)

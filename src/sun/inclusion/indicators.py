@@ -62,3 +62,6 @@ declarer(
         description="Lieux actifs rapportés à la population municipale.",
     )
 )
+
+# France Numérique Ensemble figures are indicators too (declared on import).
+from sun.inclusion import fne  # noqa: E402, F401

@@ -24,6 +24,12 @@ class Structure(models.Model):
 
     pivot = models.CharField("SIRET ou RNA", max_length=14, unique=True)
     nom = models.CharField("nom", max_length=200, blank=True)
+    adresse = models.CharField("adresse", max_length=250, blank=True)
+    commune_ref = models.ForeignKey(
+        Commune, null=True, blank=True, on_delete=models.SET_NULL, related_name="structures",
+        verbose_name="commune",
+    )  # fmt: skip
+    demonstration = models.BooleanField("donnée de démonstration", default=False)
     # Médiateurs of the structure: they may edit its places.
     membres = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="structures", verbose_name="membres"
@@ -349,3 +355,9 @@ class IndiceFragilite(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nom} : {self.total:.1f}"
+
+
+# The network and activity records live in their own modules; importing them here is what
+# registers them with Django.
+from sun.inclusion.modeles_activites import Activite  # noqa: E402, F401
+from sun.inclusion.modeles_reseau import LieuActivite, Mediateur  # noqa: E402, F401

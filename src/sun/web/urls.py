@@ -2,14 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from sun.web.views import (
+    activites,
     couverture,
     espace,
     espace_lieux,
     espace_orientation,
+    fne,
     geo,
     lieux_exports,
     pages,
     pilotage,
+    reseau,
     territoire,
     trouver,
 )
@@ -28,6 +31,30 @@ espace_urls = (
         path("pilotage/actions/<int:pk>/", pilotage.action, name="pilotage_action"),
         path("pilotage/rapport/", pilotage.rapport, name="pilotage_rapport"),
         path("pilotage/indicateurs/<int:pk>/", pilotage.indicateur, name="pilotage_indicateur"),
+        path("activites/", activites.accueil, name="activites"),
+        path("activites/nouvelle/", activites.saisir, name="activite_nouvelle"),
+        path("activites/importer/", activites.importer_fichier, name="activites_importer"),
+        path("activites/modele.csv", activites.modele_csv, name="activites_modele"),
+        path("activites/export-la-coop.json", activites.export_coop, name="activites_export"),
+        path("activites/statistiques/", activites.statistiques, name="activites_statistiques"),
+        path("activites/<uuid:pk>/supprimer/", activites.supprimer, name="activite_supprimer"),
+        path("reseau/", reseau.annuaire, name="reseau"),
+        path("reseau/ma-fiche/", reseau.ma_fiche, name="reseau_ma_fiche"),
+        path("reseau/structures/", reseau.structures, name="reseau_structures"),
+        path(
+            "reseau/structures/nouvelle/",
+            reseau.structure_nouvelle,
+            name="reseau_structure_nouvelle",
+        ),
+        path("reseau/nouveau/", reseau.nouveau, name="reseau_nouveau"),
+        path("reseau/<int:pk>/", reseau.fiche, name="reseau_fiche"),
+        path("reseau/<int:pk>/modifier/", reseau.modifier, name="reseau_modifier"),
+        path("reseau/<int:pk>/lieux/", reseau.lieu_ajouter, name="reseau_lieu_ajouter"),
+        path(
+            "reseau/<int:pk>/lieux/<uuid:activite>/fin/",
+            reseau.lieu_terminer,
+            name="reseau_lieu_terminer",
+        ),
         path("orientation/", espace_orientation.questionnaire, name="orientation"),
         path(
             "orientation/statistiques/",
@@ -59,6 +86,7 @@ urlpatterns = [
     path("", territoire.accueil, name="accueil"),
     path("trouver/", trouver.recherche, name="trouver"),
     path("avancement/", pilotage.page_avancement, name="avancement"),
+    path("france-numerique-ensemble/", fne.tableau_de_bord, name="fne"),
     path("lieux/<uuid:pk>/", trouver.lieu, name="lieu_public"),
     path("communes/", territoire.recherche_communes, name="recherche_communes"),
     re_path(

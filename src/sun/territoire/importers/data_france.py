@@ -6,6 +6,7 @@ simplified IGN outlines and the town halls of the Annuaire de l'administration.
 """
 
 import csv
+import functools
 import importlib.metadata
 import importlib.util
 import io
@@ -271,4 +272,15 @@ def _commune(ligne: dict, departement_code: str | None) -> LigneCommune:
             "telephone": _valeur(ligne, "mairie_telephone") or "",
             "site": _valeur(ligne, "mairie_site") or "",
         },
+    )
+
+
+@functools.cache
+def population_nationale() -> int:
+    """Municipal population of France (every commune, overseas included), from the same
+    files as the territory: the denominator of a département's share of a national target."""
+    return sum(
+        int(ligne["population_municipale"])
+        for ligne in _lignes("communes.csv.lzma", {"type", "population_municipale"})
+        if ligne["type"] == "COM" and _valeur(ligne, "population_municipale")
     )

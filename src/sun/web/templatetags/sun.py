@@ -66,3 +66,9 @@ def pluriel(nombre) -> str:
         return "s" if abs(float(nombre)) >= 2 else ""
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def attr_valeur(valeur_indicateur):
+    """The number of an indicator's `Valeur` (None stays None)."""
+    return getattr(valeur_indicateur, "valeur", None)

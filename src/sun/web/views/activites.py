@@ -1,0 +1,173 @@
+"""Agent space › Activités: médiateurs record their accompaniments in a quick form, imports
+from La Coop or the CSV template, and statistics that mask small counts."""
+
+import csv
+import io
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from sun.comptes.roles import ESPACE, Role, a_role, role_requis
+from sun.inclusion import activites, coop
+from sun.inclusion import statistiques_activites as stats
+from sun.inclusion.exports_activites import page_coop
+from sun.inclusion.importers.activites import COLONNES_CSV, FichierActivitesInvalide, importer
+from sun.inclusion.models import Activite, Lieu, Mediateur
+from sun.territoire.models import EPCI
+from sun.web.forms.activites import ActiviteForm, ImportActivitesForm
+from sun.web.graphiques import graphique_barres
+
+SAISIE = (Role.MEDIATEUR, Role.ADMINISTRATEUR)
+IMPORT = (Role.AGENT, Role.ADMINISTRATEUR)
+
+
+def _mes_activites(user):
+    return Activite.objects.filter(Q(saisi_par=user) | Q(mediateur__compte=user))
+
+
+@role_requis(*ESPACE)
+def accueil(request):
+    fiche = Mediateur.objects.filter(compte=request.user).first()
+    page = Paginator(_mes_activites(request.user).select_related("lieu", "commune"), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "web/espace/activites/accueil.html", {
+        "page": page, "fiche": fiche, "peut_saisir": a_role(request.user, *SAISIE),
+        "peut_importer": a_role(request.user, *IMPORT), "thematiques": coop.THEMATIQUES,
+    })  # fmt: skip
+
+
+@role_requis(*SAISIE)
+def saisir(request):
+    fiche = Mediateur.objects.filter(compte=request.user).first()
+    form = ActiviteForm(
+        request.POST or None, mediateur=fiche, code_departement=settings.SUN_DEPARTEMENT
+    )
+    if request.method == "POST" and form.is_valid():
+        activite, _ = activites.enregistrer(
+            form.donnees_activite, Activite.Source.SAISIE, saisi_par=request.user, mediateur=fiche
+        )
+        messages.success(request, f"{activite} enregistré ({activite.accompagnements} accompagnement"
+                                  f"{'s' if activite.accompagnements > 1 else ''}).")  # fmt: skip
+        return redirect(
+            "espace:activite_nouvelle" if "encore" in request.POST else "espace:activites"
+        )
+    return render(request, "web/espace/activites/saisie.html", {"form": form, "fiche": fiche})
+
+
+@require_POST
+@role_requis(*SAISIE)
+def supprimer(request, pk):
+    activites_modifiables = (
+        Activite.objects.all()
+        if a_role(request.user, Role.ADMINISTRATEUR)
+        else _mes_activites(request.user)
+    )
+    activite = get_object_or_404(activites_modifiables, pk=pk)
+    activite.delete()
+    messages.success(request, f"{activite} supprimé.")
+    return redirect("espace:activites")
+
+
+@role_requis(*IMPORT)
+def importer_fichier(request):
+    form = ImportActivitesForm(request.POST or None, request.FILES or None)
+    rapport = None
+    if request.method == "POST" and form.is_valid():
+        envoi = form.cleaned_data["fichier"]
+        suffixe = ".json" if envoi.name.lower().endswith(".json") else ".csv"
+        with tempfile.TemporaryDirectory() as dossier:
+            chemin = Path(dossier) / f"activites{suffixe}"
+            with chemin.open("wb") as f:
+                for morceau in envoi.chunks():
+                    f.write(morceau)
+            try:
+                rapport = importer(
+                    chemin, essai=form.cleaned_data["essai"], utilisateur=request.user
+                )
+            except FichierActivitesInvalide as exc:
+                form.add_error("fichier", f"{exc} Rien n'a été enregistré.")
+    return render(request, "web/espace/activites/import.html", {
+        "form": form, "rapport": rapport, "colonnes": COLONNES_CSV,
+        "essai": form.is_bound and form.is_valid() and form.cleaned_data["essai"],
+    })  # fmt: skip
+
+
+@role_requis(*ESPACE)
+def modele_csv(request):
+    reponse = HttpResponse(content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = 'attachment; filename="modele-activites-sun.csv"'
+    ecrivain = csv.writer(reponse)
+    ecrivain.writerow(COLONNES_CSV)
+    exemple = {"type": "collectif", "date": "2025-03-12", "duree": "90", "type_lieu": "autre",
+               "lieu_code_insee": "11069", "thematiques": "email|navigation_sur_internet",
+               "materiel": "ordinateur", "titre_atelier": "Découvrir le courriel", "niveau_atelier": "debutant",
+               "accompagnements": "8", "genre_feminin": "5", "genre_masculin": "3", "age_60_69": "4",
+               "age_70_plus": "4", "statut_retraite": "8"}  # fmt: skip
+    ecrivain.writerow([exemple.get(c, "") for c in COLONNES_CSV])
+    return reponse
+
+
+@role_requis(*ESPACE)
+def statistiques(request):
+    filtres = stats.Filtres.depuis(request.GET)
+    for erreur in filtres.erreurs:
+        messages.error(request, erreur)
+    selection = stats.selection(filtres)
+    resultat = stats.calculer(selection)
+    if request.GET.get("format") == "csv":
+        return _csv(resultat)
+    return render(request, "web/espace/activites/statistiques.html", {
+        "filtres": filtres, "s": resultat, "masque": stats.MASQUE, "seuil": stats.SEUIL,
+        "graphique_mois": graphique_barres(resultat.par_mois),
+        "graphiques": {cle: graphique_barres(r.lignes[:12]) for cle, r in resultat.repartitions.items()},
+        "types": coop.TypeActivite.choices, "thematiques": coop.THEMATIQUES.items(),
+        "lieux": Lieu.objects.filter(activites__isnull=False).distinct().order_by("nom"),
+        "epcis": EPCI.objects.filter(departements__code=settings.SUN_DEPARTEMENT).order_by("nom"),
+        "communes": selection.values_list("commune__code_insee", "commune__nom").exclude(commune=None)
+        .distinct().order_by("commune__nom"),
+    })  # fmt: skip
+
+
+def _csv(resultat: stats.Statistiques) -> HttpResponse:
+    sortie = io.StringIO()
+    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain.writerow(["répartition", "catégorie", "accompagnements"])
+    if resultat.trop_peu:
+        ecrivain.writerow(["total", "accompagnements", stats.MASQUE])
+    else:
+        ecrivain.writerow(["total", "accompagnements", resultat.accompagnements])
+        for ligne in resultat.par_mois:
+            ecrivain.writerow(["mois", ligne.libelle, ligne.affichee])
+        for repartition in resultat.repartitions.values():
+            for ligne in repartition.lignes:
+                ecrivain.writerow([repartition.titre, ligne.libelle, ligne.affichee])
+    date_maj = resultat.date_maj.isoformat() if resultat.date_maj else ""
+    ecrivain.writerow(
+        [
+            "source",
+            f"Activités enregistrées dans SUN (saisies et imports La Coop), au {date_maj}",
+            "",
+        ]
+    )
+    reponse = HttpResponse("\ufeff" + sortie.getvalue(), content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = 'attachment; filename="statistiques-activites.csv"'
+    return reponse
+
+
+@role_requis(*IMPORT)
+def export_coop(request):
+    """Every real activity (no demonstration) as one page of La Coop's API."""
+    reponse = JsonResponse(
+        page_coop(Activite.objects.filter(demonstration=False)),
+        json_dumps_params={"ensure_ascii": False},
+    )
+    reponse["Content-Disposition"] = 'attachment; filename="activites-format-la-coop.json"'
+    return reponse

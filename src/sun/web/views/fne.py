@@ -1,0 +1,19 @@
+"""Public page: the département's France Numérique Ensemble dashboard."""
+
+from django.conf import settings
+from django.shortcuts import render
+
+from sun.inclusion import fne
+from sun.inclusion.statistiques_activites import MASQUE, SEUIL
+from sun.territoire.models import Departement
+
+
+def tableau_de_bord(request):
+    departement = Departement.objects.filter(code=settings.SUN_DEPARTEMENT).first()
+    if departement is None:
+        return render(request, "web/fne.html", {"departement": None})
+    tableau = fne.tableau(departement.code)
+    return render(request, "web/fne.html", {
+        "departement": departement, "t": tableau, "v": tableau.valeurs,
+        "seuil": SEUIL, "masque": MASQUE, "objectifs_source": fne.SOURCE_OBJECTIFS,
+    })  # fmt: skip
