@@ -42,6 +42,16 @@ PAGES = {
     "Pilotage : action": "/espace/pilotage/actions/{action}/",
     "Pilotage : indicateur": "/espace/pilotage/indicateurs/{indicateur}/",
     "Avancement du schéma (public)": "/avancement/",
+    "France Numérique Ensemble (public)": "/france-numerique-ensemble/",
+    "Réseau : annuaire": "/espace/reseau/?programme=conseillers_numeriques",
+    "Réseau : fiche d'un médiateur": "/espace/reseau/{mediateur}/",
+    "Réseau : modifier une fiche": "/espace/reseau/{mediateur}/modifier/",
+    "Réseau : structures employeuses": "/espace/reseau/structures/",
+    "Réseau : nouvelle structure": "/espace/reseau/structures/nouvelle/",
+    "Activités": "/espace/activites/",
+    "Activités : saisie rapide": "/espace/activites/nouvelle/",
+    "Activités : import": "/espace/activites/importer/",
+    "Activités : statistiques": "/espace/activites/statistiques/",
     "Couverture": "/espace/couverture/?service=Aide+aux+d%C3%A9marches+administratives&km=10",
     "Où ouvrir une permanence ?": "/espace/couverture/implantation/?nombre=3&km=10&ponderation=fragilite",
 }
@@ -53,12 +63,15 @@ BUDGETS = {
     "Trouver de l'aide (20 résultats)": (30, 300, True),
     "Fiche publique d'un lieu": (30, 300, True),
     "Orientation : fiche à imprimer": (30, 300, True),
+    "France Numérique Ensemble (public)": (20, 250, False),
+    "Activités : saisie rapide": (20, 250, False),
+    "Activités : statistiques": (20, 300, False),
 }
 AUDIT = Path(__file__).resolve().parents[2] / "src/sun/web/audit_accessibilite.json"
 
 
 def _url(site: str, chemin: str) -> str:
-    from sun.inclusion.models import Lieu, Orientation
+    from sun.inclusion.models import Lieu, Mediateur, Orientation
     from sun.pilotage.models import Action, Indicateur
     from sun.territoire.models import Commune
 
@@ -69,14 +82,19 @@ def _url(site: str, chemin: str) -> str:
     indicateur = (
         Indicateur.objects.filter(code="reemploi-parc").values_list("pk", flat=True).first()
     )
+    mediateur = Mediateur.objects.order_by("pk").values_list("pk", flat=True).first()
     return site + chemin.format(
-        epci=epci, lieu=lieu, orientation=orientation, action=action, indicateur=indicateur
-    )
+        epci=epci, lieu=lieu, orientation=orientation, action=action, indicateur=indicateur,
+        mediateur=mediateur,
+    )  # fmt: skip
 
 
 def test_axe_core_zero_violation_et_budgets(site_demo, page):
     from sun.inclusion.models import Lieu, Orientation
+    from sun.inclusion.demo_reseau import creer_reseau_demo
     from sun.pilotage.plan_fichier import charger as charger_plan
+
+    creer_reseau_demo("11")
 
     proches = [
         str(pk) for pk in Lieu.objects.filter(code_insee="11069").values_list("pk", flat=True)[:3]
@@ -156,11 +174,14 @@ def _tabuler_jusqu_a(page, condition: str, essais: int) -> None:
 
 
 def _se_connecter(page, site: str) -> None:
-    """Sign in as an agent through the login form, so that agent pages are checked too."""
+    """Sign in as an agent who is also an administrator through the login form, so that the
+    agent pages and the administrators' forms are checked too."""
     from sun.comptes.roles import Role
     from sun.comptes.services import creer_utilisateur
 
-    creer_utilisateur("agent-axe", [Role.AGENT], mot_de_passe="Mot-de-passe-solide-42")
+    creer_utilisateur(
+        "agent-axe", [Role.AGENT, Role.ADMINISTRATEUR], mot_de_passe="Mot-de-passe-solide-42"
+    )
     page.goto(site + "/connexion/")
     page.fill("#id_username", "agent-axe")
     page.fill("#id_password", "Mot-de-passe-solide-42")

@@ -71,6 +71,7 @@ def creer_reseau_demo(code_departement: str, aujourd_hui: date | None = None) ->
 def _creer(lieux: list[Lieu], code_departement: str, aujourd_hui: date) -> None:
     alea = random.Random(f"sun-reseau-demonstration-{code_departement}")
     compte_demo = get_user_model().objects.filter(username="demo-mediateur").first()
+    nouvelles: list[Activite] = []
     for numero, lieu in enumerate(lieux, start=1):
         if lieu.typologie == ["BIB"] and alea.random() < 0.6:
             continue  # not every library has a médiateur
@@ -88,8 +89,11 @@ def _creer(lieux: list[Lieu], code_departement: str, aujourd_hui: date) -> None:
         )  # fmt: skip
         debut = aujourd_hui - timedelta(days=alea.randint(120, 1500))
         LieuActivite.objects.create(mediateur=mediateur, lieu=lieu, debut=debut)
-        for n in range(ACTIVITES_PAR_MEDIATEUR):
+        nouvelles.extend(
             _activite(alea, mediateur, lieu, aujourd_hui, f"demo-{lieu.pk}-{n}")
+            for n in range(ACTIVITES_PAR_MEDIATEUR)
+        )
+    Activite.objects.bulk_create(nouvelles, batch_size=1000)
 
 
 def _activite(
@@ -120,7 +124,7 @@ def _activite(
     if verification.problemes:  # a generator bug, not a user error
         raise ValueError(f"Activité de démonstration invalide : {verification.problemes}")
     creation = timezone.make_aware(datetime.combine(jour, time(17, 0)))
-    activites.enregistrer(
-        {**verification.valeurs, "creation": creation}, Activite.Source.DEMONSTRATION, identifiant,
-        mediateur=mediateur, demonstration=True,
+    return Activite(
+        **{**verification.valeurs, "creation": creation}, source=Activite.Source.DEMONSTRATION,
+        identifiant_source=identifiant, mediateur=mediateur, demonstration=True,
     )  # fmt: skip
