@@ -90,7 +90,7 @@ def test_importer_un_plan(capsys, tmp_path):
         cli.main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")])
         == 0
     )
-    assert "59 élément(s) créé(s)" in capsys.readouterr().out
+    assert "62 élément(s) créé(s)" in capsys.readouterr().out
     casse = tmp_path / "plan.yaml"
     casse.write_text("plan:\n  code: x\naxes: []\n", encoding="utf-8")
     assert cli.main(["pilotage", "importer", str(casse)]) == 3

@@ -363,6 +363,36 @@ def _ecrire_rejets(
     print(f"Toutes les lignes {titre} : {chemin}")
 
 
+def activites_coop(args) -> int:
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from sun.inclusion.importers.activites import FichierActivitesInvalide
+    from sun.inclusion.importers.coop_api import CoopInjoignable, recuperer
+
+    _verifier_base()
+    depuis = None
+    if args.depuis:
+        try:
+            jour = datetime.strptime(args.depuis, "%Y-%m-%d").date()
+        except ValueError as exc:
+            raise ErreurCommande("--depuis attend une date AAAA-MM-JJ.", USAGE) from exc
+        depuis = timezone.make_aware(datetime.combine(jour, time.min))
+    try:
+        rapport, pages = recuperer(depuis, essai=args.essai)
+    except CoopInjoignable as exc:
+        raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
+    except FichierActivitesInvalide as exc:
+        raise ErreurCommande(
+            f"Réponse de La Coop refusée : {exc} Rien n'a été enregistré.", DONNEES
+        ) from exc
+    prefixe = "ESSAI À BLANC, rien n'a été enregistré. " if args.essai else ""
+    print(f"{prefixe}La Coop : {pages} page(s) lue(s). {rapport.resume()}")
+    _ecrire_rejets("activites", Path("la-coop"), rapport.rejets)
+    return OK
+
+
 def activites_importer(args) -> int:
     from sun.inclusion.importers.activites import FichierActivitesInvalide, importer
 
@@ -622,6 +652,15 @@ def construire_parser() -> argparse.ArgumentParser:
     p.add_argument("fichier", metavar="FICHIER")
     p.add_argument("--essai", action="store_true", help="vérifie sans rien enregistrer")
     p.set_defaults(fonction=activites_importer)
+    p = acs.add_parser(
+        "coop",
+        help="récupère les activités depuis l'API de La Coop (SUN_COOP_API_URL, SUN_COOP_API_CLE)",
+    )
+    p.add_argument(
+        "--depuis", metavar="AAAA-MM-JJ", help="seulement les activités modifiées depuis cette date"
+    )
+    p.add_argument("--essai", action="store_true", help="vérifie sans rien enregistrer")
+    p.set_defaults(fonction=activites_coop)
 
     calcul = sous.add_parser("indicateurs", help="indicateurs du plan calculés par SUN")
     ics = calcul.add_subparsers(title="actions", metavar="ACTION", required=True)

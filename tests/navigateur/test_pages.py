@@ -90,8 +90,8 @@ def _url(site: str, chemin: str) -> str:
 
 
 def test_axe_core_zero_violation_et_budgets(site_demo, page):
-    from sun.inclusion.models import Lieu, Orientation
     from sun.inclusion.demo_reseau import creer_reseau_demo
+    from sun.inclusion.models import Lieu, Orientation
     from sun.pilotage.plan_fichier import charger as charger_plan
 
     creer_reseau_demo("11")

@@ -148,7 +148,11 @@ def test_tableau_de_bord_filtres_retards_et_exports(client, plan, pilote_de_1_3)
 
 def test_indicateurs_calcules_et_historises(client, plan, utilisateur_avec_role):
     resultats = calculer_indicateurs()
-    assert {r.indicateur.code for r in resultats} == {"lieux-mediation", "lieux-pour-10000"}
+    assert {r.indicateur.code for r in resultats} == {
+        "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",
+        "fne-personnes-accompagnees",
+    }  # fmt: skip
+    assert all(r.valeur is not None for r in resultats)
     valeur = ValeurIndicateur.objects.get(indicateur__code="lieux-mediation")
     assert valeur.resultat == 0 and valeur.source
     assert (
@@ -222,7 +226,7 @@ def test_rapport_en_ligne_de_commande(plan, tmp_path, capsys):
 def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_role):
     client.force_login(utilisateur_avec_role(Role.AGENT))
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
-    assert "2 indicateur(s) recalculé(s)" in texte(reponse)
+    assert "5 indicateur(s) recalculé(s)" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1
 
 

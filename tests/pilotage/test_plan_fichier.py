@@ -48,14 +48,21 @@ def test_plan_de_l_aude_fidele_au_document():
         Indicateur.objects.get(code="reemploi-parc").valeurs.values_list("objectif", flat=True)
     ) == [25, 35, 50]
     assert Indicateur.objects.get(code="lieux-mediation").calcul == "inclusion.lieux"
+    # France Numérique Ensemble figures are followed by the copiloting action 1.1.
+    fne = Indicateur.objects.get(code="fne-accompagnements")
+    assert fne.calcul == "fne.accompagnements" and "1.1" in fne.actions.values_list(
+        "code", flat=True
+    )
 
 
 def test_recharger_ne_change_rien_puis_suit_les_modifications(tmp_path):
     charger(AUDE)
-    assert charger(AUDE).compteurs == {"crees": 0, "modifies": 0, "inchanges": 59}
+    assert charger(AUDE).compteurs == {"crees": 0, "modifies": 0, "inchanges": 62}
     donnees = yaml.safe_load(AUDE.read_text(encoding="utf-8"))
     donnees["axes"][0]["orientations"][0]["actions"][0]["statut"] = "en_cours"
     del donnees["axes"][0]["orientations"][0]["actions"][1]
+    for indicateur in donnees["indicateurs"]:  # the network indicator followed action 1.2 too
+        indicateur["actions"] = [a for a in indicateur.get("actions", []) if a != "1.2"]
     modifie = tmp_path / "plan.yaml"
     modifie.write_text(yaml.safe_dump(donnees, allow_unicode=True), encoding="utf-8")
     rapport = charger(modifie)

@@ -69,23 +69,16 @@ def _lieux(niveau: Niveau, code: str):
     )
 
 
-def _date_lieux(lieux) -> date | None:
-    derniere = lieux.aggregate(d=Max("modifie_le"))["d"]
-    return derniere.date() if derniere else None
-
-
 def _mediateurs(niveau: Niveau, code: str):
     """Active médiateurs working (today) in a place of the territory."""
-    en_cours = Q(lieux_activite__in=_lieux_activite(niveau, code))
-    return Mediateur.objects.filter(en_cours, actif=True, demonstration=False).distinct()
+    en_cours = LieuActivite.objects.filter(lieux_en_cours(), lieu__in=_lieux(niveau, code))
+    return Mediateur.objects.filter(
+        lieux_activite__in=en_cours, actif=True, demonstration=False
+    ).distinct()
 
 
-def _lieux_activite(niveau, code):
-    return LieuActivite.objects.filter(lieux_en_cours(), lieu__in=_lieux(niveau, code))
-
-
-def _date_mediateurs(mediateurs) -> date | None:
-    derniere = mediateurs.aggregate(d=Max("modifie_le"))["d"]
+def _date_modification(enregistrements) -> date | None:
+    derniere = enregistrements.aggregate(d=Max("modifie_le"))["d"]
     return derniere.date() if derniere else None
 
 
@@ -108,35 +101,32 @@ def _population_nationale() -> int:
 
 
 # --- indicators --------------------------------------------------------------------------
-def _compteur_lieux(filtre=None):
+def _compteur(ensemble, source: str, filtre=None):
+    """An indicator counting the places (or médiateurs) of a territory, `filtre` applied."""
+
     def calcul(niveau: Niveau, code: str) -> Valeur:
-        lieux = _lieux(niveau, code)
+        enregistrements = ensemble(niveau, code)
         if filtre is not None:
-            lieux = lieux.filter(filtre)
-        return Valeur(lieux.count(), _date_lieux(lieux), SOURCE_REGISTRE)
+            enregistrements = enregistrements.filter(filtre)
+        return Valeur(enregistrements.count(), _date_modification(enregistrements), source)
 
     return calcul
+
+
+def _compteur_lieux(filtre=None):
+    return _compteur(_lieux, SOURCE_REGISTRE, filtre)
+
+
+def _compteur_mediateurs(filtre=None):
+    return _compteur(_mediateurs, SOURCE_RESEAU, filtre)
 
 
 def _compteur_typologie(famille: str):
     def calcul(niveau: Niveau, code: str) -> Valeur:
         lieux = _lieux(niveau, code)
-        n = sum(
-            1
-            for t in lieux.values_list("typologie", flat=True)
-            if categorie_typologie(t)[0] == famille
-        )
-        return Valeur(n, _date_lieux(lieux), SOURCE_REGISTRE)
-
-    return calcul
-
-
-def _compteur_mediateurs(filtre=None):
-    def calcul(niveau: Niveau, code: str) -> Valeur:
-        mediateurs = _mediateurs(niveau, code)
-        if filtre is not None:
-            mediateurs = mediateurs.filter(filtre)
-        return Valeur(mediateurs.count(), _date_mediateurs(mediateurs), SOURCE_RESEAU)
+        typologies = lieux.values_list("typologie", flat=True)
+        n = sum(1 for t in typologies if categorie_typologie(t)[0] == famille)
+        return Valeur(n, _date_modification(lieux), SOURCE_REGISTRE)
 
     return calcul
 
