@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -21,6 +21,28 @@ from sun.territoire.models import Commune
 DUREE_MAX = 24 * 60 - 1  # La Coop: hours 0–23 and minutes 0–59
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 PROBLEME = tuple[str, str, str]  # field, value, reason
+
+
+@dataclass
+class Correspondances:
+    """What one import looks up again and again, read once: La Coop's structure ids found in
+    the register, and communes by INSEE code."""
+
+    lieux_coop: dict[str, Lieu] | None = None
+    communes: dict[str, Commune | None] = field(default_factory=dict)
+
+    def lieu_coop(self, identifiant: str) -> Lieu | None:
+        if self.lieux_coop is None:
+            self.lieux_coop = _lieux_coop()
+        lieu = self.lieux_coop.get(identifiant)
+        if lieu is None and UUID.fullmatch(identifiant):  # a place id exported by SUN
+            lieu = Lieu.objects.filter(pk=identifiant).first()
+        return lieu
+
+    def commune(self, code_insee: str) -> Commune | None:
+        if code_insee not in self.communes:
+            self.communes[code_insee] = Commune.objects.filter(code_insee=code_insee).first()
+        return self.communes[code_insee]
 
 
 @dataclass
@@ -108,9 +130,12 @@ def _instant(valeur, champ: str, v: Verification) -> datetime | None:
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
-def valider(donnees: dict, aujourd_hui: date | None = None) -> Verification:
+def valider(
+    donnees: dict, aujourd_hui: date | None = None, correspondances: Correspondances | None = None
+) -> Verification:
     """La Coop's rules (CraValidation, CraIndividuel/CollectifValidation), in French."""
     v = Verification()
+    correspondances = correspondances or Correspondances()
     aujourd_hui = aujourd_hui or timezone.localdate()
     type_brut = str(donnees.get("type") or "").strip()
     thematiques = _codes(coop.THEMATIQUES, donnees.get("thematiques"), "thematiques", v)
@@ -138,7 +163,7 @@ def valider(donnees: dict, aujourd_hui: date | None = None) -> Verification:
     type_lieu = _code(
         coop.TypeLieu.choices, donnees.get("type_lieu"), "type_lieu", v, obligatoire=True
     )
-    lieu, commune = _ou(donnees, type_lieu, v)
+    lieu, commune = _ou(donnees, type_lieu, v, correspondances)
 
     accompagnements = _entier(donnees.get("accompagnements"), "accompagnements", v, minimum=1)
     if type_activite == coop.TypeActivite.INDIVIDUEL:
@@ -204,19 +229,14 @@ def _lieux_coop() -> dict[str, Lieu]:
     return {cle: lieux[pk] for cle, pk in correspondance.items() if pk in lieux}
 
 
-_CACHE_LIEUX: dict[str, dict] = {}
-
-
-def _ou(donnees: dict, type_lieu: str, v: Verification) -> tuple[Lieu | None, Commune | None]:
+def _ou(
+    donnees: dict, type_lieu: str, v: Verification, correspondances: Correspondances
+) -> tuple[Lieu | None, Commune | None]:
     """The place (for a lieu d'activité) and the commune the activity counts in."""
     lieu = donnees.get("lieu")
     if lieu is None and donnees.get("structure_id"):
         identifiant = str(donnees["structure_id"]).strip().lower()
-        if "lieux" not in _CACHE_LIEUX:
-            _CACHE_LIEUX["lieux"] = _lieux_coop()
-        lieu = _CACHE_LIEUX["lieux"].get(identifiant)
-        if lieu is None and UUID.fullmatch(identifiant):
-            lieu = Lieu.objects.filter(pk=identifiant).first()
+        lieu = correspondances.lieu_coop(identifiant)
         if lieu is None:
             v.avertissements.append(("structure_id", identifiant, "lieu inconnu du registre : l'activité est comptée sans commune"))  # fmt: skip
     if (
@@ -228,7 +248,7 @@ def _ou(donnees: dict, type_lieu: str, v: Verification) -> tuple[Lieu | None, Co
     code = str(donnees.get("lieu_code_insee") or "").strip().upper()
     commune = None
     if code:
-        commune = Commune.objects.filter(code_insee=code).first()
+        commune = correspondances.commune(code)
         if commune is None:
             v.refuser("lieu_code_insee", code, "code INSEE inconnu")
     elif type_lieu in (coop.TypeLieu.DOMICILE, coop.TypeLieu.AUTRE):
@@ -258,6 +278,17 @@ def _public(donnees: dict, total: int, v: Verification) -> dict[str, int]:
     return valeurs
 
 
+def _comparable(valeur):
+    return valeur.pk if isinstance(valeur, models.Model) else valeur
+
+
+def _valeur_actuelle(activite: Activite, champ: str):
+    """The stored value, a foreign key as its id (no query for the related row)."""
+    if activite._meta.get_field(champ).is_relation:
+        return getattr(activite, f"{champ}_id")
+    return getattr(activite, champ)
+
+
 @transaction.atomic
 def enregistrer(
     valeurs: dict, source: str, identifiant_source: str = "", saisi_par=None, **autres
@@ -279,18 +310,15 @@ def enregistrer(
         return activite, "nouvelle"
     if creation is not None:
         valeurs["creation"] = creation
-    changes = [c for c, val in valeurs.items() if getattr(existante, c) != val]
+    changes = [
+        c for c, val in valeurs.items() if _valeur_actuelle(existante, c) != _comparable(val)
+    ]
     if not changes:
         return existante, "inchangee"
     for c in changes:
         setattr(existante, c, valeurs[c])
     existante.save(update_fields=changes)
     return existante, "modifiee"
-
-
-def oublier_correspondances() -> None:
-    """Forget the Coop id → place table (at the start of each import)."""
-    _CACHE_LIEUX.clear()
 
 
 def mediateur_coop(identifiant: str) -> Mediateur | None:

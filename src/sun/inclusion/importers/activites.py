@@ -71,7 +71,7 @@ def importer(chemin: Path, *, essai: bool = False, utilisateur=None) -> RapportA
     except FichierIllisible as exc:
         raise FichierActivitesInvalide(str(exc)) from exc
     source = Activite.Source.COOP if rapport.format == "JSON" else Activite.Source.CSV
-    activites.oublier_correspondances()
+    correspondances = activites.Correspondances()
     identiques: Counter = Counter()
     try:
         with transaction.atomic():
@@ -83,7 +83,9 @@ def importer(chemin: Path, *, essai: bool = False, utilisateur=None) -> RapportA
                 position = (
                     f"activité {numero}" if source == Activite.Source.COOP else f"ligne {numero}"
                 )
-                _importer_une(position, ligne, source, identiques, rapport, utilisateur)
+                _importer_une(
+                    position, ligne, source, identiques, rapport, utilisateur, correspondances
+                )
             if essai:
                 transaction.set_rollback(True)
     except FichierIllisible as exc:
@@ -102,7 +104,9 @@ def _verifier_entete(ligne: dict) -> None:
         )  # fmt: skip
 
 
-def _importer_une(position, ligne, source, identiques, rapport, utilisateur) -> None:
+def _importer_une(
+    position, ligne, source, identiques, rapport, utilisateur, correspondances
+) -> None:
     identifiant = str(ligne.get("id") or "").strip()
     if source == Activite.Source.CSV and not identifiant:
         identifiant = _identifiant_csv(ligne, identiques)
@@ -116,7 +120,7 @@ def _importer_une(position, ligne, source, identiques, rapport, utilisateur) -> 
         if supprimees:
             rapport.compteurs["supprimee"] += 1
         return
-    verification = activites.valider(ligne)
+    verification = activites.valider(ligne, correspondances=correspondances)
     for champ, valeur, raison in verification.avertissements:
         rapport.avertissements.append((position, champ, valeur, raison))
     if verification.problemes:
