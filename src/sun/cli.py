@@ -363,6 +363,20 @@ def _ecrire_rejets(
     print(f"Toutes les lignes {titre} : {chemin}")
 
 
+def cra_v1_importer(args) -> int:
+    from sun.inclusion.importers.cra_v1 import FichierCraInvalide, importer
+
+    _verifier_base()
+    try:
+        rapport = importer(Path(args.fichier))
+    except FichierCraInvalide as exc:
+        raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
+    print(f"Comptes rendus d'activité v1 : {rapport.lues} département(s) lu(s) ; {rapport.nouveaux} nouveau(x), "
+          f"{rapport.modifies} modifié(s), {rapport.inchanges} inchangé(s), {rapport.refuses} refusé(s).")  # fmt: skip
+    _ecrire_rejets("cra-v1", Path(args.fichier), rapport.rejets)
+    return OK
+
+
 def activites_coop(args) -> int:
     from datetime import datetime, time
 
@@ -427,6 +441,17 @@ def _charger_plan_par_defaut() -> None:
         pilotage_importer(argparse.Namespace(fichier=str(fichier)))
 
 
+def _charger_cra_v1() -> None:
+    """The CRA v1 aggregates shipped with SUN (real data, 2021 – mid-2024), if not loaded."""
+    from sun.inclusion.importers.cra_v1 import FICHIER_LIVRE
+    from sun.inclusion.models import BilanCraV1
+
+    if BilanCraV1.objects.exists():
+        print("Bilans CRA v1 des conseillers numériques déjà chargés.")
+    else:
+        cra_v1_importer(argparse.Namespace(fichier=str(FICHIER_LIVRE)))
+
+
 def preparer(args) -> int:
     """Migrate, collect static files, load the configured territory and demo content if missing."""
     from django.conf import settings
@@ -445,6 +470,7 @@ def preparer(args) -> int:
     else:
         territoire_charger(argparse.Namespace(codes=[code], tous=False, verbeux=False))
     _charger_plan_par_defaut()
+    _charger_cra_v1()
     if not args.sans_demo:
         demo_charger(args)
     return OK
@@ -644,6 +670,15 @@ def construire_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("fichier", metavar="FICHIER.csv")
     p.set_defaults(fonction=ifn_importer)
+    cra = ins.add_parser(
+        "cra-v1", help="bilans des comptes rendus d'activité v1 des conseillers numériques"
+    )
+    crs = cra.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = crs.add_parser(
+        "importer", help="importe conum_departement-cras.json (tableau de bord FNE de l'ANCT)"
+    )
+    p.add_argument("fichier", metavar="FICHIER.json")
+    p.set_defaults(fonction=cra_v1_importer)
     act = ins.add_parser("activites", help="activités de médiation numérique (comptes rendus)")
     acs = act.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = acs.add_parser(

@@ -162,6 +162,7 @@ def test_modele_csv(tmp_path):
     champs = {champ for _, champ, *_ in rapport.rejets}
     assert {"date", "duree", "thematiques", "lieu_code_insee", "genre"} <= champs
     assert all(ligne == "ligne 5" for ligne, *_ in rapport.rejets)
+    assert "1 refusée(s)" in rapport.resume()  # one line, several reasons
     atelier = Activite.objects.get(type="collectif")
     assert (
         atelier.thematiques == ["email", "bureautique"]

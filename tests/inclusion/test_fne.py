@@ -144,3 +144,34 @@ def test_reseau_de_demonstration_idempotent_et_jamais_compte():
     assert all("démonstration" in m.nom for m in Mediateur.objects.all())
     valeurs = fne.tableau("11").valeurs
     assert valeurs["fne.mediateurs"].valeur == 0 and valeurs["fne.accompagnements"].valeur == 0
+
+
+def test_bilans_cra_v1_livres_importes_et_affiches(client, tmp_path, capsys):
+    from sun.inclusion.importers.cra_v1 import FICHIER_LIVRE, FichierCraInvalide, importer
+
+    rapport = importer(FICHIER_LIVRE)
+    assert (rapport.lues, rapport.nouveaux, rapport.rejets) == (101, 101, [])
+    assert importer(FICHIER_LIVRE).inchanges == 101
+    valeur = obtenir("fne.cra_v1_usagers").calculer(Niveau.DEPARTEMENT, "11")
+    assert (valeur.valeur, valeur.date) == (13943, date(2024, 6, 30)) and "ANCT" in valeur.source
+    assert obtenir("fne.cra_v1_accompagnements").calculer(Niveau.DEPARTEMENT, "11").valeur == 20139
+    page = texte(client.get("/france-numerique-ensemble/"))
+    assert (
+        "<strong>13\u202f943</strong> usagers" in page
+        and "Démarches en ligne" in page
+        and "30 juin 2024" in page
+    )
+    # A broken entry is refused with its reason; the others are kept.
+    casse = tmp_path / "cras.json"
+    casse.write_text(json.dumps([{"departement": "999", "usagers": 1}, {"departement": "11", "usagers": -3},
+                                 {"departement": "12", "usagers": 4, "accompagnements": 5, "themes": "x"}]))  # fmt: skip
+    rapport = importer(casse)
+    refus = {(p, c) for p, c, *_ in rapport.rejets}
+    assert {("entrée 1", "departement"), ("entrée 2", "usagers"), ("entrée 3", "themes")} <= refus
+    assert {p for p, _ in refus} == {"entrée 1", "entrée 2", "entrée 3"}
+    assert rapport.modifies == 0 and rapport.nouveaux == 0
+    (tmp_path / "objet.json").write_text("{}")
+    with pytest.raises(FichierCraInvalide):
+        importer(tmp_path / "objet.json")
+    assert main(["inclusion", "cra-v1", "importer", str(casse)]) == 0
+    assert "3 refusé(s)" in capsys.readouterr().out

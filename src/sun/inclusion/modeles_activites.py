@@ -100,3 +100,29 @@ class Activite(models.Model):
 # integer columns the database can sum, rather than a JSON document it cannot.
 for _nom in coop.champs_public():
     Activite.add_to_class(_nom, models.PositiveIntegerField(default=0))
+
+
+class BilanCraV1(models.Model):
+    """Aggregates per département of the Conseiller numérique programme's first activity tool
+    (CRA v1, conseiller-numerique.gouv.fr, 2021 to mid-2024), as the ANCT's France Numérique
+    Ensemble dashboard publishes them: the history before La Coop."""
+
+    departement = models.CharField("département", max_length=3, unique=True)
+    usagers = models.PositiveIntegerField("usagers accompagnés")
+    accompagnements = models.PositiveIntegerField("accompagnements")
+    themes = models.JSONField("accompagnements par thème", default=dict)
+    statuts = models.JSONField("accompagnements par statut", default=dict)
+    ages = models.JSONField("accompagnements par tranche d'âge", default=dict)
+    suites = models.JSONField("suites données (individuel, atelier, redirection)", default=dict)
+    activites = models.JSONField(
+        "activités par type (collectif, ponctuel, individuel)", default=dict
+    )
+    source = models.CharField("source", max_length=300)
+    date_import = models.DateTimeField("importé le", auto_now=True)
+
+    class Meta:
+        verbose_name = "bilan des comptes rendus d'activité v1"
+        verbose_name_plural = "bilans des comptes rendus d'activité v1"
+
+    def __str__(self) -> str:
+        return f"CRA v1 du département {self.departement}"

@@ -359,5 +359,5 @@ class IndiceFragilite(models.Model):
 
 # The network and activity records live in their own modules; importing them here is what
 # registers them with Django.
-from sun.inclusion.modeles_activites import Activite  # noqa: E402, F401
+from sun.inclusion.modeles_activites import Activite, BilanCraV1  # noqa: E402, F401
 from sun.inclusion.modeles_reseau import LieuActivite, Mediateur  # noqa: E402, F401

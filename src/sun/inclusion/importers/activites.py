@@ -46,7 +46,7 @@ class RapportActivites:
         c = self.compteurs
         return (f"{self.lues} activité(s) lue(s) : {c['nouvelle']} nouvelle(s), {c['modifiee']} modifiée(s), "
                 f"{c['inchangee']} inchangée(s), {c['supprimee']} supprimée(s) (suppression dans La Coop), "
-                f"{len(self.rejets)} refusée(s).")  # fmt: skip
+                f"{len({position for position, *_ in self.rejets})} refusée(s).")  # fmt: skip
 
 
 def _depuis_coop(element: dict) -> dict:
