@@ -298,3 +298,30 @@ def test_trouver_sans_javascript(site_demo, navigateur):
     page.wait_for_url("**/trouver/?ou=11300*")
     assert page.locator(".liste-lieux > li").count() >= 1
     contexte.close()
+
+
+def test_saisie_rapide_d_un_atelier(site_demo, page):
+    """The quick form shows what concerns the chosen type and place, and records a workshop."""
+    from sun.inclusion.models import Activite
+
+    _se_connecter(page, site_demo)
+    page.goto(site_demo + "/espace/activites/nouvelle/")
+    individuel = page.locator("fieldset[data-pour='individuel']")
+    collectif = page.locator("fieldset[data-pour='collectif']")
+    assert individuel.is_visible() and collectif.is_visible()  # no type chosen yet
+    page.get_by_label("Atelier collectif").check()
+    assert not individuel.is_visible() and collectif.is_visible()
+    assert not page.locator("#id_duree_minutes").is_visible()
+    page.get_by_label("Autre durée", exact=True).check()
+    page.fill("#id_duree_minutes", "75")
+    page.get_by_label("Autre lieu").check()
+    assert page.locator("#id_commune").is_visible() and not page.locator("#id_lieu").is_visible()
+    page.fill("#id_commune", "Carcassonne")
+    page.get_by_label("Bureautique").check()
+    page.fill("#id_participants", "7")
+    page.fill("#id_genre_feminin", "4")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.wait_for_url("**/espace/activites/")
+    atelier = Activite.objects.get(source="saisie")
+    assert (atelier.accompagnements, atelier.duree, atelier.commune.nom) == (7, 75, "Carcassonne")
+    assert (atelier.genre_feminin, atelier.genre_non_communique) == (4, 3)
