@@ -361,3 +361,66 @@ def test_recuperation_depuis_l_api_de_la_coop(fausse_coop, lieu_coop, capsys):
     assert "503" in capsys.readouterr().err
     fausse_coop.SUN_COOP_API_URL = ""
     assert main(["inclusion", "activites", "coop"]) == 3
+
+
+def _donnees_du_formulaire(initiales: dict) -> dict:
+    """What a browser posts for the form's initial values."""
+    return {c: (v.isoformat() if isinstance(v, date) else ("on" if v is True else v))
+            for c, v in initiales.items() if v not in (None, "", False, [])}  # fmt: skip
+
+
+@pytest.mark.parametrize("type_", ["individuel", "collectif"])
+def test_modifier_et_dupliquer_sa_saisie(client, mediateur_connecte, lieu_coop, type_):
+    from sun.web.forms.activites import valeurs_initiales
+
+    communs = {"date": "2025-05-06", "duree": "autre", "duree_minutes": "50", "thematiques": ["email"],
+               "demarches": ["logement"], "materiel": ["tablette"]}  # fmt: skip
+    if type_ == "individuel":
+        donnees = {**communs, "type": type_, "type_lieu": "lieu_activite", "lieu": lieu_coop.pk,
+                   "autonomie": "autonome", "oriente_vers_structure": "non", "tranche_age": "quarante_cinquante_neuf",
+                   "deja_accompagne": "on"}  # fmt: skip
+    else:
+        donnees = {**communs, "type": type_, "type_lieu": "autre", "commune": "Limoux", "titre_atelier": "Tablette",
+                   "niveau_atelier": "avance", "participants": "9", "deja_accompagnes": "2", "age_60_69": "5"}  # fmt: skip
+    assert client.post("/espace/activites/nouvelle/", donnees).status_code == 302
+    activite = Activite.objects.get()
+    avant = {c: getattr(activite, c) for c in ["type", "duree", "thematiques", "lieu_id", "commune_id", "accompagnements",
+                                               "deja_accompagnes", "age_40_59", "age_60_69", "autonomie", "niveau_atelier"]}  # fmt: skip
+    # The edit form starts from what was recorded: posting it back changes nothing.
+    initiales = _donnees_du_formulaire(valeurs_initiales(activite))
+    assert client.post(f"/espace/activites/{activite.pk}/modifier/", initiales).status_code == 302
+    activite.refresh_from_db()
+    assert {c: getattr(activite, c) for c in avant} == avant and activite.modification is not None
+    assert (
+        client.post(
+            f"/espace/activites/{activite.pk}/modifier/", {**initiales, "duree": "90"}
+        ).status_code
+        == 302
+    )
+    activite.refresh_from_db()
+    assert activite.duree == 90 and Activite.objects.count() == 1
+    # Duplicating proposes the same activity today.
+    page = client.get(f"/espace/activites/{activite.pk}/dupliquer/").content.decode()
+    assert f'value="{date.today().isoformat()}"' in page
+    assert (
+        client.post(
+            f"/espace/activites/{activite.pk}/dupliquer/", {**initiales, "duree": "90"}
+        ).status_code
+        == 302
+    )
+    assert Activite.objects.count() == 2
+
+
+def test_on_ne_modifie_ni_l_activite_d_un_autre_ni_une_importee(
+    client, mediateur_connecte, tmp_path
+):
+    importer(ecrire(tmp_path, page(ELEMENTS[1])))
+    importee = Activite.objects.get()
+    assert client.get(f"/espace/activites/{importee.pk}/modifier/").status_code == 404
+    assert client.get(f"/espace/activites/{importee.pk}/dupliquer/").status_code == 404
+    importee.source, importee.identifiant_source = "saisie", ""
+    importee.save()  # entered by someone else
+    assert (
+        client.post(f"/espace/activites/{importee.pk}/modifier/", {"duree": "10"}).status_code
+        == 404
+    )

@@ -321,6 +321,17 @@ def enregistrer(
     return existante, "modifiee"
 
 
+@transaction.atomic
+def modifier(activite: Activite, valeurs: dict) -> Activite:
+    """Apply checked values to an activity entered in SUN (who entered it is kept)."""
+    valeurs = {c: v for c, v in valeurs.items() if c != "creation"}
+    for champ, valeur in valeurs.items():
+        setattr(activite, champ, valeur)
+    activite.modification = timezone.now()
+    activite.save()
+    return activite
+
+
 def mediateur_coop(identifiant: str) -> Mediateur | None:
     if not identifiant or not UUID.fullmatch(identifiant):
         return None

@@ -228,3 +228,39 @@ class ImportActivitesForm(forms.Form):
                 "Fichier trop volumineux (20 Mo au plus) : utilisez la commande sun."
             )
         return fichier
+
+
+def valeurs_initiales(activite) -> dict:
+    """The form's fields for an activity already recorded (to edit or duplicate it)."""
+    preset = str(activite.duree) if activite.duree in coop.DUREES_PROPOSEES else "autre"
+    initiales = {
+        "type": activite.type, "date": activite.date, "duree": preset,
+        "duree_minutes": activite.duree if preset == "autre" else None,
+        "type_lieu": activite.type_lieu, "lieu": activite.lieu_id,
+        "commune": activite.commune.nom if activite.commune_id and not activite.lieu_id else "",
+        "thematiques": [t for t in activite.thematiques if t in coop.THEMATIQUES_MEDIATION],
+        "demarches": [t for t in activite.thematiques if t in coop.THEMATIQUES_DEMARCHES],
+        "precisions_demarche": activite.precisions_demarche, "materiel": activite.materiel,
+        "autonomie": activite.autonomie, "structure_de_redirection": activite.structure_de_redirection,
+        "oriente_vers_structure": {True: "oui", False: "non"}.get(activite.oriente_vers_structure, ""),
+        "titre_atelier": activite.titre_atelier, "niveau_atelier": activite.niveau_atelier,
+    }  # fmt: skip
+    if activite.type == coop.TypeActivite.INDIVIDUEL:
+        initiales["deja_accompagne"] = bool(activite.deja_accompagnes)
+        for champ, prefixe, categories in (("genre", "genre", coop.GENRES), ("tranche_age", "age", coop.TRANCHES_AGE),
+                                           ("statut_social", "statut", coop.STATUTS_SOCIAUX)):  # fmt: skip
+            initiales[champ] = next(
+                (
+                    code
+                    for suffixe, code, _ in categories[:-1]
+                    if getattr(activite, f"{prefixe}_{suffixe}")
+                ),
+                "",
+            )
+    else:
+        initiales["participants"] = activite.accompagnements
+        initiales["deja_accompagnes"] = activite.deja_accompagnes
+        for nom in coop.champs_public():
+            if not nom.endswith("_non_communique"):
+                initiales[nom] = getattr(activite, nom) or None
+    return initiales

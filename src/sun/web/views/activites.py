@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
@@ -21,7 +22,7 @@ from sun.inclusion.exports_activites import page_coop
 from sun.inclusion.importers.activites import COLONNES_CSV, FichierActivitesInvalide, importer
 from sun.inclusion.models import Activite, Lieu, Mediateur
 from sun.territoire.models import EPCI
-from sun.web.forms.activites import ActiviteForm, ImportActivitesForm
+from sun.web.forms.activites import ActiviteForm, ImportActivitesForm, valeurs_initiales
 from sun.web.graphiques import graphique_barres
 
 SAISIE = (Role.MEDIATEUR, Role.ADMINISTRATEUR)
@@ -44,33 +45,63 @@ def accueil(request):
     })  # fmt: skip
 
 
-@role_requis(*SAISIE)
-def saisir(request):
-    fiche = Mediateur.objects.filter(compte=request.user).first()
-    form = ActiviteForm(
-        request.POST or None, mediateur=fiche, code_departement=settings.SUN_DEPARTEMENT
+def _modifiables(user):
+    """Activities a user may change: their own entries (administrators: every entry). Imported
+    records are not edited here: the next import from their source would overwrite them."""
+    activites_ = (
+        Activite.objects.all() if a_role(user, Role.ADMINISTRATEUR) else _mes_activites(user)
     )
+    return activites_.filter(source=Activite.Source.SAISIE)
+
+
+def _formulaire(request, activite: Activite | None = None, modele: Activite | None = None):
+    """Record a new activity (optionally starting from `modele`), or edit `activite`."""
+    fiche = Mediateur.objects.filter(compte=request.user).first()
+    depart = activite or modele
+    initiales = valeurs_initiales(depart) if depart else None
+    if modele is not None:
+        initiales["date"] = timezone.localdate()
+    form = ActiviteForm(request.POST or None, initial=initiales, mediateur=fiche,
+                        code_departement=settings.SUN_DEPARTEMENT)  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        activite, _ = activites.enregistrer(
-            form.donnees_activite, Activite.Source.SAISIE, saisi_par=request.user, mediateur=fiche
-        )
+        if activite is not None:
+            activites.modifier(activite, form.donnees_activite)
+        else:
+            activite, _ = activites.enregistrer(
+                form.donnees_activite,
+                Activite.Source.SAISIE,
+                saisi_par=request.user,
+                mediateur=fiche,
+            )
         messages.success(request, f"{activite} enregistré ({activite.accompagnements} accompagnement"
                                   f"{'s' if activite.accompagnements > 1 else ''}).")  # fmt: skip
         return redirect(
             "espace:activite_nouvelle" if "encore" in request.POST else "espace:activites"
         )
-    return render(request, "web/espace/activites/saisie.html", {"form": form, "fiche": fiche})
+    return render(request, "web/espace/activites/saisie.html", {
+        "form": form, "fiche": fiche, "modification": activite is not None,
+    })  # fmt: skip
+
+
+@role_requis(*SAISIE)
+def saisir(request):
+    return _formulaire(request)
+
+
+@role_requis(*SAISIE)
+def modifier(request, pk):
+    return _formulaire(request, activite=get_object_or_404(_modifiables(request.user), pk=pk))
+
+
+@role_requis(*SAISIE)
+def dupliquer(request, pk):
+    return _formulaire(request, modele=get_object_or_404(_modifiables(request.user), pk=pk))
 
 
 @require_POST
 @role_requis(*SAISIE)
 def supprimer(request, pk):
-    activites_modifiables = (
-        Activite.objects.all()
-        if a_role(request.user, Role.ADMINISTRATEUR)
-        else _mes_activites(request.user)
-    )
-    activite = get_object_or_404(activites_modifiables, pk=pk)
+    activite = get_object_or_404(_modifiables(request.user), pk=pk)
     activite.delete()
     messages.success(request, f"{activite} supprimé.")
     return redirect("espace:activites")
