@@ -32,11 +32,16 @@ def navigateur():
 @pytest.fixture
 def site(live_server, transactional_db):
     """A live server over a database holding the Aude (reloaded: live tests flush tables)."""
+    from django.contrib.auth.models import Group
     from django.core.cache import cache
 
+    from sun.comptes.roles import Role
     from sun.territoire.services import charger_departements
 
     charger_departements(["11"])
+    # The role groups come from a data migration, which the flush after a live test erases.
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
     cache.clear()
     return live_server.url
 
