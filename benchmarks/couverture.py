@@ -60,9 +60,9 @@ def main() -> int:
     import django
 
     django.setup()
-    from sun.inclusion.couverture import distances_par_service
-    from sun.inclusion.recherche import _vecteurs
-    from sun.inclusion.standard import ENUMERATIONS
+    from sun.inclusion.analyses.couverture import distances_par_service
+    from sun.inclusion.lieux.recherche import _vecteurs
+    from sun.inclusion.lieux.standard import ENUMERATIONS
 
     alea = np.random.default_rng(35000)
     autour = communes[alea.integers(0, len(communes), NOMBRE)] + alea.uniform(
@@ -100,7 +100,7 @@ def main() -> int:
         f"Rapport : ×{t_brute / t_sun:.1f} plus rapide (objectif ≥ ×20) ; SUN {'sous' if t_sun < 5 else 'au-dessus de'} 5 s"
     )
 
-    from sun.inclusion.implantation import proposer
+    from sun.inclusion.analyses.implantation import proposer
 
     debut = time.perf_counter()
     # The hardest case: no place yet, every commune is a candidate and has people to cover.

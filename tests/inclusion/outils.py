@@ -1,7 +1,7 @@
 import csv
 from pathlib import Path
 
-from sun.inclusion.standard import CHAMPS_V1
+from sun.inclusion.lieux.standard import CHAMPS_V1
 
 DONNEES = Path(__file__).resolve().parent.parent / "donnees"
 

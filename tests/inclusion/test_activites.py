@@ -11,11 +11,12 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion import activites, coop
-from sun.inclusion.exports_activites import vers_coop
-from sun.inclusion.importers.activites import COLONNES_CSV, FichierActivitesInvalide, importer
+from sun.inclusion.activites import coop
+from sun.inclusion.activites import regles as activites
+from sun.inclusion.activites.exports import vers_coop
+from sun.inclusion.activites.importation import COLONNES_CSV, FichierActivitesInvalide, importer
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Activite, Lieu, Mediateur
-from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte
 

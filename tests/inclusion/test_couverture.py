@@ -5,9 +5,9 @@ import math
 import numpy as np
 import pytest
 
-from sun.inclusion.couverture import TOUS, couverture, distances_au_plus_proche
-from sun.inclusion.recherche import _vecteurs
-from sun.inclusion.services import importer_lieux
+from sun.inclusion.analyses.couverture import TOUS, couverture, distances_au_plus_proche
+from sun.inclusion.lieux.recherche import _vecteurs
+from sun.inclusion.lieux.services import importer_lieux
 from sun.territoire.models import Commune
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 

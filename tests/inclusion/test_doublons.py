@@ -3,9 +3,9 @@
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion.doublons import SEUIL_EXAMEN, SEUIL_FUSION, Fiche, comparer, en_dict, score
+from sun.inclusion.lieux.doublons import SEUIL_EXAMEN, SEUIL_FUSION, Fiche, comparer, en_dict, score
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Lieu, PaireDoublon
-from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte
 

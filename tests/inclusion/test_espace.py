@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sun.comptes.roles import Role
-from sun.inclusion.demo import creer_lieux_demo, lignes_demo
+from sun.inclusion.demo.lieux import creer_lieux_demo, lignes_demo
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Lieu, Structure
-from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import DONNEES, ecrire_csv, lieu_v1
 from tests.outils import texte
 

@@ -7,10 +7,10 @@ import json
 import pytest
 from frictionless import Resource, Schema, validate
 
-from sun.inclusion import exports
+from sun.inclusion.lieux import exports
+from sun.inclusion.lieux.services import importer_lieux
+from sun.inclusion.lieux.standard import CHAMPS_V1
 from sun.inclusion.models import Lieu
-from sun.inclusion.services import importer_lieux
-from sun.inclusion.standard import CHAMPS_V1
 from tests.inclusion.outils import DONNEES, ecrire_csv, lieu_v1
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_etapes_numeriques_seule_erreur_connue_en_v102(registre, tmp_path):
 
 
 def test_ni_fermes_ni_demonstration(registre):
-    from sun.inclusion.services import fermer_lieu
+    from sun.inclusion.lieux.services import fermer_lieu
 
     fermer_lieu(registre)
     noms = {lieu["nom"] for lieu in json.loads("".join(exports.json_standard()))}

@@ -8,9 +8,10 @@ import pytest
 
 from sun.cli import main
 from sun.core.indicators import Niveau, obtenir
-from sun.inclusion import activites, fne
+from sun.inclusion.activites import regles as activites
+from sun.inclusion.analyses import fne
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Activite, Lieu, LieuActivite, Mediateur
-from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte
 
@@ -132,8 +133,8 @@ def test_import_en_ligne_de_commande(tmp_path, capsys):
 
 
 def test_reseau_de_demonstration_idempotent_et_jamais_compte():
-    from sun.inclusion.demo import creer_lieux_demo
-    from sun.inclusion.demo_reseau import creer_reseau_demo
+    from sun.inclusion.demo.lieux import creer_lieux_demo
+    from sun.inclusion.demo.reseau import creer_reseau_demo
 
     creer_lieux_demo("11")
     premier = creer_reseau_demo("11", date(2026, 11, 1))
@@ -147,7 +148,7 @@ def test_reseau_de_demonstration_idempotent_et_jamais_compte():
 
 
 def test_bilans_cra_v1_livres_importes_et_affiches(client, tmp_path, capsys):
-    from sun.inclusion.importers.cra_v1 import FICHIER_LIVRE, FichierCraInvalide, importer
+    from sun.inclusion.activites.cra_v1 import FICHIER_LIVRE, FichierCraInvalide, importer
 
     rapport = importer(FICHIER_LIVRE)
     assert (rapport.lues, rapport.nouveaux, rapport.rejets) == (101, 101, [])

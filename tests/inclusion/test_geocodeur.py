@@ -2,8 +2,8 @@
 
 import pytest
 
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Lieu
-from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 
 pytestmark = pytest.mark.django_db

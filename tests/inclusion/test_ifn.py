@@ -3,9 +3,9 @@
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion.ifn import FichierIfnInvalide, importer
+from sun.inclusion.analyses.ifn import FichierIfnInvalide, importer
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import IndiceFragilite
-from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from sun.inclusion.implantation import proposer
-from sun.inclusion.recherche import _vecteurs
+from sun.inclusion.analyses.implantation import proposer
+from sun.inclusion.lieux.recherche import _vecteurs
 
 
 def _cas(points):
@@ -55,7 +55,7 @@ def test_aucun_site_demande(nombre):
 @pytest.mark.django_db
 def test_page_d_implantation(client, utilisateur_avec_role, tmp_path):
     from sun.comptes.roles import Role
-    from sun.inclusion.services import importer_lieux
+    from sun.inclusion.lieux.services import importer_lieux
     from tests.inclusion.outils import ecrire_csv, lieu_v1
     from tests.outils import texte
 

@@ -5,9 +5,10 @@ import json
 
 import pytest
 
-from sun.inclusion.importers.mapping import Mapping, MappingInvalide
+from sun.inclusion.lieux.importation.executer import ImportImpossible
+from sun.inclusion.lieux.importation.mapping import Mapping, MappingInvalide
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import HistoriqueLieu, ImportLieux, Lieu, SourceLieu, Structure
-from sun.inclusion.services import ImportImpossible, importer_lieux
 from tests.inclusion.outils import DONNEES, ecrire_csv, lieu_v1
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import json
 import tracemalloc
 
-from sun.inclusion.importers.lecture import lire
-from sun.inclusion.standard import CHAMPS_V1
+from sun.core.imports.lecture import lire
+from sun.inclusion.lieux.standard import CHAMPS_V1
 from tests.inclusion.outils import lieu_v1
 
 LIGNES = 20_000  # about 9 MB of CSV: far more than the bounded peak

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from sun.inclusion import recherche
+from sun.inclusion.lieux import recherche
+from sun.inclusion.lieux.recherche import CritereInvalide, Criteres, lire_filtres, rechercher
+from sun.inclusion.lieux.services import fermer_lieu, importer_lieux
 from sun.inclusion.models import Lieu
-from sun.inclusion.recherche import CritereInvalide, Criteres, lire_filtres, rechercher
-from sun.inclusion.services import fermer_lieu, importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion import reseau
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Lieu, LieuActivite, Mediateur, Structure
-from sun.inclusion.services import importer_lieux
+from sun.inclusion.reseau import annuaire as reseau
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte
 

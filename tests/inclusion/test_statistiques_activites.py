@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion import activites
-from sun.inclusion import statistiques_activites as stats
+from sun.inclusion.activites import regles as activites
+from sun.inclusion.activites import statistiques as stats
 from sun.inclusion.models import Activite
 from tests.outils import texte
 

@@ -49,7 +49,7 @@ def site(live_server, transactional_db):
 @pytest.fixture
 def site_demo(site):
     """The live server with the demonstration places of the Aude."""
-    from sun.inclusion.demo import creer_lieux_demo
+    from sun.inclusion.demo.lieux import creer_lieux_demo
 
     creer_lieux_demo("11")
     return site

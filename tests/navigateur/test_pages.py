@@ -90,7 +90,7 @@ def _url(site: str, chemin: str) -> str:
 
 
 def test_axe_core_zero_violation_et_budgets(site_demo, page):
-    from sun.inclusion.demo_reseau import creer_reseau_demo
+    from sun.inclusion.demo.reseau import creer_reseau_demo
     from sun.inclusion.models import Lieu, Orientation
     from sun.pilotage.plan_fichier import charger as charger_plan
 
@@ -240,7 +240,7 @@ def test_recherche_sans_javascript(site, navigateur):
 def test_telephone_360_pixels(site, navigateur):
     contexte = navigateur.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = contexte.new_page()
-    from sun.inclusion.demo import creer_lieux_demo
+    from sun.inclusion.demo.lieux import creer_lieux_demo
     from sun.inclusion.models import Lieu
 
     creer_lieux_demo("11")

@@ -4,9 +4,9 @@ anonymous statistics, and who may do what."""
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion import orientation as o
+from sun.inclusion.lieux import orientation as o
+from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Orientation
-from sun.inclusion.services import importer_lieux
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte
 

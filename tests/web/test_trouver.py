@@ -6,8 +6,8 @@ import pytest
 from django.core import signing
 
 from sun.comptes.roles import Role
+from sun.inclusion.lieux.services import fermer_lieu, importer_lieux
 from sun.inclusion.models import Lieu, SignalementErreur
-from sun.inclusion.services import fermer_lieu, importer_lieux
 from sun.web.forms.signalement import SEL_HORODATAGE
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte

@@ -18,8 +18,7 @@ from pydantic import field_validator
 from sun.api.documentation import ERREURS, PAGE_MAX, reponse_geojson
 from sun.api.limites import LimiteAnonyme
 from sun.api.pagination import TAILLE_MAX, Page
-from sun.inclusion.models import Lieu
-from sun.inclusion.recherche import (
+from sun.inclusion.lieux.recherche import (
     FILTRES,
     JOURS,
     RAYON_DEFAUT_KM,
@@ -32,7 +31,8 @@ from sun.inclusion.recherche import (
     etat,
     rechercher,
 )
-from sun.inclusion.standard import CHAMPS_V1, ENUMERATIONS
+from sun.inclusion.lieux.standard import CHAMPS_V1, ENUMERATIONS
+from sun.inclusion.models import Lieu
 from sun.territoire.models import Commune
 from sun.territoire.timezones import departement_outre_mer_au_point, fuseau, heure_locale
 

@@ -7,9 +7,10 @@ from django.db.models import Max, Sum
 
 from sun.core.indicators import Indicateur, Niveau, Valeur, declarer
 from sun.inclusion.models import Lieu
+from sun.inclusion.sources import SOURCE_REGISTRE
 from sun.territoire.indicators import communes_du
 
-SOURCE = "Registre SUN des lieux de médiation numérique"
+SOURCE = SOURCE_REGISTRE
 
 
 def _lieux(niveau: Niveau, code: str):
@@ -64,4 +65,4 @@ declarer(
 )
 
 # France Numérique Ensemble figures are indicators too (declared on import).
-from sun.inclusion import fne  # noqa: E402, F401
+from sun.inclusion.analyses import fne  # noqa: E402, F401

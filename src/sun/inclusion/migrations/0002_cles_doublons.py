@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from sun.inclusion.doublons import cles_comparaison
+from sun.inclusion.lieux.doublons import cles_comparaison
 
 
 def preparer_cles(apps, schema_editor):

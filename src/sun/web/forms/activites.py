@@ -8,9 +8,10 @@ but anonymous categories (gender, age band, social status), all optional.
 from django import forms
 from django.utils import timezone
 
-from sun.inclusion import activites, coop
+from sun.inclusion.activites import coop
+from sun.inclusion.activites import regles as activites
 from sun.inclusion.models import Lieu, Mediateur
-from sun.inclusion.reseau import lieux_en_cours
+from sun.inclusion.reseau.annuaire import lieux_en_cours
 from sun.territoire.positions import PositionIntrouvable, resoudre
 
 DUREES = [

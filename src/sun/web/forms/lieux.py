@@ -2,10 +2,10 @@
 
 from django import forms
 
-from sun.inclusion import normalisation as n
-from sun.inclusion.importers.mapping import Mapping, MappingInvalide
+from sun.inclusion.lieux import normalisation as n
+from sun.inclusion.lieux.importation.mapping import Mapping, MappingInvalide
+from sun.inclusion.lieux.standard import ENUMERATIONS, TYPOLOGIES
 from sun.inclusion.models import Lieu
-from sun.inclusion.standard import ENUMERATIONS, TYPOLOGIES
 
 LISTES_TEXTE = ("courriels", "site_web", "autres_formations_labels")
 

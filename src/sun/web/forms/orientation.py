@@ -2,9 +2,9 @@
 
 from django import forms
 
-from sun.inclusion import orientation as o
-from sun.inclusion.recherche import RAYONS_PROPOSES
-from sun.inclusion.standard import ENUMERATIONS
+from sun.inclusion.lieux import orientation as o
+from sun.inclusion.lieux.recherche import RAYONS_PROPOSES
+from sun.inclusion.lieux.standard import ENUMERATIONS
 
 
 def _choix(dictionnaire: dict) -> list[tuple[str, str]]:

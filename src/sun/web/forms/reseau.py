@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from sun.comptes.roles import Role
-from sun.inclusion import normalisation
+from sun.inclusion.lieux import normalisation
 from sun.inclusion.models import Lieu, Mediateur, Structure
 from sun.territoire.models import Commune
 

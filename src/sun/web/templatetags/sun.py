@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 
 from sun.core.telephone import international
 from sun.core.text import nombre as formater_nombre
-from sun.inclusion.standard import LIBELLES_TYPOLOGIES, SERVICES_EXPLIQUES
+from sun.inclusion.lieux.standard import LIBELLES_TYPOLOGIES, SERVICES_EXPLIQUES
 
 register = template.Library()
 

@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
-from sun.inclusion import activites, coop
-from sun.inclusion import statistiques_activites as stats
-from sun.inclusion.exports_activites import page_coop
-from sun.inclusion.importers.activites import COLONNES_CSV, FichierActivitesInvalide, importer
+from sun.inclusion.activites import coop
+from sun.inclusion.activites import regles as activites
+from sun.inclusion.activites import statistiques as stats
+from sun.inclusion.activites.exports import page_coop
+from sun.inclusion.activites.importation import COLONNES_CSV, FichierActivitesInvalide, importer
 from sun.inclusion.models import Activite, Lieu, Mediateur
 from sun.territoire.models import EPCI
 from sun.web.forms.activites import ActiviteForm, ImportActivitesForm, valeurs_initiales

@@ -11,8 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from sun.comptes.roles import ESPACE, role_requis
-from sun.inclusion.couverture import SERVICES, SEUILS_KM, TOUS, couverture
-from sun.inclusion.implantation import proposer
+from sun.inclusion.analyses.couverture import SERVICES, SEUILS_KM, TOUS, couverture
+from sun.inclusion.analyses.implantation import proposer
 from sun.inclusion.models import IndiceFragilite
 
 SEUIL_FRAGILITE = 6  # on the 0–10 scale of the index: the more fragile half of the scale and above
@@ -110,7 +110,7 @@ CLASSES_IMPLANTATION = [(0, "#f2f2f2", "hors de portée"), (1, "#9ecae1", "déj�
 
 @role_requis(*ESPACE)
 def implantation(request):
-    """« Où ouvrir une permanence ? »: greedy maximal coverage (see sun.inclusion.implantation)."""
+    """« Où ouvrir une permanence ? »: greedy maximal coverage (see sun.inclusion.analyses.implantation)."""
     service, km = _service_et_distance(request)
     nombre = int(request.GET["nombre"]) if request.GET.get("nombre", "").isdigit() else 3
     nombre = min(max(nombre, 1), 20)

@@ -13,16 +13,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, role_requis
-from sun.inclusion import exports, permissions
-from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon, SignalementErreur, SourceLieu
-from sun.inclusion.services import (
-    ImportImpossible,
+from sun.inclusion import permissions
+from sun.inclusion.lieux import exports
+from sun.inclusion.lieux.importation.executer import ImportImpossible
+from sun.inclusion.lieux.services import (
     decider_paire,
     enregistrer_saisie,
     fermer_lieu,
     importer_lieux,
     rouvrir_lieu,
 )
+from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon, SignalementErreur, SourceLieu
 from sun.web.forms.lieux import ImportForm, LieuForm
 
 

@@ -10,9 +10,9 @@ from django.template.loader import render_to_string
 
 from sun.comptes.roles import Role, role_requis
 from sun.core.horaires import Horaires, jours_groupes
-from sun.inclusion import orientation as o
+from sun.inclusion.lieux import orientation as o
+from sun.inclusion.lieux.recherche import Criteres, code_departement, rechercher
 from sun.inclusion.models import Lieu, Orientation
-from sun.inclusion.recherche import Criteres, code_departement, rechercher
 from sun.territoire.positions import PositionIntrouvable, resoudre
 from sun.territoire.timezones import heure_locale
 from sun.web.cartes_svg import plan_svg

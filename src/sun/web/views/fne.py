@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.shortcuts import render
 
-from sun.inclusion import fne
-from sun.inclusion.statistiques_activites import MASQUE, SEUIL
+from sun.inclusion.activites.statistiques import MASQUE, SEUIL
+from sun.inclusion.analyses import fne
 from sun.territoire.models import Departement
 
 

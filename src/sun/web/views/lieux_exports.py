@@ -2,7 +2,7 @@
 
 from django.http import JsonResponse, StreamingHttpResponse
 
-from sun.inclusion import exports
+from sun.inclusion.lieux import exports
 
 
 def _telechargement(flux, type_contenu: str, extension: str) -> StreamingHttpResponse:

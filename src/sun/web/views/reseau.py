@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, Role, role_requis
-from sun.inclusion import reseau
 from sun.inclusion.models import LieuActivite, Mediateur, Structure
+from sun.inclusion.reseau import annuaire as reseau
 from sun.territoire.models import EPCI, Commune
 from sun.web.forms.reseau import FinActiviteForm, LieuActiviteForm, MediateurForm, StructureForm
 

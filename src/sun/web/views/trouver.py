@@ -7,8 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from sun.core.horaires import Horaires
-from sun.inclusion.models import Lieu
-from sun.inclusion.recherche import (
+from sun.inclusion.lieux.recherche import (
     FILTRES,
     JOURS,
     RAYON_DEFAUT_KM,
@@ -26,7 +25,8 @@ from sun.inclusion.recherche import (
     verifier_position,
     verifier_rayon,
 )
-from sun.inclusion.standard import ENUMERATIONS
+from sun.inclusion.lieux.standard import ENUMERATIONS
+from sun.inclusion.models import Lieu
 from sun.territoire.positions import PositionIntrouvable, position_appareil, resoudre
 from sun.territoire.timezones import heure_locale
 from sun.web.forms.signalement import SignalementForm

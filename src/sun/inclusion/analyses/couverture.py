@@ -16,9 +16,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from scipy.spatial import cKDTree
 
-from sun.inclusion.recherche import RAYON_TERRE_KM, _vecteurs, index_lieux
-from sun.inclusion.standard import ENUMERATIONS
-from sun.inclusion.version_registre import version_registre
+from sun.inclusion.lieux.recherche import RAYON_TERRE_KM, _vecteurs, index_lieux
+from sun.inclusion.lieux.standard import ENUMERATIONS
+from sun.inclusion.lieux.version_registre import version_registre
 from sun.territoire.models import Commune
 
 SEUILS_KM = (5, 10, 15, 20)

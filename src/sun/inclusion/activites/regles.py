@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from sun.inclusion import coop
+from sun.inclusion.activites import coop
 from sun.inclusion.models import Activite, Lieu, Mediateur, SourceLieu
 from sun.territoire.models import Commune
 

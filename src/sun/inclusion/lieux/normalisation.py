@@ -14,7 +14,7 @@ from unidecode import unidecode
 from sun.core.horaires import HorairesInvalides
 from sun.core.horaires import normaliser as normaliser_horaires
 from sun.core.telephone import international
-from sun.inclusion.standard import ALIAS_V1, ENUMERATIONS, ETAPES_NUMERIQUES, TYPOLOGIES
+from sun.inclusion.lieux.standard import ALIAS_V1, ENUMERATIONS, ETAPES_NUMERIQUES, TYPOLOGIES
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 COURRIEL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

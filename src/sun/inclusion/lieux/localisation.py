@@ -16,7 +16,7 @@ from shapely.prepared import prep
 
 from sun.core.geocodeur import GeocodeurIndisponible, geocoder
 from sun.core.text import normaliser_recherche
-from sun.inclusion.normalisation import Signalements
+from sun.inclusion.lieux.normalisation import Signalements
 from sun.territoire.models import Commune, SubdivisionCommune
 
 # Points closer than this to the outline count as inside (outlines are simplified).

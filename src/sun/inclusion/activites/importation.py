@@ -14,8 +14,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from sun.inclusion import activites, coop
-from sun.inclusion.importers.lecture import FichierIllisible, lire
+from sun.core.imports.lecture import FichierIllisible, lire
+from sun.inclusion.activites import coop
+from sun.inclusion.activites import regles as activites
 from sun.inclusion.models import Activite
 
 # The CSV template: La Coop's attribute names, then the counters of anonymous participants.

@@ -11,9 +11,9 @@ import random
 import tempfile
 from pathlib import Path
 
+from sun.inclusion.lieux.services import importer_lieux
+from sun.inclusion.lieux.standard import CHAMPS_V1, ENUMERATIONS
 from sun.inclusion.models import SOURCE_DEMO, Lieu
-from sun.inclusion.services import importer_lieux
-from sun.inclusion.standard import CHAMPS_V1, ENUMERATIONS
 from sun.territoire.models import Commune
 
 HORAIRES = [

@@ -16,7 +16,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value,
 from django.db.models.functions import TruncMonth
 from django.utils.dateparse import parse_date
 
-from sun.inclusion import coop
+from sun.inclusion.activites import coop
 from sun.inclusion.models import Activite
 
 SEUIL = 5

@@ -27,8 +27,8 @@ from pathlib import Path
 import yaml
 
 from sun.core.horaires import JOURS, OSM_JOURS, osm_depuis_plages
-from sun.inclusion.normalisation import texte
-from sun.inclusion.standard import CHAMPS_MULTIPLES, CHAMPS_V1, ENUMERATIONS
+from sun.inclusion.lieux.normalisation import texte
+from sun.inclusion.lieux.standard import CHAMPS_MULTIPLES, CHAMPS_V1, ENUMERATIONS
 
 FORMATS = ("v1", "v0.1", "libre")
 CRENEAU = re.compile(

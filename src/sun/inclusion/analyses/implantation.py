@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.spatial import cKDTree
 
-from sun.inclusion.recherche import RAYON_TERRE_KM
+from sun.inclusion.lieux.recherche import RAYON_TERRE_KM
 
 
 def _corde(km: float) -> float:

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from sun.inclusion.lieux.standard import CHAMPS_MULTIPLES, CHAMPS_V1
 from sun.inclusion.models import Lieu
-from sun.inclusion.standard import CHAMPS_MULTIPLES, CHAMPS_V1
 
 PIVOT_INCONNU = "00000000000000"  # the national pipeline's value for a missing pivot
 

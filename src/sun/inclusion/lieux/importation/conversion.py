@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from sun.inclusion import normalisation as n
-from sun.inclusion.standard import (
+from sun.inclusion.lieux import normalisation as n
+from sun.inclusion.lieux.standard import (
     CHAMPS_V1,
     ENUMERATIONS,
     MARQUEURS_V01,

@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from sun.inclusion import activites, coop
+from sun.inclusion.activites import coop
+from sun.inclusion.activites import regles as activites
 from sun.inclusion.models import Activite, Lieu, LieuActivite, Mediateur, Structure
 
 PRENOMS = [

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db import models
 
 from sun.core.champs import ListeField
-from sun.inclusion.doublons import cles_comparaison
-from sun.inclusion.version_registre import registre_modifie
+from sun.inclusion.lieux.doublons import cles_comparaison
+from sun.inclusion.lieux.version_registre import registre_modifie
 from sun.territoire.models import Commune
 
 SOURCE_DEMO = "démonstration"
@@ -305,59 +305,3 @@ class SignalementErreur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_sujet_display()} — {self.lieu_id}"
-
-
-class Orientation(models.Model):
-    """One person oriented at a desk, counted anonymously: never a name, only what the
-    coordinators' statistics need."""
-
-    date = models.DateField("date", auto_now_add=True)
-    commune = models.ForeignKey(
-        Commune, null=True, blank=True, on_delete=models.SET_NULL, related_name="orientations"
-    )
-    niveau = models.CharField("niveau d'autonomie", max_length=20)
-    besoins = ListeField("besoins")
-    services = ListeField("services proposés")
-    lieux_proposes = ListeField("lieux proposés")
-    lieux_retenus = ListeField("lieux imprimés sur la fiche")
-
-    class Meta:
-        verbose_name = "orientation"
-        ordering = ["-date", "-pk"]
-
-    def __str__(self) -> str:
-        return f"Orientation du {self.date:%d/%m/%Y}"
-
-
-class IndiceFragilite(models.Model):
-    """Indice de fragilité numérique (La MedNum) of a commune or an EPCI: 5 sub-scores and their
-    mean, each on a 0–10 scale (10 = most fragile)."""
-
-    class Niveau(models.TextChoices):
-        COMMUNE = "city", "Commune"
-        EPCI = "epci", "EPCI"
-
-    niveau = models.CharField("niveau", max_length=4, choices=Niveau.choices)
-    code = models.CharField("code INSEE ou SIREN", max_length=9)
-    nom = models.CharField("nom", max_length=200)
-    no_thd_coverage_rate = models.FloatField("sans couverture très haut débit")
-    no_4g_coverage_rate = models.FloatField("sans couverture 4G")
-    poverty_rate = models.FloatField("pauvreté")
-    older_65_rate = models.FloatField("65 ans et plus")
-    nscol15p_rate = models.FloatField("peu ou pas diplômés")
-    total = models.FloatField("indice")
-    source = models.CharField("source", max_length=200)
-    date_import = models.DateTimeField("importé le", auto_now=True)
-
-    class Meta:
-        verbose_name = "indice de fragilité numérique"
-        constraints = [models.UniqueConstraint(fields=["niveau", "code"], name="ifn_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.nom} : {self.total:.1f}"
-
-
-# The network and activity records live in their own modules; importing them here is what
-# registers them with Django.
-from sun.inclusion.modeles_activites import Activite, BilanCraV1  # noqa: E402, F401
-from sun.inclusion.modeles_reseau import LieuActivite, Mediateur  # noqa: E402, F401

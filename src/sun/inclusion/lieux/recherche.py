@@ -23,10 +23,10 @@ from django.core.paginator import Page, Paginator
 from scipy.spatial import cKDTree
 
 from sun.core.horaires import Etat, Horaires
+from sun.inclusion.lieux.normalisation import cle_souple
+from sun.inclusion.lieux.standard import ENUMERATIONS
+from sun.inclusion.lieux.version_registre import version_registre
 from sun.inclusion.models import Lieu
-from sun.inclusion.normalisation import cle_souple
-from sun.inclusion.standard import ENUMERATIONS
-from sun.inclusion.version_registre import version_registre
 from sun.territoire.timezones import heure_locale
 
 RAYON_TERRE_KM = 6371.0088

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from sun.inclusion.importers.activites import RapportActivites, importer
+from sun.inclusion.activites.importation import RapportActivites, importer
 
 PAGES_MAX = 10_000  # 5 million activities: a guard against a cursor that never ends
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from sun.core.champs import ListeField
-from sun.inclusion import coop
+from sun.inclusion.activites import coop
 
 
 class Activite(models.Model):
