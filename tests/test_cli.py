@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from sun import cli
+from sun.cli import main
+from sun.cli.sortie import BASE, DONNEES, OK, USAGE
 
 SUN = str(Path(sys.executable).parent / "sun")
 
 
 def test_aide_en_francais(capsys):
     with pytest.raises(SystemExit) as sortie:
-        cli.main(["--help"])
+        main(["--help"])
     assert sortie.value.code == 0
     aide = capsys.readouterr().out
     assert aide.startswith("utilisation : sun")
@@ -25,14 +26,14 @@ def test_aide_en_francais(capsys):
 
 def test_mauvaise_utilisation_code_2_en_francais(capsys):
     with pytest.raises(SystemExit) as sortie:
-        cli.main(["territoire"])
-    assert sortie.value.code == cli.USAGE
+        main(["territoire"])
+    assert sortie.value.code == USAGE
     assert "arguments obligatoires manquants" in capsys.readouterr().err
 
 
 @pytest.mark.django_db
 def test_code_departement_inconnu_code_3(capsys):
-    assert cli.main(["territoire", "charger", "99"]) == cli.DONNEES
+    assert main(["territoire", "charger", "99"]) == DONNEES
     erreur = capsys.readouterr().err
     assert "Code de département inconnu : « 99 »" in erreur
     assert "2A, 2B" in erreur
@@ -40,21 +41,21 @@ def test_code_departement_inconnu_code_3(capsys):
 
 @pytest.mark.django_db
 def test_charger_sans_code(capsys):
-    assert cli.main(["territoire", "charger"]) == cli.USAGE
+    assert main(["territoire", "charger"]) == USAGE
 
 
 @pytest.mark.django_db
 def test_recharger_et_statistiques(capsys):
-    assert cli.main(["territoire", "charger", "11"]) == cli.OK
+    assert main(["territoire", "charger", "11"]) == OK
     assert "Aucune modification." in capsys.readouterr().out
-    assert cli.main(["territoire", "stats"]) == cli.OK
+    assert main(["territoire", "stats"]) == OK
     sortie = capsys.readouterr().out
     assert "Aude" in sortie and "433" in sortie and "370 260" in sortie
-    assert cli.main(["territoire", "stats", "90"]) == cli.DONNEES
+    assert main(["territoire", "stats", "90"]) == DONNEES
 
 
 def test_liste_des_codes(capsys):
-    assert cli.main(["territoire", "codes"]) == cli.OK
+    assert main(["territoire", "codes"]) == OK
     sortie = capsys.readouterr().out
     assert "2A\tCorse-du-Sud" in sortie
     assert "976\tMayotte" in sortie
@@ -62,9 +63,9 @@ def test_liste_des_codes(capsys):
 
 @pytest.mark.django_db
 def test_creer_un_compte(capsys):
-    assert cli.main(["comptes", "creer", "marie", "--role", "pilote", "--role", "agent"]) == cli.OK
+    assert main(["comptes", "creer", "marie", "--role", "pilote", "--role", "agent"]) == OK
     assert "Mot de passe" in capsys.readouterr().out
-    assert cli.main(["comptes", "creer", "marie", "--role", "agent"]) == cli.DONNEES
+    assert main(["comptes", "creer", "marie", "--role", "agent"]) == DONNEES
     assert "existe déjà" in capsys.readouterr().err
 
 
@@ -77,7 +78,7 @@ def test_base_injoignable_code_4(tmp_path):
     resultat = subprocess.run(
         [SUN, "territoire", "stats"], env=env, capture_output=True, text=True, timeout=60
     )
-    assert resultat.returncode == cli.BASE
+    assert resultat.returncode == BASE
     assert "Base de données injoignable" in resultat.stderr
     assert "DATABASE_URL" in resultat.stderr
 
@@ -87,16 +88,56 @@ def test_importer_un_plan(capsys, tmp_path):
     from sun.pilotage.models import Plan
 
     assert (
-        cli.main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")])
-        == 0
+        main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")]) == 0
     )
     assert "62 élément(s) créé(s)" in capsys.readouterr().out
     casse = tmp_path / "plan.yaml"
     casse.write_text("plan:\n  code: x\naxes: []\n", encoding="utf-8")
-    assert cli.main(["pilotage", "importer", str(casse)]) == 3
+    assert main(["pilotage", "importer", str(casse)]) == 3
     erreurs = capsys.readouterr().err
     assert (
         "Plan refusé, rien n'a été enregistré" in erreurs
         and "plan.titre : paramètre obligatoire" in erreurs
     )
     assert Plan.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
+    from sun.core import installation
+    from sun.inclusion.models import BilanCraV1
+    from sun.pilotage.models import Plan
+
+    settings.SUN_DEPARTEMENT = "11"
+    commandes = []
+    monkeypatch.setattr(installation, "call_command", lambda nom, **_: commandes.append(nom))
+    lignes = []
+    installation.preparer(demo=False, ecrire=lignes.append)
+    assert commandes == ["migrate", "collectstatic"]
+    assert lignes[:3] == [
+        "Base de données : application des migrations…",
+        "Fichiers statiques : collecte…",
+        "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
+    ]
+    assert "62 élément(s) créé(s)" in lignes[3]
+    assert lignes[4].startswith("Comptes rendus d'activité v1 : 101 département(s) lu(s)")
+    assert Plan.objects.count() == 1 and BilanCraV1.objects.count() == 101
+    lignes.clear()
+    installation.preparer(demo=False, ecrire=lignes.append)
+    assert lignes[2:] == [
+        "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
+        "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour).",
+        "Bilans CRA v1 des conseillers numériques déjà chargés.",
+    ]
+
+
+@pytest.mark.django_db
+def test_commande_preparer_transmet_ses_options(monkeypatch):
+    from sun.core import installation
+
+    appels = []
+    monkeypatch.setattr(installation, "preparer", lambda **options: appels.append(options))
+    assert main(["preparer", "--recharger", "--sans-demo"]) == OK
+    assert appels[0]["recharger"] is True and appels[0]["demo"] is False
+    assert main(["preparer"]) == OK
+    assert appels[1]["recharger"] is False and appels[1]["demo"] is True

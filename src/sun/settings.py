@@ -14,11 +14,8 @@ from sun.core.branding import accessible_colour
 
 SRC_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = SRC_DIR.parent.parent
-# pytest sets PYTEST_VERSION: tests then keep their files apart from the served instance.
-RUNNING_TESTS = "PYTEST_VERSION" in os.environ
-VAR_DIR = Path(
-    os.environ.get("SUN_VAR_DIR", PROJECT_DIR / ("var/tests" if RUNNING_TESTS else "var"))
-).resolve()
+# Tests use sun.settings_tests, which points SUN_VAR_DIR at var/tests before importing this.
+VAR_DIR = Path(os.environ.get("SUN_VAR_DIR", PROJECT_DIR / "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -96,7 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sun.core.context_processors.site",
+                "sun.web.context_processors.site",
             ],
         },
     },
@@ -154,14 +151,12 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 # Hashed, pre-compressed static files once `sun preparer` has collected them. Until then
 # (development) the manifest is missing: names stay plain and WhiteNoise serves files straight
-# from the apps, so nothing breaks. Tests always use plain names.
+# from the apps, so nothing breaks. Tests always use plain names (sun.settings_tests).
 COLLECTED = (STATIC_ROOT / "staticfiles.json").exists()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if RUNNING_TESTS
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
 WHITENOISE_MANIFEST_STRICT = False

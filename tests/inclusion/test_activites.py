@@ -11,10 +11,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from sun.comptes.roles import Role
+from sun.core.imports import ImportImpossible
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import regles as activites
 from sun.inclusion.activites.exports import vers_coop
-from sun.inclusion.activites.importation import COLONNES_CSV, FichierActivitesInvalide, importer
+from sun.inclusion.activites.importation import COLONNES_CSV, importer
 from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Activite, Lieu, Mediateur
 from tests.inclusion.outils import ecrire_csv, lieu_v1
@@ -83,10 +84,10 @@ def test_import_de_l_api_de_la_coop(tmp_path, lieu_coop):
     )
     rapport = importer(ecrire(tmp_path, page(*ELEMENTS)))
     assert rapport.format == "JSON" and rapport.lues == 6
-    assert rapport.compteurs["nouvelle"] == 4
-    refus = {(ligne, champ) for ligne, champ, *_ in rapport.rejets}
+    assert rapport.nouveaux == 4
+    refus = {(ligne, champ) for ligne, champ, *_ in rapport.lignes_rejetees}
     assert refus == {("activité 4", "thematiques"), ("activité 5", "accompagnements")}
-    assert any("inconnu du registre" in raison for *_, raison in rapport.avertissements)
+    assert any("inconnu du registre" in r.raison for r in rapport.lignes_signalees)
     individuelle = Activite.objects.get(identifiant_source=IDS[0])
     assert individuelle.lieu == lieu_coop and individuelle.commune.code_insee == "11203"
     assert individuelle.mediateur == mediateur and individuelle.accompagnements == 1
@@ -101,7 +102,7 @@ def test_import_de_l_api_de_la_coop(tmp_path, lieu_coop):
     ]
     # Importing the same file again changes nothing.
     rapport = importer(ecrire(tmp_path, page(*ELEMENTS)))
-    assert rapport.compteurs["inchangee"] == 4 and rapport.compteurs["nouvelle"] == 0
+    assert rapport.inchanges == 4 and rapport.nouveaux == 0
     assert Activite.objects.count() == 4
 
 
@@ -111,18 +112,18 @@ def test_modification_et_suppression_dans_la_coop(tmp_path, lieu_coop):
     supprimee = copy.deepcopy(ELEMENTS[1])
     supprimee["attributes"]["suppression"] = "2025-04-02T08:00:00Z"
     rapport = importer(ecrire(tmp_path, page(modifiee, supprimee)))
-    assert rapport.compteurs["modifiee"] == 1 and rapport.compteurs["supprimee"] == 1
+    assert rapport.modifies == 1 and rapport.disparus == 1
     assert list(Activite.objects.values_list("duree", flat=True)) == [60]
 
 
 def test_essai_a_blanc_et_fichiers_illisibles(tmp_path, lieu_coop):
     rapport = importer(ecrire(tmp_path, page(*ELEMENTS)), essai=True)
-    assert rapport.compteurs["nouvelle"] == 4 and Activite.objects.count() == 0
+    assert rapport.nouveaux == 4 and Activite.objects.count() == 0
     (tmp_path / "vide.json").write_text("")
-    with pytest.raises(FichierActivitesInvalide, match="vide"):
+    with pytest.raises(ImportImpossible, match="vide"):
         importer(tmp_path / "vide.json")
     (tmp_path / "x.json").write_text('{"autre": 1}')
-    with pytest.raises(FichierActivitesInvalide):
+    with pytest.raises(ImportImpossible):
         importer(tmp_path / "x.json")
 
 
@@ -159,21 +160,19 @@ def test_modele_csv(tmp_path):
          "accompagnements": "3", "genre_feminin": "5"},
     ]  # fmt: skip
     rapport = importer(_csv(tmp_path, lignes))
-    assert rapport.compteurs["nouvelle"] == 3  # two identical lines are two activities
-    champs = {champ for _, champ, *_ in rapport.rejets}
+    assert rapport.nouveaux == 3  # two identical lines are two activities
+    champs = {champ for _, champ, *_ in rapport.lignes_rejetees}
     assert {"date", "duree", "thematiques", "lieu_code_insee", "genre"} <= champs
-    assert all(ligne == "ligne 5" for ligne, *_ in rapport.rejets)
-    assert "1 refusée(s)" in rapport.resume()  # one line, several reasons
+    assert all(r.position == "ligne 5" for r in rapport.lignes_rejetees)
+    assert rapport.refusees == 1  # one line, several reasons
     atelier = Activite.objects.get(type="collectif")
     assert (
         atelier.thematiques == ["email", "bureautique"]
         and atelier.age_70_plus == 3
         and atelier.age_non_communique == 3
     )
-    assert importer(_csv(tmp_path, lignes)).compteurs["inchangee"] == 3
-    with pytest.raises(
-        FichierActivitesInvalide, match="Colonnes obligatoires absentes : thematiques"
-    ):
+    assert importer(_csv(tmp_path, lignes)).inchanges == 3
+    with pytest.raises(ImportImpossible, match="Colonnes absentes du fichier : thematiques"):
         importer(_csv(tmp_path, lignes, colonnes=["type", "date", "duree", "type_lieu"]))
 
 
@@ -303,7 +302,7 @@ def test_import_depuis_l_espace(client, utilisateur_avec_role, tmp_path, lieu_co
     client.force_login(utilisateur_avec_role(Role.AGENT))
     with ecrire(tmp_path, page(*ELEMENTS)).open("rb") as f:
         page_ = texte(client.post("/espace/activites/importer/", {"fichier": f}))
-    assert "4 nouvelle(s)" in page_ and "astrologie" in page_ and "activité 5" in page_
+    assert "Nouveaux : 4 ;" in page_ and "astrologie" in page_ and "activité 5" in page_
     modele = client.get("/espace/activites/modele.csv").content.decode()
     assert modele.splitlines()[0] == ",".join(COLONNES_CSV)
     export = json.loads(client.get("/espace/activites/export-la-coop.json").content)
@@ -352,7 +351,7 @@ def test_recuperation_depuis_l_api_de_la_coop(fausse_coop, lieu_coop, capsys):
 
     assert main(["inclusion", "activites", "coop", "--depuis", "2025-01-01"]) == 0
     sortie = capsys.readouterr().out
-    assert "2 page(s) lue(s)" in sortie and "2 nouvelle(s)" in sortie and "1 refusée(s)" in sortie
+    assert "2 page(s) lue(s)" in sortie and "Nouveaux : 2 ;" in sortie and "refusées : 1 ;" in sortie
     premiere, _ = FausseCoop.requetes[0]
     assert "filter%5Bmodification%5D%5Bdepuis%5D=2025-01-01T00%3A00%3A00" in premiere
     assert {cle for _, cle in FausseCoop.requetes} == {"Bearer cle-de-test"}

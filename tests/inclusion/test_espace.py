@@ -169,7 +169,7 @@ def test_import_par_televersement_essai_puis_reel(client, utilisateur_avec_role,
         "fichier": SimpleUploadedFile("hub.csv", contenu, content_type="text/csv"), "source": "Hub", "essai": "on",
     })  # fmt: skip
     page = texte(reponse)
-    assert "Résultat de l'essai à blanc" in page and "Lieux nouveaux : 1" in page
+    assert "Résultat de l'essai à blanc" in page and "Nouveaux : 1 ;" in page
     assert "nom du lieu absent" in page
     assert not Lieu.objects.filter(sources__source="Hub").exists()
     client.post(
@@ -196,7 +196,7 @@ def test_import_avec_correspondance_televersee(client, utilisateur_avec_role):
         "fichier": SimpleUploadedFile("aix.json", (DONNEES / "mednum-cli_input_aix-en-provence.json").read_bytes()),
         "correspondance": SimpleUploadedFile("aix.yaml", mapping),
     })  # fmt: skip
-    assert "Lieux nouveaux : 38" in texte(reponse)
+    assert "Nouveaux : 38 ;" in texte(reponse)
 
 
 def test_demonstration_deterministe_et_marquee():

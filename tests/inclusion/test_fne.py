@@ -9,6 +9,7 @@ import pytest
 from sun.cli import main
 from sun.core.indicators import Niveau, obtenir
 from sun.inclusion.activites import regles as activites
+from sun.inclusion.activites.services import enregistrer_activite
 from sun.inclusion.analyses import fne
 from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Activite, Lieu, LieuActivite, Mediateur
@@ -61,7 +62,7 @@ def departement(tmp_path):
         v = activites.valider({"type": type_, "accompagnements": nombre, "date": "2025-04-01", "duree": 60,
                                "type_lieu": "lieu_activite", "lieu": limoux, "thematiques": thematiques,
                                "deja_accompagnes": 1 if n == 0 else 0})  # fmt: skip
-        activites.enregistrer(v.valeurs, Activite.Source.SAISIE, demonstration=demo_)
+        enregistrer_activite(v.valeurs, Activite.Source.SAISIE, demonstration=demo_)
 
 
 def test_tableau_du_departement(departement):
@@ -127,7 +128,7 @@ def test_import_en_ligne_de_commande(tmp_path, capsys):
     assert "ESSAI À BLANC" in capsys.readouterr().out and not Activite.objects.exists()
     assert main(["inclusion", "activites", "importer", str(chemin)]) == 0
     sortie = capsys.readouterr().out
-    assert "1 nouvelle(s)" in sortie and "activité 2, lieu_code_insee" in sortie
+    assert "Nouveaux : 1 ;" in sortie and "activité 2 — lieu_code_insee" in sortie
     (tmp_path / "casse.json").write_text("{")
     assert main(["inclusion", "activites", "importer", str(tmp_path / "casse.json")]) == 3
 
@@ -148,7 +149,8 @@ def test_reseau_de_demonstration_idempotent_et_jamais_compte():
 
 
 def test_bilans_cra_v1_livres_importes_et_affiches(client, tmp_path, capsys):
-    from sun.inclusion.activites.cra_v1 import FICHIER_LIVRE, FichierCraInvalide, importer
+    from sun.core.imports import ImportImpossible
+    from sun.inclusion.activites.cra_v1 import FICHIER_LIVRE, importer
 
     rapport = importer(FICHIER_LIVRE)
     assert (rapport.lues, rapport.nouveaux, rapport.rejets) == (101, 101, [])
@@ -172,7 +174,7 @@ def test_bilans_cra_v1_livres_importes_et_affiches(client, tmp_path, capsys):
     assert {p for p, _ in refus} == {"entrée 1", "entrée 2", "entrée 3"}
     assert rapport.modifies == 0 and rapport.nouveaux == 0
     (tmp_path / "objet.json").write_text("{}")
-    with pytest.raises(FichierCraInvalide):
+    with pytest.raises(ImportImpossible):
         importer(tmp_path / "objet.json")
     assert main(["inclusion", "cra-v1", "importer", str(casse)]) == 0
-    assert "3 refusé(s)" in capsys.readouterr().out
+    assert "refusées : 3 ;" in capsys.readouterr().out

@@ -29,4 +29,4 @@ def test_geocodeur_injoignable_sans_effet(tmp_path, settings):
     )
     assert rapport.compteurs["nouveaux"] == 1
     assert Lieu.objects.get().precision_localisation == "commune"
-    assert any("géocodeur injoignable" in s.raison for _, s in rapport.signalements)
+    assert any("géocodeur injoignable" in r.raison for r in rapport.rejets)

@@ -3,7 +3,8 @@
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion.analyses.ifn import FichierIfnInvalide, importer
+from sun.core.imports import ImportImpossible
+from sun.inclusion.analyses.ifn import importer
 from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import IndiceFragilite
 from tests.inclusion.outils import ecrire_csv, lieu_v1
@@ -45,7 +46,7 @@ def test_import_et_lignes_refusees(tmp_path):
 def test_fichier_sans_les_bonnes_colonnes(tmp_path):
     chemin = tmp_path / "ifn.csv"
     chemin.write_text("nom,code\nLimoux,11206\n", encoding="utf-8")
-    with pytest.raises(FichierIfnInvalide, match="Colonnes absentes"):
+    with pytest.raises(ImportImpossible, match="Colonnes absentes"):
         importer(chemin)
     assert IndiceFragilite.objects.count() == 0
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from sun.inclusion.lieux.importation.executer import ImportImpossible
-from sun.inclusion.lieux.importation.mapping import Mapping, MappingInvalide
+from sun.core.imports import CorrespondanceInvalide, ImportImpossible
+from sun.inclusion.lieux.importation import correspondance
 from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import HistoriqueLieu, ImportLieux, Lieu, SourceLieu, Structure
 from tests.inclusion.outils import DONNEES, ecrire_csv, lieu_v1
@@ -40,9 +40,7 @@ def test_exemple_officiel_v1():
 
 
 def test_fichier_reel_v01_avec_correspondance():
-    rapport = importer_lieux(
-        AIX, "", mapping=Mapping.depuis_fichier(__import__("pathlib").Path(MAPPING_AIX))
-    )
+    rapport = importer_lieux(AIX, "", mapping=correspondance.charger(MAPPING_AIX))
     assert rapport.compteurs["lues"] == 38 and rapport.compteurs["nouveaux"] == 38
     assert "standard v0.1" in rapport.format
     anonymal = Lieu.objects.get(pivot="W131004321")
@@ -66,13 +64,9 @@ def test_fichier_reel_v01_avec_correspondance():
 
 
 def test_reimporter_le_meme_fichier_ne_change_rien():
-    importer_lieux(
-        AIX, "Aix", mapping=Mapping.depuis_fichier(__import__("pathlib").Path(MAPPING_AIX))
-    )
+    importer_lieux(AIX, "Aix", mapping=correspondance.charger(MAPPING_AIX))
     historique = HistoriqueLieu.objects.count()
-    rapport = importer_lieux(
-        AIX, "Aix", mapping=Mapping.depuis_fichier(__import__("pathlib").Path(MAPPING_AIX))
-    )
+    rapport = importer_lieux(AIX, "Aix", mapping=correspondance.charger(MAPPING_AIX))
     assert (
         rapport.compteurs["nouveaux"],
         rapport.compteurs["modifies"],
@@ -198,7 +192,7 @@ def test_fichiers_illisibles(tmp_path):
 
 
 def test_correspondance_libre_avec_regles_et_horaires(tmp_path):
-    mapping = Mapping.depuis_dict({
+    mapping = correspondance.depuis_dict({
         "source": "Hub régional", "format": "libre",
         "colonnes": {"id": "Ref", "nom": "Structure", "commune": "Ville", "code_postal": "CP", "date_maj": "MAJ"},
         "champs": {
@@ -244,8 +238,8 @@ def test_correspondance_libre_avec_regles_et_horaires(tmp_path):
 
 
 def test_correspondance_invalide_liste_les_erreurs():
-    with pytest.raises(MappingInvalide) as erreur:
-        Mapping.depuis_dict({"format": "v3", "colonnes": {"nom_du_lieu": "X"},
+    with pytest.raises(CorrespondanceInvalide) as erreur:
+        correspondance.depuis_dict({"format": "v3", "colonnes": {"nom_du_lieu": "X"},
                              "champs": {"services": {"regles": [{"valeur": "Cuisine"}]}, "horaires": {"jours": {"Lu": "L"}}}})  # fmt: skip
     message = str(erreur.value)
     for attendu in (

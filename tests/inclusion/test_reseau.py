@@ -7,7 +7,7 @@ import pytest
 from sun.comptes.roles import Role
 from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Lieu, LieuActivite, Mediateur, Structure
-from sun.inclusion.reseau import annuaire as reseau
+from sun.inclusion.reseau import queries as reseau
 from tests.inclusion.outils import ecrire_csv, lieu_v1
 from tests.outils import texte
 

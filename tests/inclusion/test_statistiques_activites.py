@@ -7,6 +7,7 @@ import pytest
 from sun.comptes.roles import Role
 from sun.inclusion.activites import regles as activites
 from sun.inclusion.activites import statistiques as stats
+from sun.inclusion.activites.services import enregistrer_activite
 from sun.inclusion.models import Activite
 from tests.outils import texte
 
@@ -18,7 +19,7 @@ def _activite(n: int, **valeurs):
                "lieu_code_insee": "11069", "thematiques": ["email"], **valeurs}  # fmt: skip
     verification = activites.valider(donnees)
     assert not verification.problemes, verification.problemes
-    activites.enregistrer(verification.valeurs, Activite.Source.CSV, f"t-{n}")
+    enregistrer_activite(verification.valeurs, Activite.Source.CSV, f"t-{n}")
 
 
 def test_masquage_primaire_et_secondaire():

@@ -1,4 +1,14 @@
-"""Browser tests: Playwright driving Debian's Chromium (never a downloaded browser)."""
+"""Browser tests: Playwright driving Debian's Chromium (never a downloaded browser).
+
+The live server runs over the worker's test database, which holds the territory loaded once
+per session (tests/conftest.py). pytest-django's `live_server` would make each test
+transactional and flush every table afterwards, territory included, for the next test to load
+it again: here a browser test commits what it creates, and afterwards exactly the tables that
+were empty at the start of the session are emptied again (the territory is checked unchanged).
+
+Each pytest-xdist worker has its own server on a free port, its own browser and database, and
+its own var/ folder (sun.settings_tests): parallel browser tests share nothing.
+"""
 
 import os
 from pathlib import Path
@@ -10,6 +20,9 @@ ARGUMENTS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]  # fmt: skip
+# Generous limits for a slow, loaded machine: a passing test never waits for them.
+DELAI_MS = 30_000
+DELAI_NAVIGATION_MS = 60_000
 
 
 @pytest.fixture(scope="session")
@@ -19,31 +32,69 @@ def navigateur():
         if os.environ.get("SUN_NAVIGATEUR_OBLIGATOIRE"):
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     # Playwright's sync API runs an event loop; Django must allow ORM calls beside it.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    expect.set_options(timeout=DELAI_MS)
     with sync_playwright() as playwright:
         navigateur = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS)
         yield navigateur
         navigateur.close()
 
 
+def _tables() -> list[str]:
+    from django.db import connection
+
+    return sorted(connection.introspection.django_table_names(only_existing=True))
+
+
+def _compter(tables: list[str]) -> dict[str, int]:
+    from django.db import connection
+
+    with connection.cursor() as curseur:
+        comptes = {}
+        for table in tables:
+            curseur.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+            comptes[table] = curseur.fetchone()[0]
+    return comptes
+
+
+@pytest.fixture(scope="session")
+def serveur(django_db_setup, django_db_blocker):
+    """This worker's live server, with the row counts of the database it starts from."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        depart = _compter(_tables())
+        serveur = LiveServer("localhost")  # port 0: the system picks a free one
+    serveur._live_server_modified_settings.enable()  # « localhost » in ALLOWED_HOSTS
+    yield serveur, depart
+    serveur._live_server_modified_settings.disable()
+    serveur.stop()
+
+
 @pytest.fixture
-def site(live_server, transactional_db):
-    """A live server over a database holding the Aude (reloaded: live tests flush tables)."""
-    from django.contrib.auth.models import Group
+def site(serveur, django_db_blocker):
+    """The live server's address, over the session's territory (the Aude among others)."""
     from django.core.cache import cache
+    from django.core.management.color import no_style
+    from django.db import connection
 
-    from sun.comptes.roles import Role
-    from sun.territoire.services import charger_departements
-
-    charger_departements(["11"])
-    # The role groups come from a data migration, which the flush after a live test erases.
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
-    cache.clear()
-    return live_server.url
+    serveur, depart = serveur
+    with django_db_blocker.unblock():
+        cache.clear()
+        yield serveur.url
+        vides = [table for table, nombre in depart.items() if nombre == 0]
+        connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), vides))
+        cache.clear()
+        changees = {
+            table: (depart[table], nombre)
+            for table, nombre in _compter(sorted(depart)).items()
+            if nombre != depart[table]
+        }
+    if changees:
+        pytest.fail(f"Tables du territoire modifiées par un test navigateur : {changees}")
 
 
 @pytest.fixture
@@ -56,8 +107,24 @@ def site_demo(site):
 
 
 @pytest.fixture
-def page(navigateur):
-    contexte = navigateur.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = contexte.new_page()
-    yield page
-    contexte.close()
+def contexte(navigateur):
+    """A fresh browser context (no cookies), closed after the test; keyword arguments are
+    Playwright's (viewport, permissions, JavaScript…)."""
+    ouverts = []
+
+    def ouvrir(**options):
+        options = {"locale": "fr-FR", "viewport": {"width": 1280, "height": 900}, **options}
+        contexte = navigateur.new_context(**options)
+        contexte.set_default_timeout(DELAI_MS)
+        contexte.set_default_navigation_timeout(DELAI_NAVIGATION_MS)
+        ouverts.append(contexte)
+        return contexte
+
+    yield ouvrir
+    for contexte in ouverts:
+        contexte.close()
+
+
+@pytest.fixture
+def page(contexte):
+    return contexte().new_page()

@@ -7,8 +7,8 @@ from ninja.renderers import JSONRenderer
 
 import sun
 from sun.api import indicateurs, lieux, territoire
-from sun.api.erreurs import message_validation
 from sun.core.indicators import IndicateurInconnu, NiveauNonCalcule, TerritoireInconnu
+from sun.core.validation import message_validation
 
 
 class RenduJSON(JSONRenderer):

@@ -33,7 +33,7 @@ from sun.inclusion.lieux.recherche import (
 )
 from sun.inclusion.lieux.standard import CHAMPS_V1, ENUMERATIONS
 from sun.inclusion.models import Lieu
-from sun.territoire.models import Commune
+from sun.territoire.queries import commune_avec_departement
 from sun.territoire.timezones import departement_outre_mer_au_point, fuseau, heure_locale
 
 router = Router(tags=["Lieux de médiation numérique"], throttle=[LimiteAnonyme()])
@@ -152,11 +152,7 @@ def _position(
     if filtres.lat is not None or filtres.lon is not None:
         avertissements.append("lat et lon vont ensemble : position ignorée.")
     if filtres.commune:
-        commune = (
-            Commune.objects.select_related("departement")
-            .filter(code_insee=filtres.commune.upper())
-            .first()
-        )
+        commune = commune_avec_departement(filtres.commune)
         if commune is None or commune.latitude is None:
             raise HttpError(404, f"Commune inconnue : « {filtres.commune} ».")
         return commune.latitude, commune.longitude, commune.departement.code

@@ -4,14 +4,14 @@ import json
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Count, Sum
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from sun.api.documentation import ERREURS, PAGE_MAX, reponse_geojson
 from sun.api.pagination import TAILLE_MAX, Page, paginer
-from sun.territoire.models import EPCI, Commune, Departement
+from sun.territoire import queries
+from sun.territoire.models import EPCI, Commune
 
 communes = Router(tags=["Territoire"])
 epcis = Router(tags=["Territoire"])
@@ -103,17 +103,9 @@ def _entite(c: Commune, proprietes: dict) -> dict:
 )
 def liste_communes(request, filtres: Query[FiltresCommunes]):
     """Recherche insensible aux accents et à la casse, par nom, code postal ou code INSEE."""
-    qs = Commune.objects.avec_relations()
-    if filtres.q:
-        qs = qs.recherche(filtres.q)
-    else:
-        qs = qs.order_by("code_insee")
-    if filtres.departement:
-        qs = qs.filter(departement__code=filtres.departement.upper())
-    if filtres.epci:
-        qs = qs.filter(epci__code_siren=filtres.epci)
-    if filtres.format == "json":
-        qs = qs.sans_geometrie()
+    qs = queries.communes_filtrees(
+        filtres.q, filtres.departement, filtres.epci, geometrie=filtres.format == "geojson"
+    )
     objets, page = paginer(qs, filtres.page, filtres.taille)
     date_maj = max((c.date_maj for c in objets), default=None)
     source = objets[0].source if objets else ""
@@ -139,7 +131,7 @@ def liste_communes(request, filtres: Query[FiltresCommunes]):
     openapi_extra=reponse_geojson("Feature de la commune avec son contour (format=geojson)"),
 )
 def detail_commune(request, code_insee: str, geometrie: bool = False, format: Format = "json"):
-    c = Commune.objects.avec_relations().filter(code_insee=code_insee.upper()).first()
+    c = Commune.objects.avec_relations().de_code(code_insee).first()
     if c is None:
         raise HttpError(404, f"Commune inconnue : « {code_insee} ».")
     mairie = getattr(c, "mairie", None)
@@ -190,13 +182,6 @@ def _epci(e: EPCI) -> dict:
     }
 
 
-def _epcis_annotes():
-    return EPCI.objects.annotate(
-        nb_communes=Count("communes", distinct=True),
-        population=Sum("communes__population_municipale"),
-    ).prefetch_related("departements")
-
-
 @epcis.get("", response={200: ListeEPCI, **ERREURS}, summary="Lister les EPCI")
 def liste_epci(
     request,
@@ -205,12 +190,7 @@ def liste_epci(
     page: int = Query(1, ge=1, le=PAGE_MAX),
     taille: int = Query(20, ge=1, le=TAILLE_MAX),
 ):
-    qs = _epcis_annotes().order_by("nom")
-    if departement:
-        qs = qs.filter(departements__code=departement.upper())
-    if q:
-        qs = qs.filter(nom__icontains=q)
-    objets, pagination = paginer(qs, page, taille)
+    objets, pagination = paginer(queries.epcis_filtres(departement, q), page, taille)
     return {
         **pagination.dict(),
         "source": objets[0].source if objets else "",
@@ -220,7 +200,7 @@ def liste_epci(
 
 @epcis.get("/{code_siren}", response={200: EPCIResume, **ERREURS}, summary="Un EPCI")
 def detail_epci(request, code_siren: str):
-    epci = _epcis_annotes().filter(code_siren=code_siren).first()
+    epci = queries.epci_avec_totaux(code_siren)
     if epci is None:
         raise HttpError(404, f"EPCI inconnu : « {code_siren} ».")
     return _epci(epci)
@@ -240,9 +220,6 @@ class DepartementSchema(Schema):
     "", response={200: list[DepartementSchema], **ERREURS}, summary="Départements chargés"
 )
 def liste_departements(request):
-    qs = Departement.objects.annotate(
-        nb=Count("communes"), population=Sum("communes__population_municipale")
-    ).order_by("code")
     return [
         {
             "code": d.code,
@@ -253,5 +230,5 @@ def liste_departements(request):
             "source": d.source,
             "date_maj": d.date_maj,
         }
-        for d in qs
+        for d in queries.departements_avec_totaux()
     ]

@@ -4,6 +4,16 @@ import re
 
 from unidecode import unidecode
 
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
+def nettoyer(valeur) -> str:
+    """Trimmed text, inner spaces folded, typographic apostrophes made straight."""
+    if valeur is None:
+        return ""
+    return " ".join(str(valeur).translate(APOSTROPHES).split())
+
+
 # INSEE "type de nom en clair" (TNCC): the article before the name and the "de" form.
 _ARTICLES = {
     0: ("", "de "),

@@ -31,8 +31,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from sun.api.erreurs import message_validation
 from sun.core import indicators
+from sun.core.validation import message_validation
 from sun.pilotage.models import Action, Axe, Etape, Historique, Indicateur, Plan, ValeurIndicateur
 from sun.pilotage.services import texte_historique
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.template.loader import render_to_string
 
+from sun.core.graphiques import graphique_indicateurs
 from sun.pilotage.avancement import avancement, suivi_indicateurs
 from sun.pilotage.models import Action, Axe, Plan
 from sun.pilotage.services import en_retard
@@ -31,8 +32,6 @@ def _derniere_de(valeurs, annee: int):
 
 
 def contexte(plan: Plan, annee: int, aujourd_hui: date) -> dict:
-    from sun.web.graphiques import graphique_indicateurs
-
     total, lignes = avancement(plan, aujourd_hui)
     actions = list(plan.actions.filter(parent=None).select_related("orientation")
                    .prefetch_related("notes", "pilotes").order_by("ordre"))  # fmt: skip

@@ -1,13 +1,16 @@
 """What changes the plan outside the plan file: computed indicator values, action edits by
-pilots, progress figures. Every change is recorded in `Historique`."""
+pilots (fields, steps, notes), entered indicator values. Every change is recorded in
+`Historique`."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django import forms
+from django.db import transaction
 from django.utils import timezone
 
 from sun.core import indicators
-from sun.pilotage.models import Action, Historique, Indicateur, ValeurIndicateur
+from sun.pilotage.models import Action, Etape, Historique, Indicateur, NoteSuivi, ValeurIndicateur
 
 
 @dataclass
@@ -77,4 +80,51 @@ def texte_historique(valeur):
         return valeur.isoformat()
     if hasattr(valeur, "pk"):
         return str(valeur)
+    return valeur
+
+
+# --- edits from the agent space ---------------------------------------------------------------
+@transaction.atomic
+def modifier_action(form: forms.ModelForm, auteur) -> Action:
+    """Save a validated form of an action and record what changed. The values before are read
+    from the database: validating the form has already put the new ones on the instance."""
+    action = form.instance
+    champs = list(form._meta.fields)
+    avant = Action.objects.filter(pk=action.pk).values(*champs).get()
+    form.save()
+    historiser(action, avant, auteur)
+    return action
+
+
+@transaction.atomic
+def basculer_etape(etape: Etape, auteur) -> Etape:
+    """Mark a step of an action done, or open it again."""
+    etape.realisee = not etape.realisee
+    etape.save(update_fields=["realisee"])
+    historiser(
+        etape.action,
+        {},
+        auteur,
+        f"Étape {'réalisée' if etape.realisee else 'rouverte'} : {etape.titre[:200]}",
+    )
+    return etape
+
+
+@transaction.atomic
+def ajouter_note_suivi(action: Action, auteur, donnees: dict) -> NoteSuivi:
+    """A dated progress note (`donnees`: the note form's date and texte)."""
+    note = NoteSuivi.objects.create(action=action, auteur=auteur, **donnees)
+    historiser(action, {}, auteur, "Note de suivi ajoutée")
+    return note
+
+
+@transaction.atomic
+def enregistrer_valeur_indicateur(form: forms.ModelForm, auteur) -> ValeurIndicateur:
+    """Save a validated form of an indicator's value (new, or replacing the value of that
+    date) and record it in the plan's history."""
+    valeur = form.save()
+    indicateur = valeur.indicateur
+    Historique.objects.create(plan=indicateur.plan, objet="indicateur", code=indicateur.code, auteur=auteur,
+                              changements={str(valeur.date): [valeur.resultat, valeur.objectif]},
+                              commentaire=f"Valeur saisie : {valeur.source}"[:300])  # fmt: skip
     return valeur

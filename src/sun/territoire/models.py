@@ -5,9 +5,9 @@ aggregates commune → EPCI → département.
 """
 
 from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
 
-from sun.core.text import article_de
-from sun.territoire.queries import CommuneQuerySet
+from sun.core.text import article_de, normaliser_recherche
 
 # INSEE "type de nom en clair" (TNCC) → article and "de" form, e.g. 5 → "L'", "de l'".
 TNCC_CHOICES = [(i, str(i)) for i in range(9)]
@@ -63,6 +63,55 @@ class EPCI(models.Model):
         return self.nom
 
 
+class CommuneQuerySet(models.QuerySet):
+    """Chainable reads of communes. Defined here, with the model whose manager it is, so that
+    `sun.territoire.queries` imports the models and never the other way round."""
+
+    def du_departement(self, code: str | None):
+        return self.filter(departement__code=code) if code else self
+
+    def de_l_epci(self, code_siren: str | None):
+        return self.filter(epci__code_siren=code_siren) if code_siren else self
+
+    def de_code(self, code_insee: str):
+        return self.filter(code_insee=code_insee.upper())
+
+    def recherche(self, texte: str):
+        """Accent- and case-insensitive search by name, postal code or INSEE code.
+
+        Every word typed must appear; exact codes come first, then names starting with the
+        text, then the most populated communes.
+        """
+        requete = normaliser_recherche(texte)
+        if not requete:
+            return self.none()
+        filtre = Q()
+        for mot in requete.split():
+            filtre &= Q(cle_recherche__contains=mot)
+        rang = Case(
+            # An exact INSEE or postal code (the key ends with the INSEE code).
+            When(
+                Q(code_insee__iexact=requete) | Q(cle_recherche__contains=f" {requete} "),
+                then=Value(0),
+            ),
+            When(cle_recherche__startswith=requete, then=Value(1)),
+            When(cle_recherche__contains=f" {requete}", then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
+        )
+        return (
+            self.filter(filtre)
+            .annotate(rang=rang)
+            .order_by("rang", models.F("population_municipale").desc(nulls_last=True), "nom")
+        )
+
+    def avec_relations(self):
+        return self.select_related("departement", "epci")
+
+    def sans_geometrie(self):
+        return self.defer("geometrie")
+
+
 class Commune(models.Model):
     code_insee = models.CharField("code INSEE", max_length=5, unique=True)
     nom = models.CharField("nom", max_length=100)
@@ -70,7 +119,7 @@ class Commune(models.Model):
         "type de nom (TNCC)", choices=TNCC_CHOICES, default=0
     )
     # « lezignan corbieres 11200 11203 »: unaccented name, postal codes and INSEE code, what
-    # accent- and case-insensitive search matches against (see queries.CommuneQuerySet).
+    # accent- and case-insensitive search matches against (see CommuneQuerySet.recherche).
     cle_recherche = models.CharField(max_length=200, editable=False)
     departement = models.ForeignKey(Departement, on_delete=models.CASCADE, related_name="communes")
     epci = models.ForeignKey(

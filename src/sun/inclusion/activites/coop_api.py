@@ -14,7 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from sun.inclusion.activites.importation import RapportActivites, importer
+from sun.core.imports import Rapport
+from sun.inclusion.activites.importation import ImportActivites, importer
 
 PAGES_MAX = 10_000  # 5 million activities: a guard against a cursor that never ends
 
@@ -40,9 +41,7 @@ def _page(url: str) -> dict:
         ) from exc
 
 
-def recuperer(
-    depuis: datetime | None = None, *, essai: bool = False
-) -> tuple[RapportActivites, int]:
+def recuperer(depuis: datetime | None = None, *, essai: bool = False) -> tuple[Rapport, int]:
     """Every activity created or modified since `depuis`; returns the import report and the
     number of pages read. Nothing is written if a page cannot be read."""
     if not settings.SUN_COOP_API_URL:
@@ -72,5 +71,6 @@ def recuperer(
                 url = urllib.parse.urljoin(url, suivant) if suivant and a_suivre else None
             sortie.write("]}")
         if nombre == 0:  # nothing new since the last fetch
-            return RapportActivites(format="JSON"), pages
-        return importer(chemin, essai=essai), pages
+            vide = Rapport(ImportActivites.genre, ImportActivites.libelle, fichier="La Coop (API)")
+            return vide, pages
+        return importer(chemin, essai=essai, nom_fichier="La Coop (API)"), pages

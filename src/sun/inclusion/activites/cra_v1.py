@@ -5,13 +5,10 @@ The whole file in one transaction; every rejected entry reported (position, fiel
 reason); importing the same file again changes nothing.
 """
 
-import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-
+from sun.core.imports import FichierIllisible, Importeur, Lecture, Rapport, executer, synchroniser
 from sun.inclusion.models import BilanCraV1
 
 SOURCE = ("Comptes rendus d'activité v1 des conseillers numériques (2021 – 1er semestre 2024), "
@@ -46,38 +43,20 @@ SUITES = {
 ACTIVITES = {"collectif": "Atelier collectif", "ponctuel": "Accompagnement ponctuel", "individuel": "Accompagnement individuel"}  # fmt: skip
 
 
-class FichierCraInvalide(ValueError):
-    pass
-
-
-@dataclass
-class RapportCra:
-    lues: int = 0
-    nouveaux: int = 0
-    modifies: int = 0
-    inchanges: int = 0
-    rejets: list[tuple[str, str, str, str]] = field(default_factory=list)
-
-    @property
-    def refuses(self) -> int:
-        """Entries refused (an entry may have several problems)."""
-        return len({position for position, *_ in self.rejets})
-
-
-def _entier(valeur, position: str, champ: str, rapport: RapportCra) -> int | None:
+def _entier(valeur, position: str, champ: str, rapport: Rapport) -> int | None:
     if isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 0:
-        rapport.rejets.append((position, champ, str(valeur)[:50], "nombre entier positif attendu"))
+        rapport.refuser(position, champ, str(valeur)[:50], "nombre entier positif attendu")
         return None
     return valeur
 
 
 def _comptes(
-    entree: dict, cle: str | None, cles: dict, position: str, rapport: RapportCra
+    entree: dict, cle: str | None, cles: dict, position: str, rapport: Rapport
 ) -> dict | None:
     """The counts of `cles` in `entree[cle]` (or in `entree` itself when `cle` is None)."""
     bloc = entree.get(cle) if cle else entree
     if not isinstance(bloc, dict):
-        rapport.rejets.append((position, cle or "", str(bloc)[:50], "objet attendu"))
+        rapport.refuser(position, cle or "", str(bloc)[:50], "objet attendu")
         return None
     comptes = {}
     for nom in cles:
@@ -88,13 +67,13 @@ def _comptes(
     return comptes
 
 
-def _verifier(position: str, entree, rapport: RapportCra) -> dict | None:
+def _verifier(position: str, entree, rapport: Rapport) -> dict | None:
     if not isinstance(entree, dict):
-        rapport.rejets.append((position, "", str(entree)[:50], "objet attendu"))
+        rapport.refuser(position, "", str(entree)[:50], "objet attendu")
         return None
     code = str(entree.get("departement", "")).strip().upper()
     if not DEPARTEMENT.match(code):
-        rapport.rejets.append((position, "departement", code, "code de département invalide"))
+        rapport.refuser(position, "departement", code, "code de département invalide")
         return None
     usagers = _entier(entree.get("usagers"), position, "usagers", rapport)
     accompagnements = _entier(entree.get("accompagnements"), position, "accompagnements", rapport)
@@ -110,30 +89,28 @@ def _verifier(position: str, entree, rapport: RapportCra) -> dict | None:
             "statuts": statuts, "ages": ages, "suites": suites, "activites": activites}  # fmt: skip
 
 
-def importer(chemin: Path, source: str = SOURCE) -> RapportCra:
-    try:
-        entrees = json.loads(Path(chemin).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise FichierCraInvalide(f"Fichier illisible : {exc}") from exc
-    if not isinstance(entrees, list):
-        raise FichierCraInvalide("Un tableau JSON d'objets par département est attendu.")
-    rapport = RapportCra()
-    valides = {}
-    for numero, entree in enumerate(entrees, start=1):
-        rapport.lues += 1
-        valeurs = _verifier(f"entrée {numero}", entree, rapport)
-        if valeurs is not None:
-            valides[valeurs["departement"]] = valeurs
-    with transaction.atomic():
-        existants = {b.departement: b for b in BilanCraV1.objects.all()}
-        for code, valeurs in valides.items():
-            bilan = existants.get(code)
-            if bilan is None:
-                BilanCraV1.objects.create(**valeurs, source=source)
-                rapport.nouveaux += 1
-            elif any(getattr(bilan, c) != v for c, v in valeurs.items()) or bilan.source != source:
-                BilanCraV1.objects.filter(pk=bilan.pk).update(**valeurs, source=source)
-                rapport.modifies += 1
-            else:
-                rapport.inchanges += 1
-    return rapport
+class ImportCraV1(Importeur):
+    """One entry per département; the key is the département's code."""
+
+    genre = "cra-v1"
+    libelle = "Bilans CRA v1 des conseillers numériques"
+
+    def __init__(self, source: str = SOURCE):
+        self.source = source
+
+    def verifier_lecture(self, lecture: Lecture) -> None:
+        if lecture.format != "JSON":
+            raise FichierIllisible("Un tableau JSON d'objets par département est attendu.")
+
+    def convertir(self, numero: int, entree, rapport: Rapport) -> dict | None:
+        return _verifier(f"entrée {numero}", entree, rapport)
+
+    def ecrire(self, valeurs: list[dict], rapport: Rapport) -> None:
+        voulus = {v.pop("departement"): {**v, "source": self.source} for v in valeurs}
+        synchroniser(BilanCraV1.objects.all(), "departement", voulus).noter(rapport)
+
+
+def importer(
+    chemin: Path, source: str = SOURCE, *, essai: bool = False, auteur=None, **options
+) -> Rapport:
+    return executer(ImportCraV1(source), Path(chemin), essai=essai, auteur=auteur, **options)

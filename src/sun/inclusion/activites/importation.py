@@ -8,16 +8,16 @@ marks as deleted (`suppression`) are removed.
 
 import hashlib
 import json
+import uuid
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.utils import timezone
 
-from sun.core.imports.lecture import FichierIllisible, lire
+from sun.core.imports import Importeur, Lecture, Rapport, executer, synchroniser
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import regles as activites
-from sun.inclusion.models import Activite
+from sun.inclusion.models import Activite, Mediateur
 
 # The CSV template: La Coop's attribute names, then the counters of anonymous participants.
 COLONNES_CSV = [
@@ -27,27 +27,6 @@ COLONNES_CSV = [
     "niveau_atelier", "tags", "accompagnements", "deja_accompagnes", *coop.champs_public(),
 ]  # fmt: skip
 OBLIGATOIRES_CSV = ["type", "date", "duree", "type_lieu", "thematiques"]
-
-
-class FichierActivitesInvalide(ValueError):
-    pass
-
-
-@dataclass
-class RapportActivites:
-    format: str = ""
-    lues: int = 0
-    compteurs: Counter = field(default_factory=Counter)  # nouvelle, modifiee, inchangee, supprimee
-    rejets: list[tuple[str, str, str, str]] = field(
-        default_factory=list
-    )  # line, field, value, reason
-    avertissements: list[tuple[str, str, str, str]] = field(default_factory=list)
-
-    def resume(self) -> str:
-        c = self.compteurs
-        return (f"{self.lues} activité(s) lue(s) : {c['nouvelle']} nouvelle(s), {c['modifiee']} modifiée(s), "
-                f"{c['inchangee']} inchangée(s), {c['supprimee']} supprimée(s) (suppression dans La Coop), "
-                f"{len({position for position, *_ in self.rejets})} refusée(s).")  # fmt: skip
 
 
 def _depuis_coop(element: dict) -> dict:
@@ -65,72 +44,82 @@ def _identifiant_csv(ligne: dict, deja_vus: Counter) -> str:
     return f"{empreinte}-{deja_vus[empreinte]}"
 
 
-def importer(chemin: Path, *, essai: bool = False, utilisateur=None) -> RapportActivites:
-    rapport = RapportActivites()
-    try:
-        rapport.format, lignes = lire(Path(chemin))
-    except FichierIllisible as exc:
-        raise FichierActivitesInvalide(str(exc)) from exc
-    source = Activite.Source.COOP if rapport.format == "JSON" else Activite.Source.CSV
-    correspondances = activites.Correspondances()
-    identiques: Counter = Counter()
-    try:
-        with transaction.atomic():
-            for numero, brute in lignes:
-                rapport.lues += 1
-                ligne = _depuis_coop(brute) if source == Activite.Source.COOP else brute
-                if source == Activite.Source.CSV and rapport.lues == 1:
-                    _verifier_entete(ligne)
-                position = (
-                    f"activité {numero}" if source == Activite.Source.COOP else f"ligne {numero}"
-                )
-                _importer_une(
-                    position, ligne, source, identiques, rapport, utilisateur, correspondances
-                )
-            if essai:
-                transaction.set_rollback(True)
-    except FichierIllisible as exc:
-        raise FichierActivitesInvalide(str(exc)) from exc
-    if rapport.lues == 0:
-        raise FichierActivitesInvalide("Le fichier ne contient aucune activité.")
-    return rapport
+class ImportActivites(Importeur):
+    """La Coop's JSON or SUN's CSV template; the key is (source, id in the source)."""
 
+    genre = "activites"
+    libelle = "Activités de médiation numérique"
+    colonnes_obligatoires = OBLIGATOIRES_CSV  # checked on a CSV header (JSON has none)
 
-def _verifier_entete(ligne: dict) -> None:
-    manquantes = [c for c in OBLIGATOIRES_CSV if c not in ligne]
-    if manquantes:
-        raise FichierActivitesInvalide(
-            "Colonnes obligatoires absentes : " + ", ".join(manquantes)
-            + ". Le modèle CSV documenté liste les colonnes attendues."
+    def __init__(self, auteur=None):
+        self.auteur = auteur
+        self.origine = Activite.Source.CSV
+        self.correspondances = activites.Correspondances()
+        self.identiques: Counter = Counter()
+        self.mediateurs: dict[str, Mediateur] = {}
+        self.a_supprimer: list[str] = []
+
+    def verifier_lecture(self, lecture: Lecture) -> None:
+        self.origine = Activite.Source.CSV if lecture.colonnes is not None else Activite.Source.COOP
+        self.source = self.origine.label
+
+    def preparer(self, rapport: Rapport) -> None:
+        self.mediateurs = {str(m.coop_id): m for m in Mediateur.objects.exclude(coop_id=None)}
+
+    def convertir(self, numero: int, brute: dict, rapport: Rapport) -> tuple | None:
+        coop_json = self.origine == Activite.Source.COOP
+        ligne = _depuis_coop(brute) if coop_json else brute
+        position = f"activité {numero}" if coop_json else numero
+        identifiant = str(ligne.get("id") or "").strip()
+        if not coop_json and not identifiant:
+            identifiant = _identifiant_csv(ligne, self.identiques)
+        if coop_json and not identifiant:
+            rapport.refuser(position, "id", "", "identifiant La Coop absent")
+            return None
+        if ligne.get("suppression"):
+            self.a_supprimer.append(identifiant)
+            return None
+        verification = activites.valider(ligne, correspondances=self.correspondances)
+        for champ, valeur, raison in verification.avertissements:
+            rapport.avertir(position, champ, valeur, raison)
+        for champ, valeur, raison in verification.problemes:
+            rapport.refuser(position, champ, valeur, raison)
+        if verification.problemes:
+            return None
+        mediateur_id = str(ligne.get("mediateur_id") or "").strip()
+        valeurs = {
+            **verification.valeurs,
+            "mediateur": self.mediateurs.get(mediateur_id.lower()) if _uuid(mediateur_id) else None,
+            "mediateur_coop_id": mediateur_id[:36],
+        }
+        if valeurs.get("creation") is None:
+            valeurs.pop("creation", None)  # set once, at creation
+        return identifiant, valeurs
+
+    def ecrire(self, valeurs: list[tuple], rapport: Rapport) -> None:
+        existantes = Activite.objects.filter(source=self.origine).exclude(identifiant_source="")
+        diff = synchroniser(
+            existantes, "identifiant_source", dict(valeurs),
+            defauts={"source": self.origine, "saisi_par": self.auteur, "creation": timezone.now()},
         )  # fmt: skip
-
-
-def _importer_une(
-    position, ligne, source, identiques, rapport, utilisateur, correspondances
-) -> None:
-    identifiant = str(ligne.get("id") or "").strip()
-    if source == Activite.Source.CSV and not identifiant:
-        identifiant = _identifiant_csv(ligne, identiques)
-    if source == Activite.Source.COOP and not identifiant:
-        rapport.rejets.append((position, "id", "", "identifiant La Coop absent"))
-        return
-    if ligne.get("suppression"):
-        supprimees, _ = Activite.objects.filter(
-            source=source, identifiant_source=identifiant
-        ).delete()
+        diff.noter(rapport, nom=lambda a: getattr(a, "identifiant_source", a))
+        supprimees, _ = existantes.filter(identifiant_source__in=self.a_supprimer).delete()
+        rapport.disparus += supprimees
         if supprimees:
-            rapport.compteurs["supprimee"] += 1
-        return
-    verification = activites.valider(ligne, correspondances=correspondances)
-    for champ, valeur, raison in verification.avertissements:
-        rapport.avertissements.append((position, champ, valeur, raison))
-    if verification.problemes:
-        rapport.rejets.extend((position, *probleme) for probleme in verification.problemes)
-        return
-    mediateur_coop_id = str(ligne.get("mediateur_id") or "").strip()
-    _, etat = activites.enregistrer(
-        verification.valeurs, source, identifiant,
-        mediateur=activites.mediateur_coop(mediateur_coop_id),
-        mediateur_coop_id=mediateur_coop_id[:36], saisi_par=utilisateur,
-    )  # fmt: skip
-    rapport.compteurs[etat] += 1
+            rapport.autres["supprimees"] = supprimees
+            rapport.libelles_autres["supprimees"] = "supprimées dans La Coop"
+
+
+def _uuid(texte: str) -> bool:
+    try:
+        uuid.UUID(texte)
+    except ValueError:
+        return False
+    return True
+
+
+def importer(chemin: Path, *, essai: bool = False, utilisateur=None, **options) -> Rapport:
+    """Import a file of activities in one transaction (see the module's docstring)."""
+    return executer(
+        ImportActivites(utilisateur), Path(chemin), essai=essai, auteur=utilisateur, **options
+    )

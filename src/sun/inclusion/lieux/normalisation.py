@@ -14,9 +14,9 @@ from unidecode import unidecode
 from sun.core.horaires import HorairesInvalides
 from sun.core.horaires import normaliser as normaliser_horaires
 from sun.core.telephone import international
+from sun.core.text import nettoyer
 from sun.inclusion.lieux.standard import ALIAS_V1, ENUMERATIONS, ETAPES_NUMERIQUES, TYPOLOGIES
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 COURRIEL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 RNA = re.compile(r"^W[0-9A-Z]{9}$")
 CODE_INSEE = re.compile(r"^([013-9]\d|2[AB1-9])\d{3}$")
@@ -44,9 +44,7 @@ class Signalements:
 
 def texte(valeur) -> str:
     """Trimmed text with typographic apostrophes made straight, as the standard writes them."""
-    if valeur is None:
-        return ""
-    return " ".join(str(valeur).translate(APOSTROPHES).split())
+    return nettoyer(valeur)
 
 
 def decouper(valeur, separateur: str = "|") -> list[str]:

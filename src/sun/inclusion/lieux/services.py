@@ -1,25 +1,31 @@
-"""Writes to the register of lieux: import, edit, close/reopen. Every change is historised."""
+"""Writes to the register of lieux: import, edit, close/reopen (every change is historised),
+the public's error reports and the desk orientations."""
 
+from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Q
+from django import forms
 from django.utils import timezone
 
+from sun.inclusion.lieux import dedoublonnage
 from sun.inclusion.lieux import normalisation as n
 from sun.inclusion.lieux.localisation import Referentiel, localiser
+from sun.inclusion.lieux.orientation import Diagnostic
 from sun.inclusion.lieux.standard import CHAMPS_V1
 from sun.inclusion.models import (
     HistoriqueLieu,
     Lieu,
-    SourceLieu,
+    Orientation,
+    SignalementErreur,
 )
+from sun.territoire.models import Commune
 
 CHAMPS_LIEU = [c for c in CHAMPS_V1 if c != "id"]
 
 
 def importer_lieux(chemin, source, **options):
     """Import a file of places from `source` (see `importation`): the register's entry point."""
-    from sun.inclusion.lieux.importation.executer import importer_lieux as importer
+    from sun.inclusion.lieux.importation.importeur import importer_lieux as importer
 
     return importer(chemin, source, **options)
 
@@ -99,96 +105,9 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
 
 
 # --- duplicates -------------------------------------------------------------------------------
-def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, telephone,
-           courriels, source):  # fmt: skip
-    from sun.inclusion.lieux.doublons import Fiche, cles_comparaison
-
-    return Fiche(str(pk), cles or cles_comparaison(nom, adresse), code_insee or "", latitude,
-                 longitude, precision == Lieu.Precision.EXACTE and latitude is not None,
-                 telephone or "", frozenset(courriels or ()), source or "")  # fmt: skip
-
-
-def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int, int]:
-    """Compare places (those of `cles` against all, or all against all); merge the sure pairs,
-    queue the doubtful ones. Returns (merged, queued). Pairs already decided are left alone."""
-    from sun.inclusion.lieux.doublons import SEUIL_FUSION, comparer, en_dict
-    from sun.inclusion.models import PaireDoublon
-
-    champs = ["pk", "cles_doublons", "nom", "adresse", "code_insee", "latitude", "longitude",
-              "precision_localisation", "telephone", "courriels", "source"]  # fmt: skip
-    lignes = list(
-        Lieu.objects.exclude(statut=Lieu.Statut.FERME)
-        .filter(demonstration=False)
-        .values_list(*champs)
-    )
-    fiches = [_fiche(*ligne) for ligne in lignes]
-    decidees = {
-        frozenset((str(a), str(b)))
-        for a, b in PaireDoublon.objects.exclude(statut=PaireDoublon.Statut.A_REVOIR).values_list(
-            "lieu_a", "lieu_b"
-        )
-    }
-    fusionnes, en_attente, absorbes = 0, 0, set()
-    a_charger = set()
-    resultats = comparer(fiches, cles)
-    for i, j, *_ in resultats:
-        a_charger.update((lignes[i][0], lignes[j][0]))
-    lieux = Lieu.objects.in_bulk(a_charger)
-    for i, j, valeur, details in resultats:
-        a, b = lieux[lignes[i][0]], lieux[lignes[j][0]]
-        if frozenset((str(a.pk), str(b.pk))) in decidees or a.pk in absorbes or b.pk in absorbes:
-            continue
-        if valeur >= SEUIL_FUSION:
-            garde, absorbe = sorted((a, b), key=lambda l: l.cree_le)
-            fusionner(garde, absorbe, auteur=auteur, score=valeur)
-            absorbes.add(absorbe.pk)
-            fusionnes += 1
-        else:
-            _, cree = PaireDoublon.objects.get_or_create(
-                lieu_a=min(a, b, key=lambda l: str(l.pk)), lieu_b=max(a, b, key=lambda l: str(l.pk)),
-                defaults={"score": valeur, "details": en_dict(details)},
-            )  # fmt: skip
-            en_attente += int(cree)
-    return fusionnes, en_attente
-
-
-def fusionner(garde: Lieu, absorbe: Lieu, *, auteur=None, score: int | None = None) -> Lieu:
-    """Merge `absorbe` into `garde`: the most recent value of each field wins, lists are
-    united, every source identifier and the history are kept."""
-    from sun.inclusion.lieux.standard import CHAMPS_MULTIPLES
-    from sun.inclusion.models import PaireDoublon
-
-    recent, ancien = (absorbe, garde) if absorbe.date_maj > garde.date_maj else (garde, absorbe)
-    avant = {c: _jsonable(getattr(garde, c)) for c in CHAMPS_LIEU}
-    for champ in CHAMPS_LIEU:
-        if champ in CHAMPS_MULTIPLES:
-            valeur = list(dict.fromkeys([*getattr(recent, champ), *getattr(ancien, champ)]))
-        else:
-            valeur = getattr(recent, champ) or getattr(ancien, champ)
-        setattr(garde, champ, valeur)
-    if (
-        recent.precision_localisation == Lieu.Precision.EXACTE
-        or garde.precision_localisation != Lieu.Precision.EXACTE
-    ):
-        garde.latitude, garde.longitude = recent.latitude, recent.longitude
-        garde.precision_localisation = recent.precision_localisation
-    garde.commune_ref_id = garde.commune_ref_id or absorbe.commune_ref_id
-    garde.structure_id = garde.structure_id or absorbe.structure_id
-    garde.save()
-    SourceLieu.objects.filter(lieu=absorbe).update(lieu=garde)
-    HistoriqueLieu.objects.filter(lieu=absorbe).update(lieu=garde)
-    PaireDoublon.objects.filter(Q(lieu_a=absorbe) | Q(lieu_b=absorbe)).delete()
-    changements = {
-        c: [avant[c], _jsonable(getattr(garde, c))]
-        for c in CHAMPS_LIEU
-        if avant[c] != _jsonable(getattr(garde, c))
-    }
-    HistoriqueLieu.objects.create(
-        lieu=garde, action=HistoriqueLieu.Action.FUSION, auteur=auteur, changements=changements,
-        commentaire=f"Fusion avec « {absorbe.nom} » ({absorbe.source})" + (f", score {score}" if score else ""),
-    )  # fmt: skip
-    absorbe.delete()
-    return garde
+# Comparison and merges live in `dedoublonnage` (bulk writes shared with the import).
+detecter_doublons = dedoublonnage.detecter_doublons
+fusionner = dedoublonnage.fusionner
 
 
 def decider_paire(paire, decision: str, *, auteur) -> None:
@@ -206,3 +125,35 @@ def decider_paire(paire, decision: str, *, auteur) -> None:
             timezone.now(),
         )
         paire.save()
+
+
+# --- error reports ----------------------------------------------------------------------------
+def enregistrer_signalement(form: forms.ModelForm, lieu: Lieu) -> SignalementErreur:
+    """Record a correction proposed on a place's public page, from a validated « signaler une
+    erreur » form (which also counts the sender's reports against its hourly limit)."""
+    return form.save(lieu)
+
+
+def traiter_signalement(signalement: SignalementErreur, statut: str, *, auteur) -> None:
+    """A coordinator closes a report: corrected (TRAITE) or dismissed (REJETE)."""
+    signalement.statut, signalement.traite_par, signalement.traite_le = (
+        statut, auteur, timezone.now()
+    )  # fmt: skip
+    signalement.save(update_fields=["statut", "traite_par", "traite_le"])
+
+
+# --- desk orientation -------------------------------------------------------------------------
+def enregistrer_orientation(
+    commune: Commune | None, diagnostic: Diagnostic, lieux: Iterable[Lieu]
+) -> Orientation:
+    """Count an orientation (no name: the commune, the diagnosis and the places proposed)."""
+    return Orientation.objects.create(
+        commune=commune, niveau=diagnostic.niveau.code, besoins=diagnostic.besoins,
+        services=diagnostic.services, lieux_proposes=[str(lieu.pk) for lieu in lieux],
+    )  # fmt: skip
+
+
+def retenir_lieux_orientation(orientation: Orientation, identifiants: list[str]) -> None:
+    """The places printed on the orientation sheet, among those proposed."""
+    orientation.lieux_retenus = identifiants
+    orientation.save(update_fields=["lieux_retenus"])

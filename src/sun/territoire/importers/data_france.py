@@ -18,6 +18,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from sun.core.imports import ImportImpossible
+
 csv.field_size_limit(50_000_000)
 
 NULL = "\\N"
@@ -36,7 +38,7 @@ COLONNES_COMMUNES = {
 }  # fmt: skip
 
 
-class DonneesTerritoireError(Exception):
+class DonneesTerritoireError(ImportImpossible):
     """The reference data cannot be read; the message says why, in French."""
 
 

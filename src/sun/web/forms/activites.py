@@ -11,7 +11,7 @@ from django.utils import timezone
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import regles as activites
 from sun.inclusion.models import Lieu, Mediateur
-from sun.inclusion.reseau.annuaire import lieux_en_cours
+from sun.inclusion.reseau.queries import lieux_en_cours
 from sun.territoire.positions import PositionIntrouvable, resoudre
 
 DUREES = [

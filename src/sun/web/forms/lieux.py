@@ -2,8 +2,9 @@
 
 from django import forms
 
+from sun.core.imports import CorrespondanceInvalide
 from sun.inclusion.lieux import normalisation as n
-from sun.inclusion.lieux.importation.mapping import Mapping, MappingInvalide
+from sun.inclusion.lieux.importation import correspondance
 from sun.inclusion.lieux.standard import ENUMERATIONS, TYPOLOGIES
 from sun.inclusion.models import Lieu
 
@@ -201,8 +202,10 @@ class ImportForm(forms.Form):
         import yaml
 
         try:
-            return Mapping.depuis_dict(yaml.safe_load(fichier.read().decode("utf-8")), fichier.name)
-        except (MappingInvalide, yaml.YAMLError, UnicodeDecodeError) as exc:
+            return correspondance.depuis_dict(
+                yaml.safe_load(fichier.read().decode("utf-8")), fichier.name
+            )
+        except (CorrespondanceInvalide, yaml.YAMLError, UnicodeDecodeError) as exc:
             raise forms.ValidationError(str(exc)) from exc
 
     def clean(self):

@@ -9,55 +9,51 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
+from sun.core.graphiques import graphique_barres
+from sun.core.imports import ImportImpossible
 from sun.inclusion.activites import coop
-from sun.inclusion.activites import regles as activites
 from sun.inclusion.activites import statistiques as stats
 from sun.inclusion.activites.exports import page_coop
-from sun.inclusion.activites.importation import COLONNES_CSV, FichierActivitesInvalide, importer
-from sun.inclusion.models import Activite, Lieu, Mediateur
-from sun.territoire.models import EPCI
+from sun.inclusion.activites.importation import COLONNES_CSV, importer
+from sun.inclusion.activites.queries import (
+    activites,
+    communes_des_activites,
+    lieux_des_activites,
+)
+from sun.inclusion.activites.services import (
+    enregistrer_activite,
+    modifier_activite,
+    supprimer_activite,
+)
+from sun.inclusion.models import Activite
+from sun.inclusion.reseau.queries import fiche_du_compte
+from sun.territoire.queries import epcis_du_departement
 from sun.web.forms.activites import ActiviteForm, ImportActivitesForm, valeurs_initiales
-from sun.web.graphiques import graphique_barres
 
 SAISIE = (Role.MEDIATEUR, Role.ADMINISTRATEUR)
 IMPORT = (Role.AGENT, Role.ADMINISTRATEUR)
 
 
-def _mes_activites(user):
-    return Activite.objects.filter(Q(saisi_par=user) | Q(mediateur__compte=user))
-
-
 @role_requis(*ESPACE)
 def accueil(request):
-    fiche = Mediateur.objects.filter(compte=request.user).first()
-    page = Paginator(_mes_activites(request.user).select_related("lieu", "commune"), 30).get_page(
-        request.GET.get("page")
-    )
+    fiche = fiche_du_compte(request.user)
+    mes_activites = activites().de_l_utilisateur(request.user).avec_lieu_et_commune()
+    page = Paginator(mes_activites, 30).get_page(request.GET.get("page"))
     return render(request, "web/espace/activites/accueil.html", {
         "page": page, "fiche": fiche, "peut_saisir": a_role(request.user, *SAISIE),
         "peut_importer": a_role(request.user, *IMPORT), "thematiques": coop.THEMATIQUES,
     })  # fmt: skip
 
 
-def _modifiables(user):
-    """Activities a user may change: their own entries (administrators: every entry). Imported
-    records are not edited here: the next import from their source would overwrite them."""
-    activites_ = (
-        Activite.objects.all() if a_role(user, Role.ADMINISTRATEUR) else _mes_activites(user)
-    )
-    return activites_.filter(source=Activite.Source.SAISIE)
-
-
 def _formulaire(request, activite: Activite | None = None, modele: Activite | None = None):
     """Record a new activity (optionally starting from `modele`), or edit `activite`."""
-    fiche = Mediateur.objects.filter(compte=request.user).first()
+    fiche = fiche_du_compte(request.user)
     depart = activite or modele
     initiales = valeurs_initiales(depart) if depart else None
     if modele is not None:
@@ -66,9 +62,9 @@ def _formulaire(request, activite: Activite | None = None, modele: Activite | No
                         code_departement=settings.SUN_DEPARTEMENT)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         if activite is not None:
-            activites.modifier(activite, form.donnees_activite)
+            modifier_activite(activite, form.donnees_activite)
         else:
-            activite, _ = activites.enregistrer(
+            activite, _ = enregistrer_activite(
                 form.donnees_activite,
                 Activite.Source.SAISIE,
                 saisi_par=request.user,
@@ -84,6 +80,11 @@ def _formulaire(request, activite: Activite | None = None, modele: Activite | No
     })  # fmt: skip
 
 
+def _modifiable(request, pk) -> Activite:
+    """The user's own entry `pk` (administrators: any entry made in SUN), else 404."""
+    return get_object_or_404(activites().modifiables_par(request.user), pk=pk)
+
+
 @role_requis(*SAISIE)
 def saisir(request):
     return _formulaire(request)
@@ -91,19 +92,19 @@ def saisir(request):
 
 @role_requis(*SAISIE)
 def modifier(request, pk):
-    return _formulaire(request, activite=get_object_or_404(_modifiables(request.user), pk=pk))
+    return _formulaire(request, activite=_modifiable(request, pk))
 
 
 @role_requis(*SAISIE)
 def dupliquer(request, pk):
-    return _formulaire(request, modele=get_object_or_404(_modifiables(request.user), pk=pk))
+    return _formulaire(request, modele=_modifiable(request, pk))
 
 
 @require_POST
 @role_requis(*SAISIE)
 def supprimer(request, pk):
-    activite = get_object_or_404(_modifiables(request.user), pk=pk)
-    activite.delete()
+    activite = _modifiable(request, pk)
+    supprimer_activite(activite)
     messages.success(request, f"{activite} supprimé.")
     return redirect("espace:activites")
 
@@ -122,9 +123,10 @@ def importer_fichier(request):
                     f.write(morceau)
             try:
                 rapport = importer(
-                    chemin, essai=form.cleaned_data["essai"], utilisateur=request.user
-                )
-            except FichierActivitesInvalide as exc:
+                    chemin, essai=form.cleaned_data["essai"], utilisateur=request.user,
+                    nom_fichier=envoi.name,
+                )  # fmt: skip
+            except ImportImpossible as exc:
                 form.add_error("fichier", f"{exc} Rien n'a été enregistré.")
     return render(request, "web/espace/activites/import.html", {
         "form": form, "rapport": rapport, "colonnes": COLONNES_CSV,
@@ -161,10 +163,8 @@ def statistiques(request):
         "graphique_mois": graphique_barres(resultat.par_mois),
         "graphiques": {cle: graphique_barres(r.lignes[:12]) for cle, r in resultat.repartitions.items()},
         "types": coop.TypeActivite.choices, "thematiques": coop.THEMATIQUES.items(),
-        "lieux": Lieu.objects.filter(activites__isnull=False).distinct().order_by("nom"),
-        "epcis": EPCI.objects.filter(departements__code=settings.SUN_DEPARTEMENT).order_by("nom"),
-        "communes": selection.values_list("commune__code_insee", "commune__nom").exclude(commune=None)
-        .distinct().order_by("commune__nom"),
+        "lieux": lieux_des_activites(), "epcis": epcis_du_departement(settings.SUN_DEPARTEMENT),
+        "communes": communes_des_activites(selection),
     })  # fmt: skip
 
 
@@ -198,7 +198,7 @@ def _csv(resultat: stats.Statistiques) -> HttpResponse:
 def export_coop(request):
     """Every real activity (no demonstration) as one page of La Coop's API."""
     reponse = JsonResponse(
-        page_coop(Activite.objects.filter(demonstration=False)),
+        page_coop(activites().reelles()),
         json_dumps_params={"ensure_ascii": False},
     )
     reponse["Content-Disposition"] = 'attachment; filename="activites-format-la-coop.json"'

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
+from sun.inclusion import permissions
 from sun.territoire.models import ChargementTerritoire
 
 
@@ -14,5 +15,6 @@ def accueil(request):
         {
             "dernier_chargement": ChargementTerritoire.objects.first(),
             "est_admin": a_role(request.user, Role.ADMINISTRATEUR),
+            "peut_importer": permissions.peut_importer(request.user),
         },
     )

@@ -6,64 +6,48 @@ from pathlib import Path
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, role_requis
+from sun.core.imports import ImportImpossible
 from sun.inclusion import permissions
-from sun.inclusion.lieux import exports
-from sun.inclusion.lieux.importation.executer import ImportImpossible
+from sun.inclusion.lieux import exports, queries
 from sun.inclusion.lieux.services import (
     decider_paire,
     enregistrer_saisie,
     fermer_lieu,
     importer_lieux,
     rouvrir_lieu,
+    traiter_signalement,
 )
-from sun.inclusion.models import ImportLieux, Lieu, PaireDoublon, SignalementErreur, SourceLieu
+from sun.inclusion.models import Lieu, SignalementErreur
 from sun.web.forms.lieux import ImportForm, LieuForm
 
 
 @role_requis(*ESPACE)
 def liste(request):
-    lieux = Lieu.objects.select_related("structure").order_by("nom")
     q = request.GET.get("q", "").strip()[:100]
-    if q:
-        filtre = Q()
-        for mot in q.split():
-            filtre &= (
-                Q(nom__icontains=mot)
-                | Q(commune__icontains=mot)
-                | Q(code_postal=mot)
-                | Q(pivot=mot)
-            )
-        lieux = lieux.filter(filtre)
     statut = request.GET.get("statut", "")
-    if statut in Lieu.Statut.values:
-        lieux = lieux.filter(statut=statut)
     source = request.GET.get("source", "")
-    if source:
-        lieux = lieux.filter(sources__source=source).distinct()
+    lieux = queries.registre().cherchant(q).au_statut(statut).de_la_source(source)
     page = Paginator(lieux, 50).get_page(request.GET.get("page"))
-    sources = SourceLieu.objects.order_by("source").values_list("source", flat=True).distinct()
     return render(request, "web/espace/lieux/liste.html", {
-        "page": page, "q": q, "statut": statut, "source": source, "sources": sources,
+        "page": page, "q": q, "statut": statut, "source": source,
+        "sources": queries.sources_du_registre(),
         "statuts": Lieu.Statut.choices, "incomplets": exports.lieux_incomplets().count(),
-        "doublons": PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).count(),
-        "signalements": SignalementErreur.objects.filter(statut=SignalementErreur.Statut.NOUVEAU).count(),
+        "doublons": queries.paires_a_revoir().count(),
+        "signalements": queries.signalements(SignalementErreur.Statut.NOUVEAU).count(),
         "peut_creer": permissions.peut_creer(request.user), "peut_importer": permissions.peut_importer(request.user),
     })  # fmt: skip
 
 
 @role_requis(*ESPACE)
 def detail(request, pk):
-    lieu = get_object_or_404(Lieu.objects.select_related("structure", "commune_ref"), pk=pk)
+    lieu = get_object_or_404(queries.lieu_detaille(), pk=pk)
     return render(request, "web/espace/lieux/detail.html", {
         "lieu": lieu, "sources": lieu.sources.all(),
-        "historique": lieu.historique.select_related("auteur", "import_lieux")[:100],
+        "historique": queries.historique(lieu),
         "peut_modifier": permissions.peut_modifier(request.user, lieu),
     })  # fmt: skip
 
@@ -135,26 +119,11 @@ def importer(request):
                 )  # fmt: skip
             except ImportImpossible as exc:
                 erreur = f"{exc} Rien n'a été enregistré."
-    derniers = ImportLieux.objects.select_related("auteur")[:10]
+    derniers = queries.derniers_imports()
     return render(
         request,
         "web/espace/lieux/import.html",
         {"form": form, "rapport": rapport, "erreur": erreur, "derniers": derniers},
-    )
-
-
-@role_requis(*ESPACE)
-def rapport_import(request, pk):
-    """The full CSV report of an import (also of a dry run: kept on disk, not in the base)."""
-    if not permissions.peut_importer(request.user):
-        raise PermissionDenied
-    from django.conf import settings
-
-    chemin = Path(settings.VAR_DIR) / "imports" / f"import-{int(pk)}-rapport.csv"
-    if not chemin.exists():
-        raise Http404("Rapport introuvable.")
-    return FileResponse(
-        chemin.open("rb"), as_attachment=True, filename=chemin.name, content_type="text/csv"
     )
 
 
@@ -164,9 +133,7 @@ def doublons(request):
     if not permissions.peut_importer(request.user):
         raise PermissionDenied
     if request.method == "POST":
-        paire = get_object_or_404(
-            PaireDoublon, pk=request.POST.get("paire"), statut=PaireDoublon.Statut.A_REVOIR
-        )
+        paire = get_object_or_404(queries.paires_a_revoir(), pk=request.POST.get("paire"))
         decision = request.POST.get("decision")
         if decision not in ("fusionner", "distincts"):
             raise PermissionDenied
@@ -178,10 +145,7 @@ def doublons(request):
             else "Décision enregistrée : ce sont deux lieux distincts.",
         )
         return redirect("espace:doublons")
-    paires = PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).select_related(
-        "lieu_a", "lieu_b"
-    )
-    page = Paginator(paires, 20).get_page(request.GET.get("page"))
+    page = Paginator(queries.paires_a_revoir(), 20).get_page(request.GET.get("page"))
     return render(request, "web/espace/lieux/doublons.html", {"page": page})
 
 
@@ -195,17 +159,13 @@ def signalements(request):
         statut = request.POST.get("statut")
         if statut not in (SignalementErreur.Statut.TRAITE, SignalementErreur.Statut.REJETE):
             raise PermissionDenied
-        signalement.statut, signalement.traite_par, signalement.traite_le = (
-            statut, request.user, timezone.now()
-        )  # fmt: skip
-        signalement.save(update_fields=["statut", "traite_par", "traite_le"])
+        traiter_signalement(signalement, statut, auteur=request.user)
         messages.success(request, f"Signalement marqué « {signalement.get_statut_display()} ».")
         return redirect("espace:signalements")
     statut = request.GET.get("statut", SignalementErreur.Statut.NOUVEAU)
     if statut not in SignalementErreur.Statut.values:
         statut = SignalementErreur.Statut.NOUVEAU
-    liste = SignalementErreur.objects.filter(statut=statut).select_related("lieu", "traite_par")
-    page = Paginator(liste, 20).get_page(request.GET.get("page"))
+    page = Paginator(queries.signalements(statut), 20).get_page(request.GET.get("page"))
     return render(request, "web/espace/lieux/signalements.html", {
         "page": page, "statut": statut, "statuts": SignalementErreur.Statut.choices,
     })  # fmt: skip

@@ -2,8 +2,6 @@
 the coordinators' statistics. An orientation keeps no name, only what the statistics need."""
 
 from django.contrib import messages
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -11,8 +9,10 @@ from django.template.loader import render_to_string
 from sun.comptes.roles import Role, role_requis
 from sun.core.horaires import Horaires, jours_groupes
 from sun.inclusion.lieux import orientation as o
+from sun.inclusion.lieux import queries
 from sun.inclusion.lieux.recherche import Criteres, code_departement, rechercher
-from sun.inclusion.models import Lieu, Orientation
+from sun.inclusion.lieux.services import enregistrer_orientation, retenir_lieux_orientation
+from sun.inclusion.models import Orientation
 from sun.territoire.positions import PositionIntrouvable, resoudre
 from sun.territoire.timezones import heure_locale
 from sun.web.cartes_svg import plan_svg
@@ -21,7 +21,7 @@ from sun.web.forms.orientation import QuestionnaireForm
 ORIENTEURS = (Role.AGENT, Role.MEDIATEUR, Role.ADMINISTRATEUR)
 LECTEURS_STATISTIQUES = (Role.AGENT, Role.PILOTE, Role.ADMINISTRATEUR)
 PROPOSES, PRESELECTIONNES, SUR_LA_FICHE = 6, 3, 4
-NIVEAUX = {n.code: n for n in o.NIVEAUX}
+NIVEAUX = queries.NIVEAUX
 
 
 @role_requis(*ORIENTEURS)
@@ -43,26 +43,19 @@ def questionnaire(request):
                 filtres["prise_en_charge_specifique"] = donnees["prise_en_charge_specifique"]
             resultats = rechercher(Criteres(position.latitude, position.longitude, donnees["rayon"], filtres),
                                    taille=PROPOSES, departement=position.code_departement)  # fmt: skip
-            orientation = Orientation.objects.create(
-                commune=position.commune, niveau=diagnostic.niveau.code, besoins=diagnostic.besoins,
-                services=diagnostic.services,
-                lieux_proposes=[str(t.lieu.pk) for t in resultats.trouves],
-            )  # fmt: skip
+            orientation = enregistrer_orientation(
+                position.commune, diagnostic, (t.lieu for t in resultats.trouves)
+            )
             request.session[f"orientation-{orientation.pk}"] = diagnostic.explications
             return redirect("espace:orientation_propositions", pk=orientation.pk)
     return render(request, "web/espace/orientation/questionnaire.html",
                   {"form": form, "suggestions": suggestions})  # fmt: skip
 
 
-def _lieux(identifiants: list[str]) -> list[Lieu]:
-    par_id = {str(pk): lieu for pk, lieu in Lieu.objects.in_bulk(identifiants).items()}
-    return [par_id[i] for i in identifiants if i in par_id]
-
-
 @role_requis(*ORIENTEURS)
 def propositions(request, pk):
-    orientation = get_object_or_404(Orientation.objects.select_related("commune"), pk=pk)
-    proposes = _lieux(orientation.lieux_proposes)
+    orientation = _orientation_avec_lieux(pk)
+    proposes = queries.lieux_dans_l_ordre(orientation.lieux_proposes)
     if request.method == "POST":
         retenus = [i for i in request.POST.getlist("lieux") if i in orientation.lieux_proposes]
         if not retenus:
@@ -73,8 +66,7 @@ def propositions(request, pk):
                 f"Choisissez au plus {SUR_LA_FICHE} lieux : la fiche doit tenir sur une page.",
             )
         else:
-            orientation.lieux_retenus = retenus
-            orientation.save(update_fields=["lieux_retenus"])
+            retenir_lieux_orientation(orientation, retenus)
             return redirect("espace:orientation_fiche", pk=orientation.pk)
     retenus = orientation.lieux_retenus or orientation.lieux_proposes[:PRESELECTIONNES]
     return render(request, "web/espace/orientation/propositions.html", {
@@ -85,7 +77,9 @@ def propositions(request, pk):
 
 
 def _contexte_fiche(orientation: Orientation) -> dict:
-    lieux = _lieux(orientation.lieux_retenus or orientation.lieux_proposes[:PRESELECTIONNES])
+    lieux = queries.lieux_dans_l_ordre(
+        orientation.lieux_retenus or orientation.lieux_proposes[:PRESELECTIONNES]
+    )
     fiches = []
     for numero, lieu in enumerate(lieux, start=1):
         horaires = Horaires(lieu.horaires) if lieu.horaires else None
@@ -103,7 +97,7 @@ def _contexte_fiche(orientation: Orientation) -> dict:
 
 
 def _orientation_avec_lieux(pk) -> Orientation:
-    return get_object_or_404(Orientation.objects.select_related("commune"), pk=pk)
+    return get_object_or_404(queries.orientations(), pk=pk)
 
 
 @role_requis(*ORIENTEURS)
@@ -132,19 +126,6 @@ def fiche_pdf(request, pk):
 @role_requis(*LECTEURS_STATISTIQUES)
 def statistiques(request):
     """Counts only: per month, per level, per need, per commune."""
-    orientations = Orientation.objects.all()
-    par_besoin: dict[str, int] = {}
-    for besoins in orientations.values_list("besoins", flat=True):
-        for besoin in besoins:
-            par_besoin[besoin] = par_besoin.get(besoin, 0) + 1
-    return render(request, "web/espace/orientation/statistiques.html", {
-        "total": orientations.count(),
-        "par_mois": orientations.annotate(mois=TruncMonth("date")).values("mois")
-        .annotate(nombre=Count("id")).order_by("-mois")[:24],
-        "par_niveau": [(NIVEAUX[c["niveau"]].libelle if c["niveau"] in NIVEAUX else c["niveau"], c["nombre"])
-                       for c in orientations.values("niveau").annotate(nombre=Count("id")).order_by("-nombre")],
-        "par_besoin": sorted(((o.BESOINS[b][0], n) for b, n in par_besoin.items() if b in o.BESOINS),
-                             key=lambda x: -x[1]),
-        "par_commune": orientations.exclude(commune=None).values("commune__nom", "commune__code_insee")
-        .annotate(nombre=Count("id")).order_by("-nombre")[:30],
-    })  # fmt: skip
+    return render(
+        request, "web/espace/orientation/statistiques.html", queries.statistiques_orientations()
+    )

@@ -1,15 +1,14 @@
 """Public page: the département's France Numérique Ensemble dashboard."""
 
-from django.conf import settings
 from django.shortcuts import render
 
 from sun.inclusion.activites.statistiques import MASQUE, SEUIL
 from sun.inclusion.analyses import fne
-from sun.territoire.models import Departement
+from sun.territoire.queries import departement_configure
 
 
 def tableau_de_bord(request):
-    departement = Departement.objects.filter(code=settings.SUN_DEPARTEMENT).first()
+    departement = departement_configure()
     if departement is None:
         return render(request, "web/fne.html", {"departement": None})
     tableau = fne.tableau(departement.code)

@@ -3,24 +3,30 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from sun.pilotage import exports, permissions
+from sun.core.graphiques import graphique_indicateurs
+from sun.pilotage import exports, permissions, queries
 from sun.pilotage.avancement import (
     avancement,
     derniere_mise_a_jour,
     plan_courant,
     suivi_indicateurs,
 )
-from sun.pilotage.models import Action, Historique, NoteSuivi, ValeurIndicateur
-from sun.pilotage.services import calculer_indicateurs, en_retard, historiser
+from sun.pilotage.models import Action, ValeurIndicateur
+from sun.pilotage.services import (
+    ajouter_note_suivi,
+    basculer_etape,
+    calculer_indicateurs,
+    en_retard,
+    enregistrer_valeur_indicateur,
+    modifier_action,
+)
 from sun.web.forms.pilotage import ActionForm, NoteForm, ValeurForm
-from sun.web.graphiques import graphique_indicateurs
 
 
 def page_avancement(request):
@@ -35,7 +41,7 @@ def page_avancement(request):
         "indicateurs": suivi_indicateurs(plan, aujourd_hui, publics_seulement=True),
         "mise_a_jour": derniere_mise_a_jour(plan),
         # Notes and budget only for the actions flagged public.
-        "publiques": plan.actions.filter(publique=True).prefetch_related("notes", "budget"),
+        "publiques": queries.actions_publiques(plan),
     })  # fmt: skip
 
 
@@ -50,23 +56,6 @@ def _lecteur(request):
     if not permissions.peut_lire(request.user):
         raise PermissionDenied("Le pilotage est réservé aux agents, pilotes et administrateurs.")
     return None
-
-
-def _actions_filtrees(plan, parametres, aujourd_hui):
-    actions = (plan.actions.select_related("orientation__parent")
-               .prefetch_related("pilotes", "etapes").order_by("orientation__ordre", "ordre"))  # fmt: skip
-    if parametres.get("statut") in Action.Statut.values:
-        actions = actions.filter(statut=parametres["statut"])
-    if parametres.get("priorite") in Action.Priorite.values:
-        actions = actions.filter(priorite=parametres["priorite"])
-    if parametres.get("axe"):
-        actions = actions.filter(orientation__parent__code=parametres["axe"])
-    if parametres.get("pilote", "").isdigit():
-        actions = actions.filter(pilotes__pk=int(parametres["pilote"]))
-    actions = list(actions)
-    if parametres.get("retard") == "1":
-        actions = [a for a in actions if en_retard(a, aujourd_hui)]
-    return actions
 
 
 def lecteur_du_plan(vue):
@@ -89,13 +78,13 @@ def lecteur_du_plan(vue):
 def tableau_de_bord(request, plan):
     aujourd_hui = timezone.localdate()
     if request.method == "POST" and request.POST.get("quoi") == "calculer":
-        calculs = calculer_indicateurs(plan.indicateurs.exclude(calcul=""))
+        calculs = calculer_indicateurs(queries.indicateurs_calcules(plan))
         messages.success(
             request,
             f"{sum(1 for c in calculs if c.valeur)} indicateur(s) recalculé(s) et enregistré(s).",
         )
         return redirect("espace:pilotage")
-    actions = _actions_filtrees(plan, request.GET, aujourd_hui)
+    actions = queries.actions_filtrees(plan, request.GET, aujourd_hui)
     format_export = request.GET.get("format")
     if format_export in FORMATS:
         type_contenu, extension = FORMATS[format_export]
@@ -114,16 +103,14 @@ def tableau_de_bord(request, plan):
         "retards": {a.pk for a in actions if en_retard(a, aujourd_hui)},
         "suivis": suivis, "graphique": graphique_indicateurs(suivis),
         "statuts": Action.Statut.choices, "priorites": Action.Priorite.choices,
-        "axes": plan.axes.filter(niveau="axe"), "pilotes": get_user_model().objects.filter(actions_pilotees__plan=plan).distinct(),
+        "axes": queries.axes(plan), "pilotes": queries.pilotes(plan),
         "filtres": request.GET, "mise_a_jour": derniere_mise_a_jour(plan),
     })  # fmt: skip
 
 
 def action(request, pk):
     refus = _lecteur(request)
-    action = get_object_or_404(
-        Action.objects.select_related("orientation__parent", "plan", "parent"), pk=pk
-    )
+    action = get_object_or_404(queries.actions_detaillees(), pk=pk)
     if refus and not (
         request.user.is_authenticated and permissions.peut_modifier(request.user, action)
     ):
@@ -143,7 +130,7 @@ def action(request, pk):
     return render(request, "web/espace/pilotage/action.html", {
         "action": action, "form": form, "modifiable": modifiable, "note_form": NoteForm(),
         "en_retard": en_retard(action, timezone.localdate()),
-        "historique": Historique.objects.filter(plan=action.plan, objet="action", code=action.code).select_related("auteur")[:100],
+        "historique": queries.historique_action(action),
     })  # fmt: skip
 
 
@@ -151,15 +138,7 @@ def _modifier_action(request, action):
     """One of the action page's forms; None when the main form has errors to show."""
     quoi = request.POST.get("quoi")
     if quoi == "etape":
-        etape = get_object_or_404(action.etapes, pk=request.POST.get("etape"))
-        etape.realisee = not etape.realisee
-        etape.save(update_fields=["realisee"])
-        historiser(
-            action,
-            {},
-            request.user,
-            f"Étape {'réalisée' if etape.realisee else 'rouverte'} : {etape.titre[:200]}",
-        )
+        basculer_etape(get_object_or_404(action.etapes, pk=request.POST.get("etape")), request.user)
     elif quoi == "note":
         note_form = NoteForm(request.POST)
         if not note_form.is_valid():
@@ -167,15 +146,12 @@ def _modifier_action(request, action):
                 request, "Note non enregistrée : " + " ".join(note_form.errors.get("texte", []))
             )
         else:
-            NoteSuivi.objects.create(action=action, auteur=request.user, **note_form.cleaned_data)
-            historiser(action, {}, request.user, "Note de suivi ajoutée")
+            ajouter_note_suivi(action, request.user, note_form.cleaned_data)
     else:
-        avant = {champ: getattr(action, champ) for champ in ActionForm.Meta.fields}
         form = ActionForm(request.POST, instance=action)
         if not form.is_valid():
             return None
-        form.save()
-        historiser(action, avant, request.user)
+        modifier_action(form, request.user)
         messages.success(request, "Action enregistrée.")
     return redirect("espace:pilotage_action", pk=action.pk)
 
@@ -212,18 +188,15 @@ def indicateur(request, plan, pk):
             raise PermissionDenied(
                 "Seuls les pilotes des actions liées et les administrateurs saisissent des valeurs."
             )
-        existante = indicateur.valeurs.filter(date=request.POST.get("date") or None).first()
+        existante = queries.valeur_a_la_date(indicateur, request.POST.get("date"))
         form = ValeurForm(
             request.POST, instance=existante or ValeurIndicateur(indicateur=indicateur)
         )
         if form.is_valid():
-            valeur = form.save()
-            Historique.objects.create(plan=plan, objet="indicateur", code=indicateur.code, auteur=request.user,
-                                      changements={str(valeur.date): [valeur.resultat, valeur.objectif]},
-                                      commentaire=f"Valeur saisie : {valeur.source}"[:300])  # fmt: skip
+            enregistrer_valeur_indicateur(form, request.user)
             messages.success(request, "Valeur enregistrée.")
             return redirect("espace:pilotage_indicateur", pk=indicateur.pk)
     return render(request, "web/espace/pilotage/indicateur.html", {
         "indicateur": indicateur, "valeurs": indicateur.valeurs.all(), "form": form, "modifiable": modifiable,
-        "historique": Historique.objects.filter(plan=plan, objet="indicateur", code=indicateur.code)[:50],
+        "historique": queries.historique_indicateur(plan, indicateur),
     })  # fmt: skip

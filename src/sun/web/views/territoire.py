@@ -1,15 +1,20 @@
 """Public pages of the territory: home, commune search, commune, EPCI, département map."""
 
 from django.core.paginator import Paginator
-from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sun.core import indicators
 from sun.core.horaires import Horaires
 from sun.core.indicators import Niveau
-from sun.inclusion.models import IndiceFragilite
-from sun.territoire.models import EPCI, Commune, SubdivisionCommune
-from sun.territoire.queries import departement_configure
+from sun.inclusion.analyses.queries import indice_de_la_commune
+from sun.territoire.models import EPCI, Commune
+from sun.territoire.queries import (
+    communes_de_l_epci,
+    communes_pour_la_carte,
+    departement_configure,
+    population_totale,
+    subdivisions,
+)
 from sun.territoire.timezones import heure_locale
 from sun.web.cartes import classes_densite
 
@@ -44,22 +49,15 @@ def recherche_communes(request):
 
 
 def commune(request, code_insee: str):
-    commune = (
-        Commune.objects.avec_relations()
-        .sans_geometrie()
-        .filter(code_insee=code_insee.upper())
-        .first()
-    )
+    commune = Commune.objects.avec_relations().sans_geometrie().de_code(code_insee).first()
     if commune is None:
         # An arrondissement or a commune déléguée leads to its commune.
-        subdivision = get_object_or_404(
-            SubdivisionCommune.objects.select_related("commune"), code_insee=code_insee.upper()
-        )
+        subdivision = get_object_or_404(subdivisions(), code_insee=code_insee.upper())
         return redirect("commune", code_insee=subdivision.commune.code_insee, permanent=True)
     mairie = getattr(commune, "mairie", None)
     horaires = Horaires(mairie.horaires) if mairie and mairie.horaires else None
     etat = horaires.etat(heure_locale(commune.departement.code)) if horaires else None
-    fragilite = IndiceFragilite.objects.filter(niveau="city", code=commune.code_insee).first()
+    fragilite = indice_de_la_commune(commune.code_insee)
     return render(
         request,
         "web/commune.html",
@@ -78,8 +76,8 @@ def commune(request, code_insee: str):
 
 def epci(request, code_siren: str):
     epci = get_object_or_404(EPCI, code_siren=code_siren)
-    communes = epci.communes.select_related("departement").sans_geometrie().order_by("nom")
-    population = communes.aggregate(total=Sum("population_municipale"))["total"]
+    communes = communes_de_l_epci(epci)
+    population = population_totale(communes)
     return render(
         request,
         "web/epci.html",
@@ -97,9 +95,7 @@ def carte(request):
     communes = []
     classes = []
     if departement:
-        communes = list(
-            departement.communes.select_related("epci").sans_geometrie().order_by("nom")
-        )
+        communes = communes_pour_la_carte(departement)
         classes = classes_densite(communes)
     return render(
         request,

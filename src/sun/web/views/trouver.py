@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from sun.core.horaires import Horaires
+from sun.inclusion.lieux.queries import lieu_public
 from sun.inclusion.lieux.recherche import (
     FILTRES,
     JOURS,
@@ -25,8 +26,8 @@ from sun.inclusion.lieux.recherche import (
     verifier_position,
     verifier_rayon,
 )
+from sun.inclusion.lieux.services import enregistrer_signalement
 from sun.inclusion.lieux.standard import ENUMERATIONS
-from sun.inclusion.models import Lieu
 from sun.territoire.positions import PositionIntrouvable, position_appareil, resoudre
 from sun.territoire.timezones import heure_locale
 from sun.web.forms.signalement import SignalementForm
@@ -108,11 +109,11 @@ def _adresse_reseau(request) -> str:
 
 
 def lieu(request, pk):
-    lieu = get_object_or_404(Lieu.objects.select_related("commune_ref__departement"), pk=pk)
+    lieu = get_object_or_404(lieu_public(), pk=pk)
     if request.method == "POST":
         form = SignalementForm(request.POST, adresse_reseau=_adresse_reseau(request))
         if form.is_valid():
-            form.save(lieu)
+            enregistrer_signalement(form, lieu)
             messages.success(
                 request,
                 "Merci ! Votre signalement a été transmis à l'équipe qui tient à jour ces informations.",

@@ -1,4 +1,5 @@
-"""French messages for request validation errors (pydantic speaks English)."""
+"""French messages for validation errors (pydantic speaks English): the API's parameters and
+the plan file's fields."""
 
 MESSAGES = {
     "missing": "paramètre obligatoire",

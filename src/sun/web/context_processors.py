@@ -1,3 +1,5 @@
+"""Context every template receives: branding, the configured département, the user's roles."""
+
 from django.conf import settings
 
 from sun.comptes.roles import roles_de

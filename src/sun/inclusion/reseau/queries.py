@@ -1,14 +1,13 @@
-"""The network directory: who works where, filterable by commune, EPCI and programme, and the
-writes a médiateur or an administrator makes on a record."""
+"""Reads of the network directory: who works where, filterable by commune, EPCI and programme;
+the employers; a médiateur's record and places."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from sun.comptes.roles import Role, a_role
-from sun.inclusion.models import LieuActivite, Mediateur
+from sun.inclusion.models import LieuActivite, Mediateur, Structure
+from sun.territoire.models import Commune
 
 PROGRAMMES = {
     "conseillers_numeriques": "Conseillers numériques",
@@ -91,28 +90,30 @@ def annuaire(filtres: FiltresAnnuaire) -> QuerySet[Mediateur]:
     )
 
 
-def peut_modifier(user, mediateur: Mediateur) -> bool:
-    """Administrators edit every record; a médiateur edits their own."""
-    if a_role(user, Role.ADMINISTRATEUR):
-        return True
-    return a_role(user, Role.MEDIATEUR) and mediateur.compte_id == user.pk
+def communes_du_reseau() -> QuerySet[Commune]:
+    """The communes where at least one médiateur works today (the directory's filter)."""
+    return Commune.objects.filter(
+        lieux__mediateurs__in=LieuActivite.objects.filter(lieux_en_cours())
+    ).distinct().order_by("nom")  # fmt: skip
 
 
-def peut_creer(user) -> bool:
-    return a_role(user, Role.ADMINISTRATEUR)
+def structures_du_reseau() -> QuerySet[Structure]:
+    """Employers with an active médiateur or a place, with `nb_mediateurs` and `nb_lieux`."""
+    return Structure.objects.select_related("commune_ref").annotate(
+        nb_mediateurs=Count("mediateurs", filter=Q(mediateurs__actif=True), distinct=True),
+        nb_lieux=Count("lieux", distinct=True),
+    ).filter(Q(nb_mediateurs__gt=0) | Q(nb_lieux__gt=0)).order_by("nom")  # fmt: skip
 
 
-@transaction.atomic
-def ajouter_lieu_activite(mediateur: Mediateur, lieu, debut: date) -> LieuActivite:
-    activite, _ = LieuActivite.objects.get_or_create(mediateur=mediateur, lieu=lieu, debut=debut)
-    return activite
+def fiche_du_compte(compte) -> Mediateur | None:
+    """The directory's record linked to an account, if any."""
+    return Mediateur.objects.filter(compte=compte).first()
 
 
-@transaction.atomic
-def terminer_lieu_activite(lieu_activite: LieuActivite, fin: date) -> None:
-    if fin < lieu_activite.debut:
-        raise ValueError(
-            f"La date de fin ({fin:%d/%m/%Y}) précède le début ({lieu_activite.debut:%d/%m/%Y})."
-        )
-    lieu_activite.fin = fin
-    lieu_activite.save(update_fields=["fin"])
+def mediateurs_detailles() -> QuerySet[Mediateur]:
+    return Mediateur.objects.select_related("employeur", "compte")
+
+
+def lieux_d_activite(mediateur: Mediateur) -> QuerySet[LieuActivite]:
+    """Every place where the médiateur works or worked, latest first."""
+    return mediateur.lieux_activite.select_related("lieu", "lieu__commune_ref").order_by("-debut")

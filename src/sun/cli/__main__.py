@@ -1,0 +1,7 @@
+"""`python -m sun.cli`, the same as `sun`."""
+
+import sys
+
+from sun.cli import main
+
+sys.exit(main())

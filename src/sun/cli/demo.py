@@ -1,0 +1,21 @@
+"""`sun demo`: demonstration content (never published, never counted in the indicators)."""
+
+from sun.cli.sortie import OK, verifier_base
+
+
+def demo_charger(args) -> int:
+    from sun.core.installation import charger_demo
+
+    verifier_base()
+    charger_demo()
+    return OK
+
+
+def ajouter(sous) -> None:
+    """Add `demo charger` to the sub-commands `sous`."""
+    demo = sous.add_parser("demo", help="contenu de démonstration")
+    ds = demo.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ds.add_parser(
+        "charger", help="crée un compte de démonstration par rôle et des lieux de démonstration"
+    )
+    p.set_defaults(fonction=demo_charger)

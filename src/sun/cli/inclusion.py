@@ -1,0 +1,117 @@
+"""`sun inclusion`: digital inclusion data (fragility index, CRA v1 aggregates, activities)."""
+
+from pathlib import Path
+
+from sun.cli.rapport import afficher_rapport, barre_de_progression
+from sun.cli.sortie import DONNEES, OK, USAGE, ErreurCommande, verifier_base
+
+
+def _importer(fonction, args, description: str, **options):
+    """Run an importer of the pipeline with a progress bar; refusals exit with DONNEES."""
+    from sun.core.imports import ImportImpossible
+
+    verifier_base()
+    try:
+        with barre_de_progression(description) as progression:
+            rapport = fonction(
+                Path(args.fichier), essai=args.essai, progression=progression, **options
+            )
+    except ImportImpossible as exc:
+        raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
+    afficher_rapport(rapport, verbeux=args.verbeux)
+    return OK
+
+
+def ifn_importer(args) -> int:
+    from sun.inclusion.analyses.ifn import importer
+
+    return _importer(importer, args, "Indice de fragilité")
+
+
+def cra_v1_importer(args) -> int:
+    from sun.inclusion.activites.cra_v1 import importer
+
+    return _importer(importer, args, "Bilans CRA v1")
+
+
+def activites_importer(args) -> int:
+    from sun.inclusion.activites.importation import importer
+
+    return _importer(importer, args, "Activités")
+
+
+def activites_coop(args) -> int:
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from sun.core.imports import ImportImpossible
+    from sun.inclusion.activites.coop_api import CoopInjoignable, recuperer
+
+    verifier_base()
+    depuis = None
+    if args.depuis:
+        try:
+            jour = datetime.strptime(args.depuis, "%Y-%m-%d").date()
+        except ValueError as exc:
+            raise ErreurCommande("--depuis attend une date AAAA-MM-JJ.", USAGE) from exc
+        depuis = timezone.make_aware(datetime.combine(jour, time.min))
+    try:
+        rapport, pages = recuperer(depuis, essai=args.essai)
+    except CoopInjoignable as exc:
+        raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
+    except ImportImpossible as exc:
+        raise ErreurCommande(
+            f"Réponse de La Coop refusée : {exc} Rien n'a été enregistré.", DONNEES
+        ) from exc
+    print(f"La Coop : {pages} page(s) lue(s).")
+    afficher_rapport(rapport, verbeux=args.verbeux)
+    return OK
+
+
+def _options_d_import(p) -> None:
+    p.add_argument("--essai", "--dry-run", dest="essai", action="store_true",
+                   help="montre ce qui changerait sans rien enregistrer")  # fmt: skip
+    p.add_argument("--verbeux", action="store_true",
+                   help="montre tous les changements et valeurs signalées (jusqu'à 200)")  # fmt: skip
+
+
+def ajouter(sous) -> None:
+    """Add `inclusion ifn|cra-v1|activites …` to the sub-commands `sous`."""
+    inclusion = sous.add_parser("inclusion", help="données de l'inclusion numérique")
+    ins = inclusion.add_subparsers(title="données", metavar="DONNEES", required=True)
+    ifn = ins.add_parser("ifn", help="indice de fragilité numérique (La MedNum)")
+    ifs = ifn.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = ifs.add_parser(
+        "importer", help="importe le fichier par commune ou par EPCI (format de l'ANCT)"
+    )
+    p.add_argument("fichier", metavar="FICHIER")
+    _options_d_import(p)
+    p.set_defaults(fonction=ifn_importer)
+    cra = ins.add_parser(
+        "cra-v1", help="bilans des comptes rendus d'activité v1 des conseillers numériques"
+    )
+    crs = cra.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = crs.add_parser(
+        "importer", help="importe conum_departement-cras.json (tableau de bord FNE de l'ANCT)"
+    )
+    p.add_argument("fichier", metavar="FICHIER.json")
+    _options_d_import(p)
+    p.set_defaults(fonction=cra_v1_importer)
+    act = ins.add_parser("activites", help="activités de médiation numérique (comptes rendus)")
+    acs = act.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = acs.add_parser(
+        "importer", help="importe un JSON de l'API de La Coop (/api/v1/activites) ou le modèle CSV"
+    )
+    p.add_argument("fichier", metavar="FICHIER")
+    _options_d_import(p)
+    p.set_defaults(fonction=activites_importer)
+    p = acs.add_parser(
+        "coop",
+        help="récupère les activités depuis l'API de La Coop (SUN_COOP_API_URL, SUN_COOP_API_CLE)",
+    )
+    p.add_argument(
+        "--depuis", metavar="AAAA-MM-JJ", help="seulement les activités modifiées depuis cette date"
+    )
+    _options_d_import(p)
+    p.set_defaults(fonction=activites_coop)

@@ -1,0 +1,33 @@
+"""How every import command prints its report (the one report of core.imports), and the
+progress bar it shows while reading."""
+
+from contextlib import contextmanager
+
+MONTRES = 20  # changes and rejected lines printed without --verbeux
+
+
+def afficher_rapport(rapport, *, verbeux: bool = False) -> None:
+    for ligne in rapport.lignes():
+        print(ligne)
+    limite = None if verbeux else MONTRES
+    if rapport.apercu:
+        print("  Changements" + (" qui seraient faits :" if rapport.essai else " :"))
+        for ligne in rapport.apercu[:limite]:
+            print(f"    {ligne}")
+        if len(rapport.apercu) > MONTRES and not verbeux:
+            print("    … (--verbeux pour les voir tous, jusqu'à 200)")
+    refusees = rapport.lignes_rejetees
+    signalees = rapport.lignes_signalees if verbeux else []
+    for r in [*refusees[:limite], *signalees]:
+        print(f"    {r.position} — {r.champ} « {r.valeur} » : {r.raison} ({r.libelle_gravite})")
+    if len(refusees) > MONTRES and not verbeux:
+        print("    … (--verbeux pour voir toutes les lignes refusées affichées, jusqu'à 200)")
+
+
+@contextmanager
+def barre_de_progression(description: str):
+    """A bar counting rows on a terminal, silent in logs and CI; yields its update function."""
+    from tqdm import tqdm
+
+    with tqdm(unit=" lignes", desc=description, disable=None, leave=False) as barre:
+        yield barre.update

