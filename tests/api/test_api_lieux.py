@@ -2,26 +2,33 @@
 
 import pytest
 
-from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import Lieu
-from tests.inclusion.outils import ecrire_csv, lieu_v1
+from tests.inclusion.factories import DEMARCHES, OUTILS, LieuFactory
+from tests.territoire.factories import commune
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def lieux(tmp_path):
-    lignes = [
-        lieu_v1(id="carca", nom="Médiathèque Grain d'Aile", commune="Carcassonne", code_postal="11000",
-                code_insee="11069", latitude="43.2130", longitude="2.3491", adresse="1 rue Courtejaire",
-                telephone="04 68 10 00 01", horaires="Tu-Fr 14:00-18:00; PH off",
-                services="Aide aux démarches administratives"),
-        lieu_v1(id="limoux", nom="France services de Limoux", commune="Limoux", code_postal="11300",
-                code_insee="11206", latitude="43.0546", longitude="2.2187", adresse="6 place du Marché",
-                telephone="04 68 31 00 00", horaires="Mo-Sa 09:00-12:00",
-                services="Maîtrise des outils numériques du quotidien"),
-    ]  # fmt: skip
-    importer_lieux(ecrire_csv(tmp_path / "lieux.csv", lignes), "Source test")
+def lieux():
+    LieuFactory(
+        nom="Médiathèque Grain d'Aile",
+        commune_ref=commune("11069"),
+        latitude=43.2130,
+        longitude=2.3491,
+        adresse="1 rue Courtejaire",
+        horaires="Tu-Fr 14:00-18:00; PH off",
+        services=[DEMARCHES],
+    )
+    LieuFactory(
+        nom="France services de Limoux",
+        commune_ref=commune("11206"),
+        latitude=43.0546,
+        longitude=2.2187,
+        adresse="6 place du Marché",
+        horaires="Mo-Sa 09:00-12:00",
+        services=[OUTILS],
+    )
 
 
 def test_recherche_autour_d_un_point(client, lieux):

@@ -52,9 +52,13 @@ def test_couverture_de_l_aude(tmp_path):
     )
     carcassonne = resultat.codes.index("11069")
     assert 18 < resultat.distances[DEMARCHES][carcassonne] < 22  # help is in Limoux
-    assert (
-        resultat.distances[TOUS][carcassonne] < resultat.distances[DEMARCHES][carcassonne] or True
+    # « Every service » counts every place: from Carcassonne the nearest is Limoux's all the
+    # same, from Lézignan it is Lézignan's own, much nearer than Limoux's help with procedures.
+    assert resultat.distances[TOUS][carcassonne] == pytest.approx(
+        resultat.distances[DEMARCHES][carcassonne], abs=1e-9
     )
+    lezignan = resultat.codes.index("11203")
+    assert resultat.distances[TOUS][lezignan] < 2 < 40 < resultat.distances[DEMARCHES][lezignan]
     total = int(resultat.populations.sum())
     assert 0 < resultat.population_a_moins_de(TOUS, 10) < total
     sans = resultat.communes_sans_lieu(DEMARCHES, 20)

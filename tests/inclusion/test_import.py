@@ -55,12 +55,13 @@ def test_fichier_reel_v01_avec_correspondance():
     assert anonymal.courriels == ["contact@anonymal.tv"]
     assert anonymal.structure == Structure.objects.get(pivot="W131004321")
     assert SourceLieu.objects.filter(source="Mairie d'Aix-en-Provence").count() == 38
-    # « PE » (Pôle emploi) became France Travail.
-    assert (
-        Lieu.objects.get(nom="Pôle emploi Aix-en-Provence").typologie == ["FT"]
-        if Lieu.objects.filter(nom="Pôle emploi Aix-en-Provence").exists()
-        else True
-    )
+    # « PE » (Pôle emploi), the typology of the file's three France Travail agencies, became FT.
+    agences = Lieu.objects.filter(nom__startswith="France Travail")
+    assert {lieu.nom: lieu.typologie for lieu in agences} == {
+        "France Travail Aix Galice": ["FT"],
+        "France Travail Aix Vallée de l'Arc": ["FT"],
+        "France Travail DSI Aix": ["FT"],
+    }
 
 
 def test_reimporter_le_meme_fichier_ne_change_rien():

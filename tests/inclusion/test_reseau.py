@@ -5,42 +5,55 @@ from datetime import date, timedelta
 import pytest
 
 from sun.comptes.roles import Role
-from sun.inclusion.lieux.services import importer_lieux
-from sun.inclusion.models import Lieu, LieuActivite, Mediateur, Structure
+from sun.inclusion.models import LieuActivite, Mediateur, Structure
 from sun.inclusion.reseau import queries as reseau
-from tests.inclusion.outils import ecrire_csv, lieu_v1
+from tests.inclusion.factories import (
+    LieuActiviteFactory,
+    LieuFactory,
+    MediateurFactory,
+    StructureFactory,
+)
 from tests.outils import texte
+from tests.territoire.factories import commune
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def reseau_aude(tmp_path):
-    lignes = [
-        lieu_v1(id="fs-limoux", nom="France services de Limoux", commune="Limoux", code_postal="11300",
-                code_insee="11206", latitude="43.0546", longitude="2.2187",
-                dispositif_programmes_nationaux="France Services|Conseillers numériques"),
-        lieu_v1(id="bib-carca", nom="Médiathèque de Carcassonne", commune="Carcassonne", code_postal="11000",
-                code_insee="11069", latitude="43.2130", longitude="2.3491", dispositif_programmes_nationaux=""),
-    ]  # fmt: skip
-    importer_lieux(ecrire_csv(tmp_path / "lieux.csv", lignes), "Source test")
-    limoux, carcassonne = (
-        Lieu.objects.get(commune="Limoux"),
-        Lieu.objects.get(commune="Carcassonne"),
+def reseau_aude():
+    employeur = StructureFactory(pivot="22110001600017", nom="Département de l'Aude")
+    limoux = LieuFactory(
+        nom="France services de Limoux",
+        commune_ref=commune("11206"),
+        latitude=43.0546,
+        longitude=2.2187,
+        structure=employeur,
+        dispositif_programmes_nationaux=["France Services", "Conseillers numériques"],
     )
-    employeur, _ = Structure.objects.update_or_create(
-        pivot="22110001600017", defaults={"nom": "Département de l'Aude"}
+    carcassonne = LieuFactory(
+        nom="Médiathèque de Carcassonne",
+        commune_ref=commune("11069"),
+        latitude=43.2130,
+        longitude=2.3491,
+        structure=employeur,
     )
-    cn = Mediateur.objects.create(prenom="Alix", nom="Fabre", profil="conseiller_numerique", employeur=employeur,
-                                  courriel="alix.fabre@aude.fr")  # fmt: skip
-    aidant = Mediateur.objects.create(
-        prenom="Lou", nom="Marty", profil="aidant", aidant_connect=True
+    cn = MediateurFactory(
+        prenom="Alix",
+        nom="Fabre",
+        profil="conseiller_numerique",
+        employeur=employeur,
+        courriel="alix.fabre@aude.fr",
     )
-    ancien = Mediateur.objects.create(prenom="Noa", nom="Vidal", profil="mediateur")
-    LieuActivite.objects.create(mediateur=cn, lieu=limoux, debut=date(2023, 1, 2))
-    LieuActivite.objects.create(mediateur=aidant, lieu=carcassonne, debut=date(2024, 5, 1))
+    aidant = MediateurFactory(
+        prenom="Lou", nom="Marty", profil="aidant", aidant_connect=True, employeur=None, courriel=""
+    )
+    ancien = MediateurFactory(
+        prenom="Noa", nom="Vidal", profil="mediateur", employeur=None, courriel=""
+    )
+    LieuActiviteFactory(mediateur=cn, lieu=limoux, debut=date(2023, 1, 2))
+    LieuActiviteFactory(mediateur=aidant, lieu=carcassonne, debut=date(2024, 5, 1))
     # Noa left Carcassonne last year: no longer listed there.
-    LieuActivite.objects.create(
+    LieuActiviteFactory(
         mediateur=ancien, lieu=carcassonne, debut=date(2022, 1, 1), fin=date(2025, 6, 30)
     )
     return {

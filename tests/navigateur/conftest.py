@@ -3,8 +3,8 @@
 The live server runs over the worker's test database, which holds the territory loaded once
 per session (tests/conftest.py). pytest-django's `live_server` would make each test
 transactional and flush every table afterwards, territory included, for the next test to load
-it again: here a browser test commits what it creates, and afterwards exactly the tables that
-were empty at the start of the session are emptied again (the territory is checked unchanged).
+it again: here a browser test commits what it creates, and afterwards every row added since
+the start of the session is deleted (and the number of rows of every table checked).
 
 Each pytest-xdist worker has its own server on a free port, its own browser and database, and
 its own var/ folder (sun.settings_tests): parallel browser tests share nothing.
@@ -43,30 +43,44 @@ def navigateur():
         navigateur.close()
 
 
-def _tables() -> list[str]:
+def _etat_des_tables() -> dict[str, tuple[str, int, int | None]]:
+    """{table: (primary key column, rows, highest integer key)} for every model's table."""
+    from django.apps import apps
     from django.db import connection
 
-    return sorted(connection.introspection.django_table_names(only_existing=True))
-
-
-def _compter(tables: list[str]) -> dict[str, int]:
-    from django.db import connection
-
+    q = connection.ops.quote_name
+    etat = {}
     with connection.cursor() as curseur:
-        comptes = {}
-        for table in tables:
-            curseur.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
-            comptes[table] = curseur.fetchone()[0]
-    return comptes
+        for modele in apps.get_models(include_auto_created=True):
+            table, cle = modele._meta.db_table, modele._meta.pk
+            entiere = cle.get_internal_type() in {"AutoField", "BigAutoField", "SmallAutoField"}
+            maximum = f"MAX({q(cle.column)})" if entiere else "NULL"
+            curseur.execute(f"SELECT COUNT(*), {maximum} FROM {q(table)}")
+            nombre, plus_grande = curseur.fetchone()
+            etat[table] = (cle.column, nombre, plus_grande)
+    return etat
+
+
+def _remettre(depart: dict[str, tuple[str, int, int | None]]) -> None:
+    """Delete every row added since `depart` (foreign keys are checked at commit)."""
+    from django.db import connection, transaction
+
+    q = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as curseur:
+        for table, (colonne, nombre, plus_grande) in depart.items():
+            if nombre == 0:
+                curseur.execute(f"DELETE FROM {q(table)}")
+            elif plus_grande is not None:
+                curseur.execute(f"DELETE FROM {q(table)} WHERE {q(colonne)} > %s", [plus_grande])
 
 
 @pytest.fixture(scope="session")
 def serveur(django_db_setup, django_db_blocker):
-    """This worker's live server, with the row counts of the database it starts from."""
+    """This worker's live server, with the state of the database it starts from."""
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
-        depart = _compter(_tables())
+        depart = _etat_des_tables()
         serveur = LiveServer("localhost")  # port 0: the system picks a free one
     serveur._live_server_modified_settings.enable()  # « localhost » in ALLOWED_HOSTS
     yield serveur, depart
@@ -78,23 +92,17 @@ def serveur(django_db_setup, django_db_blocker):
 def site(serveur, django_db_blocker):
     """The live server's address, over the session's territory (the Aude among others)."""
     from django.core.cache import cache
-    from django.core.management.color import no_style
-    from django.db import connection
 
     serveur, depart = serveur
     with django_db_blocker.unblock():
         cache.clear()
         yield serveur.url
-        vides = [table for table, nombre in depart.items() if nombre == 0]
-        connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), vides))
+        _remettre(depart)
         cache.clear()
-        changees = {
-            table: (depart[table], nombre)
-            for table, nombre in _compter(sorted(depart)).items()
-            if nombre != depart[table]
-        }
+        apres = _etat_des_tables()
+    changees = {t: (depart[t][1], apres[t][1]) for t in depart if apres[t][1] != depart[t][1]}
     if changees:
-        pytest.fail(f"Tables du territoire modifiées par un test navigateur : {changees}")
+        pytest.fail(f"Lignes d'avant le test supprimées, ou clé non entière : {changees}")
 
 
 @pytest.fixture

@@ -191,14 +191,12 @@ def _se_connecter(page, site: str) -> None:
     """Sign in as an agent who is also an administrator through the login form, so that the
     agent pages and the administrators' forms are checked too."""
     from sun.comptes.roles import Role
-    from sun.comptes.services import creer_utilisateur
+    from tests.comptes.factories import MOT_DE_PASSE, UtilisateurFactory
 
-    creer_utilisateur(
-        "agent-axe", [Role.AGENT, Role.ADMINISTRATEUR], mot_de_passe="Mot-de-passe-solide-42"
-    )
+    UtilisateurFactory(username="agent-axe", roles=[Role.AGENT, Role.ADMINISTRATEUR])
     page.goto(site + "/connexion/")
     page.fill("#id_username", "agent-axe")
-    page.fill("#id_password", "Mot-de-passe-solide-42")
+    page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")
     page.wait_for_url("**/espace/")
 

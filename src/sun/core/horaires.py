@@ -7,6 +7,7 @@ a weekly table and a sentence such as « Ouvert maintenant, ferme à 12 h » or 
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 import opening_hours
 
@@ -99,7 +100,19 @@ def valider(expression: str) -> str:
 def normaliser(expression: str) -> str:
     """Canonical form from opening-hours-py: « mo-fr 9:00-12:00 » → « Mo-Fr 09:00-12:00 »,
     consecutive days with the same hours grouped. Raises HorairesInvalides."""
-    valider(expression)
+    resultat = _normaliser(expression)
+    if isinstance(resultat, HorairesInvalides):
+        raise HorairesInvalides(str(resultat))
+    return resultat
+
+
+@lru_cache(maxsize=4096)
+def _normaliser(expression: str) -> "str | HorairesInvalides":
+    # A register repeats the same few expressions: each is parsed once per process.
+    try:
+        valider(expression)
+    except HorairesInvalides as exc:
+        return exc
     return str(opening_hours.OpeningHours(expression).normalize())
 
 

@@ -8,6 +8,7 @@ They send no signals and read no primary key back: use them on models whose key 
 before the insert (UUID) or whose rows are not needed afterwards.
 """
 
+import uuid
 from collections.abc import Iterable, Sequence
 
 from django.db import connection, models
@@ -21,18 +22,41 @@ TELS_QUELS = {models.CharField, models.TextField, models.IntegerField, models.Bi
               models.SlugField, models.EmailField, models.URLField}  # fmt: skip
 
 
-def _convertisseur(champ: models.Field, ajout: bool):
-    """A function object → database value for one field, as cheap as the field allows."""
+def _preparateur(champ: models.Field, ajout: bool):
+    """A function value → database value for one field, as cheap as the field allows."""
     cible = champ.target_field if champ.is_relation else champ
-    date_auto = getattr(champ, "auto_now", False) or (
-        ajout and getattr(champ, "auto_now_add", False)
-    )
+    if type(cible) in TELS_QUELS:
+        return None  # taken as it is
+    if isinstance(cible, models.UUIDField):
+        if connection.features.has_native_uuid_field:
+            return None
+        return lambda valeur: (
+            valeur.hex
+            if isinstance(valeur, uuid.UUID)
+            else cible.get_db_prep_save(valeur, connection)
+        )
+    if type(cible) is models.DateTimeField:
+        return connection.ops.adapt_datetimefield_value
+    if type(cible) is models.DateField:
+        return connection.ops.adapt_datefield_value
+    if not champ.is_relation and type(champ).get_db_prep_value is models.Field.get_db_prep_value:
+        return champ.get_prep_value  # e.g. ListeField joins its list: no adapter layer
+    return lambda valeur: champ.get_db_prep_save(valeur, connection)
+
+
+def _date_auto(champ: models.Field, ajout: bool) -> bool:
+    return getattr(champ, "auto_now", False) or (ajout and getattr(champ, "auto_now_add", False))
+
+
+def _convertisseur(champ: models.Field, ajout: bool):
+    """A function object → database value for one field."""
     attribut = champ.attname
-    if type(cible) in TELS_QUELS and not date_auto:
-        return lambda objet: getattr(objet, attribut)
-    if date_auto:
+    if _date_auto(champ, ajout):
         return lambda objet: champ.get_db_prep_save(champ.pre_save(objet, ajout), connection)
-    return lambda objet: champ.get_db_prep_save(getattr(objet, attribut), connection)
+    preparer = _preparateur(champ, ajout)
+    if preparer is None:
+        return lambda objet: getattr(objet, attribut)
+    return lambda objet: preparer(getattr(objet, attribut))
 
 
 def _colonnes(modele: type[models.Model], avec_cle_auto: bool) -> list[models.Field]:
@@ -57,17 +81,63 @@ def inserer(objets: Sequence[models.Model], taille_lot: int = TAILLE_LOT) -> int
         f"INSERT INTO {qn(modele._meta.db_table)} ({', '.join(qn(c.column) for c in champs)}) "
         f"VALUES ({', '.join(['%s'] * len(champs))})"
     )
+    conversions = [_convertisseur(c, True) for c in champs]
     with connection.cursor() as curseur:
         for debut in range(0, len(objets), taille_lot):
             lot = objets[debut : debut + taille_lot]
-            curseur.executemany(
-                sql,
-                [
-                    [c.get_db_prep_save(c.pre_save(o, True), connection) for c in champs]
-                    for o in lot
-                ],
-            )
+            curseur.executemany(sql, [[f(o) for f in conversions] for o in lot])
     return len(objets)
+
+
+def inserer_lignes(
+    modele: type[models.Model], lignes: Iterable[dict], taille_lot: int = TAILLE_LOT
+) -> int:
+    """INSERT rows given as dicts of field values (attnames for foreign keys: `lieu_id`),
+    without building model objects; missing fields take their default, auto dates now."""
+    from django.utils import timezone
+
+    maintenant = timezone.now()
+    champs = _colonnes(modele, avec_cle_auto=False)
+    qn = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {qn(modele._meta.db_table)} ({', '.join(qn(c.column) for c in champs)}) "
+        f"VALUES ({', '.join(['%s'] * len(champs))})"
+    )
+    plan = []
+    for champ in champs:
+        preparer = _preparateur(champ, True)
+        if _date_auto(champ, True):
+            defaut = (
+                maintenant.date()
+                if isinstance(champ, models.DateField)
+                and not isinstance(champ, models.DateTimeField)
+                else maintenant
+            )
+        elif champ.has_default() or champ.null:
+            defaut = None
+        else:
+            defaut = ""
+        plan.append((champ, champ.attname, preparer, defaut))
+    nombre, lot = 0, []
+    with connection.cursor() as curseur:
+        for ligne in lignes:
+            valeurs = []
+            for champ, attribut, preparer, defaut in plan:
+                if attribut in ligne:
+                    valeur = ligne[attribut]
+                elif defaut is None and champ.has_default():
+                    valeur = champ.get_default()
+                else:
+                    valeur = defaut
+                valeurs.append(valeur if preparer is None or valeur is None else preparer(valeur))
+            lot.append(valeurs)
+            if len(lot) >= taille_lot:
+                curseur.executemany(sql, lot)
+                nombre, lot = nombre + len(lot), []
+        if lot:
+            curseur.executemany(sql, lot)
+            nombre += len(lot)
+    return nombre
 
 
 def mettre_a_jour(

@@ -1,7 +1,7 @@
 """Keyed sync with a diff: make the rows of a query match what a file says.
 
 `synchroniser` reads what exists in one query, compares field by field, then writes in bulk:
-the new rows, the changed fields of the changed rows, and (if asked) removes the rows the file
+the new rows, the changed fields of the changed rows (one statement per batch, see `masse`), and (if asked) removes the rows the file
 no longer has. Identical data writes nothing, so an import run twice changes nothing. The
 caller runs it inside the pipeline's transaction; a dry run rolls everything back.
 """
@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+
+from sun.core.imports.masse import inserer, mettre_a_jour
 
 TAILLE_LOT = 500
 
@@ -121,10 +123,11 @@ def synchroniser(
         champs_modifies.update(changements)
         a_modifier.append(objet)
         diff.modifies.append((objet, changements))
-    modele.objects.bulk_create(a_creer, batch_size=taille_lot)
+    inserer(a_creer)
     if a_modifier:
-        champs = [*champs_modifies, *(["date_maj"] if date_maj is not None else [])]
-        modele.objects.bulk_update(a_modifier, champs, batch_size=taille_lot)
+        mettre_a_jour(
+            a_modifier, [*champs_modifies, *(["date_maj"] if date_maj is not None else [])]
+        )
     absents = [o for k, o in actuels.items() if k not in voulus]
     diff.absents = absents
     if supprimer_absents and absents:

@@ -132,7 +132,7 @@ def _mettre_en_attente(paires: list[tuple[Lieu, Lieu, int, dict]]) -> int:
         for (a, b), (valeur, details) in ordonnees.items()
         if (a, b) not in existantes
     ]
-    PaireDoublon.objects.bulk_create(nouvelles, batch_size=LOT)
+    inserer(nouvelles)
     return len(nouvelles)
 
 

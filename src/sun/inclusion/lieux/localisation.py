@@ -12,7 +12,6 @@ from functools import cached_property
 import shapely
 from django.conf import settings
 from shapely.geometry import Point
-from shapely.prepared import prep
 
 from sun.core.geocodeur import GeocodeurIndisponible, geocoder
 from sun.core.text import normaliser_recherche
@@ -50,10 +49,17 @@ class Contour:
 
     def __init__(self, forme):
         self.forme = forme
-        self.preparee = prep(forme)
+        shapely.prepare(forme)
 
     def contains(self, point: Point) -> bool:
-        return self.preparee.contains(point) or self.forme.distance(point) <= TOLERANCE_DEGRES
+        return self.contient(point.x, point.y)
+
+    def contient(self, x: float, y: float) -> bool:
+        """Is (longitude x, latitude y) inside, or within the tolerance? No Point is built for
+        the points inside, which are nearly all of them."""
+        if shapely.contains_xy(self.forme, x, y):
+            return True
+        return self.forme.distance(Point(x, y)) <= TOLERANCE_DEGRES
 
 
 def departements_probables(code_insee: str, code_postal: str) -> list[str] | None:
@@ -216,10 +222,8 @@ def localiser(
     if lat is not None and lon is not None:
         contour = commune.contour if commune is not None else None
         hors_bornes = not (-90 <= lat <= 90 and -180 <= lon <= 180) and -90 <= lon <= 90
-        hors_commune = (
-            not hors_bornes and contour is not None and not contour.contains(Point(lon, lat))
-        )
-        if hors_bornes or (hors_commune and contour.contains(Point(lat, lon))):
+        hors_commune = not hors_bornes and contour is not None and not contour.contient(lon, lat)
+        if hors_bornes or (hors_commune and contour.contient(lat, lon)):
             lat, lon = lon, lat
             signalements.ajouter(
                 "latitude",

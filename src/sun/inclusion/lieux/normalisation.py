@@ -44,6 +44,14 @@ class Signalements:
 
 def texte(valeur) -> str:
     """Trimmed text with typographic apostrophes made straight, as the standard writes them."""
+    if type(valeur) is str:
+        return _texte(valeur)
+    return nettoyer(valeur)
+
+
+@lru_cache(maxsize=65536)
+def _texte(valeur: str) -> str:
+    # Files repeat the same values (communes, enumerations, dates): each is cleaned once.
     return nettoyer(valeur)
 
 
@@ -215,13 +223,19 @@ def nombre(valeur, champ: str, signalements: Signalements) -> float | None:
         return None
 
 
-def date_maj(valeur, aujourd_hui: date, signalements: Signalements) -> date:
-    brut = texte(valeur)[:10]
+@lru_cache(maxsize=8192)
+def _date(brut: str) -> date | None:
     for forme in ("%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y"):
         try:
-            resultat = datetime.strptime(brut, forme).date()
+            return datetime.strptime(brut, forme).date()
         except ValueError:
             continue
+    return None
+
+
+def date_maj(valeur, aujourd_hui: date, signalements: Signalements) -> date:
+    resultat = _date(texte(valeur)[:10])
+    if resultat is not None:
         if resultat > aujourd_hui:
             signalements.ajouter(
                 "date_maj", valeur, "date future ramenée à la date d'import", "correction"

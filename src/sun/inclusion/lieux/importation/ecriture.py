@@ -6,7 +6,7 @@ One statement per batch of rows (core.imports.masse), never one per row.
 
 from datetime import date, datetime
 
-from sun.core.imports.masse import inserer, mettre_a_jour
+from sun.core.imports.masse import inserer, inserer_lignes, mettre_a_jour
 from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, Fiche, jsonable
 from sun.inclusion.lieux.importation.rapprochement import Connu
 from sun.inclusion.lieux.version_registre import registre_modifie
@@ -33,9 +33,14 @@ def rattacher_structures(lieux: list[Lieu]) -> None:
         if lieu.pivot and lieu.pivot not in existantes and lieu.pivot not in nouvelles:
             nouvelles[lieu.pivot] = Structure(pivot=lieu.pivot, nom=lieu.structure_parente[:200])
     if nouvelles:
-        Structure.objects.bulk_create(nouvelles.values(), batch_size=TAILLE_LECTURE)
-        for structure in nouvelles.values():
-            existantes[structure.pivot] = structure.pk
+        inserer(list(nouvelles.values()))
+        creees = list(nouvelles)
+        for i in range(0, len(creees), TAILLE_LECTURE):
+            existantes |= dict(
+                Structure.objects.filter(pivot__in=creees[i : i + TAILLE_LECTURE]).values_list(
+                    "pivot", "pk"
+                )
+            )
     for lieu in lieux:
         if lieu.pivot:
             lieu.structure_id = lieu.structure_id or existantes.get(lieu.pivot)
@@ -51,18 +56,18 @@ def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[L
         lieux.append(lieu)
     rattacher_structures(lieux)
     inserer(lieux)
-    inserer([
-        SourceLieu(lieu=lieu, source=lot.source, identifiant=fiche.identifiant,
-                   empreinte=fiche.empreinte, premier_import=lot, dernier_import=lot,
-                   vu_la_premiere_fois=maintenant, vu_la_derniere_fois=maintenant)
+    inserer_lignes(SourceLieu, (
+        {"lieu_id": lieu.pk, "source": lot.source, "identifiant": fiche.identifiant,
+         "empreinte": fiche.empreinte, "premier_import_id": lot.pk, "dernier_import_id": lot.pk,
+         "vu_la_premiere_fois": maintenant, "vu_la_derniere_fois": maintenant, "disparu_le": None}
         for lieu, fiche in zip(lieux, fiches, strict=True)
-    ])  # fmt: skip
+    ))  # fmt: skip
     commentaire = f"Importé de « {lot.source} »"
-    inserer([
-        HistoriqueLieu(lieu=lieu, action=HistoriqueLieu.Action.CREATION, import_lieux=lot,
-                       commentaire=commentaire, changements={})
+    inserer_lignes(HistoriqueLieu, (
+        {"lieu_id": lieu.pk, "action": HistoriqueLieu.Action.CREATION, "import_lieux_id": lot.pk,
+         "commentaire": commentaire, "changements": {}, "auteur_id": None}
         for lieu in lieux
-    ])  # fmt: skip
+    ))  # fmt: skip
     if lieux:
         registre_modifie()
     return lieux
