@@ -1,3 +1,6 @@
+"""Rows of the standard and files made of them, for tests of the import of places. A test that
+only needs places in the register builds them with tests/inclusion/factories.py instead."""
+
 import csv
 from pathlib import Path
 

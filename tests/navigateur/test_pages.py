@@ -30,6 +30,7 @@ PAGES = {
     "Fiche d'un lieu (espace)": "/espace/lieux/{lieu}/",
     "Modifier un lieu": "/espace/lieux/{lieu}/modifier/",
     "Importer des lieux": "/espace/lieux/importer/",
+    "Journal des imports": "/espace/imports/",
     "Doublons à examiner": "/espace/lieux/doublons/",
     "Page introuvable": "/communes/99999/",
     "Trouver de l'aide (20 résultats)": "/trouver/?ou=Carcassonne&rayon=100",

@@ -31,7 +31,7 @@ class AxeFactory(DjangoModelFactory):
     ordre = factory.Sequence(lambda n: n)
 
 
-class OrientationFactory(AxeFactory):
+class OrientationDuPlanFactory(AxeFactory):
     """An orientation: a child of an axe, where actions hang."""
 
     parent = factory.SubFactory(AxeFactory)
@@ -48,7 +48,7 @@ class ActionFactory(DjangoModelFactory):
         model = Action
         skip_postgeneration_save = True
 
-    orientation = factory.SubFactory(OrientationFactory)
+    orientation = factory.SubFactory(OrientationDuPlanFactory)
     plan = factory.SelfAttribute("orientation.plan")
     code = factory.LazyAttributeSequence(lambda o, n: f"{o.orientation.code}.{n + 1}")
     titre = factory.Sequence(lambda n: f"Action n° {n + 1}")

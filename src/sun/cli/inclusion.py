@@ -69,6 +69,16 @@ def activites_coop(args) -> int:
     return OK
 
 
+def _importer_parser(parent, aide: str, fichier: str, fonction):
+    """`… importer FICHIER [--essai] [--verbeux]` under `parent`; returns its actions."""
+    actions = parent.add_subparsers(title="actions", metavar="ACTION", required=True)
+    p = actions.add_parser("importer", help=aide)
+    p.add_argument("fichier", metavar=fichier)
+    _options_d_import(p)
+    p.set_defaults(fonction=fonction)
+    return actions
+
+
 def _options_d_import(p) -> None:
     p.add_argument("--essai", "--dry-run", dest="essai", action="store_true",
                    help="montre ce qui changerait sans rien enregistrer")  # fmt: skip
@@ -81,31 +91,18 @@ def ajouter(sous) -> None:
     inclusion = sous.add_parser("inclusion", help="données de l'inclusion numérique")
     ins = inclusion.add_subparsers(title="données", metavar="DONNEES", required=True)
     ifn = ins.add_parser("ifn", help="indice de fragilité numérique (La MedNum)")
-    ifs = ifn.add_subparsers(title="actions", metavar="ACTION", required=True)
-    p = ifs.add_parser(
-        "importer", help="importe le fichier par commune ou par EPCI (format de l'ANCT)"
-    )
-    p.add_argument("fichier", metavar="FICHIER")
-    _options_d_import(p)
-    p.set_defaults(fonction=ifn_importer)
+    _importer_parser(ifn, "importe le fichier par commune ou par EPCI (format de l'ANCT)",
+                     "FICHIER", ifn_importer)  # fmt: skip
     cra = ins.add_parser(
         "cra-v1", help="bilans des comptes rendus d'activité v1 des conseillers numériques"
     )
-    crs = cra.add_subparsers(title="actions", metavar="ACTION", required=True)
-    p = crs.add_parser(
-        "importer", help="importe conum_departement-cras.json (tableau de bord FNE de l'ANCT)"
-    )
-    p.add_argument("fichier", metavar="FICHIER.json")
-    _options_d_import(p)
-    p.set_defaults(fonction=cra_v1_importer)
+    _importer_parser(cra, "importe conum_departement-cras.json (tableau de bord FNE de l'ANCT)",
+                     "FICHIER.json", cra_v1_importer)  # fmt: skip
     act = ins.add_parser("activites", help="activités de médiation numérique (comptes rendus)")
-    acs = act.add_subparsers(title="actions", metavar="ACTION", required=True)
-    p = acs.add_parser(
-        "importer", help="importe un JSON de l'API de La Coop (/api/v1/activites) ou le modèle CSV"
-    )
-    p.add_argument("fichier", metavar="FICHIER")
-    _options_d_import(p)
-    p.set_defaults(fonction=activites_importer)
+    acs = _importer_parser(
+        act, "importe un JSON de l'API de La Coop (/api/v1/activites) ou le modèle CSV",
+        "FICHIER", activites_importer,
+    )  # fmt: skip
     p = acs.add_parser(
         "coop",
         help="récupère les activités depuis l'API de La Coop (SUN_COOP_API_URL, SUN_COOP_API_CLE)",

@@ -69,7 +69,9 @@ def avancement(plan: Plan, aujourd_hui: date) -> tuple[Compte, list[LigneAvancem
     lignes = []
     for axe in plan.axes.filter(niveau=Axe.Niveau.AXE).prefetch_related("enfants"):
         orientations = [
-            (o, par_orientation.get(o.pk, Compte())) for o in axe.enfants.order_by("ordre")
+            # .all(): the prefetched orientations, already by « ordre » (Axe.Meta.ordering).
+            (o, par_orientation.get(o.pk, Compte()))
+            for o in axe.enfants.all()
         ]
         compte = Compte()
         for action in actions:

@@ -6,12 +6,13 @@ from sun.core.imports.erreurs import ColonnesManquantes, FichierIllisible, Impor
 from sun.core.imports.lecture import Lecture, lire, ouvrir
 from sun.core.imports.pipeline import Importeur, executer
 from sun.core.imports.rapport import ALERTE, REJET, Rapport, Rejet
-from sun.core.imports.synchro import Diff, synchroniser
+from sun.core.imports.synchro import Classement, Diff, classer, synchroniser
 
 __all__ = [
     "ALERTE",
     "REJET",
     "Cible",
+    "Classement",
     "ColonnesManquantes",
     "Correspondance",
     "CorrespondanceInvalide",
@@ -22,6 +23,7 @@ __all__ = [
     "Lecture",
     "Rapport",
     "Rejet",
+    "classer",
     "executer",
     "lire",
     "ouvrir",

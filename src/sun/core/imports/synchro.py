@@ -6,15 +6,16 @@ no longer has. Identical data writes nothing, so an import run twice changes not
 caller runs it inside the pipeline's transaction; a dry run rolls everything back.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.db import models
 
 from sun.core.imports.masse import inserer, mettre_a_jour
 
 TAILLE_LOT = 500
+K, A, V = TypeVar("K"), TypeVar("A"), TypeVar("V")
 
 
 @dataclass
@@ -76,6 +77,45 @@ def _champs_cle(cle: str | tuple[str, ...], valeur_cle) -> dict:
     return dict(zip(cle, valeur_cle, strict=True))
 
 
+@dataclass
+class Classement(Generic[K, A, V]):
+    """A file against what exists, key by key: the diff before any write."""
+
+    nouveaux: list[tuple[K, V]] = field(default_factory=list)
+    modifies: list[tuple[K, A, V]] = field(default_factory=list)
+    inchanges: int = 0
+    absents: list[tuple[K, A]] = field(default_factory=list)
+
+
+def classer(
+    actuels: Mapping[K, A], voulus: Mapping[K, V], identiques: Callable[[A, V], bool]
+) -> Classement[K, A, V]:
+    """Sort keyed records into new, changed, unchanged and vanished (in `actuels` only).
+
+    `synchroniser` uses it on model rows; an importer with its own storage (the places'
+    source records and hashes) uses it on what it reads in bulk.
+    """
+    classement: Classement[K, A, V] = Classement()
+    for cle, voulu in voulus.items():
+        actuel = actuels.get(cle)
+        if actuel is None:
+            classement.nouveaux.append((cle, voulu))
+        elif identiques(actuel, voulu):
+            classement.inchanges += 1
+        else:
+            classement.modifies.append((cle, actuel, voulu))
+    classement.absents = [(cle, a) for cle, a in actuels.items() if cle not in voulus]
+    return classement
+
+
+def _changements(objet: models.Model, champs: dict) -> dict[str, tuple]:
+    return {
+        nom: (_actuelle(objet, nom), _voulue(objet, nom, v))
+        for nom, v in champs.items()
+        if _actuelle(objet, nom) != _voulue(objet, nom, v)
+    }
+
+
 def synchroniser(
     existants: models.QuerySet,
     cle: str | tuple[str, ...],
@@ -89,33 +129,25 @@ def synchroniser(
     """Create, update (and optionally delete) rows of `existants` so that it matches `voulus`.
 
     `voulus` maps each key (the value of field `cle`, or a tuple of values when `cle` names
-    several fields) to the fields it must have. Only the
-    fields that differ are written; `date_maj`, if given, is set on created and changed rows.
-    `defauts` are set on created rows only (who imported, when first seen…).
+    several fields) to the fields it must have. Only the fields that differ are written;
+    `date_maj`, if given, is set on created and changed rows. `defauts` are set on created
+    rows only (who imported, when first seen…).
     """
     modele = existants.model
-    voulus = dict(voulus)
     lire_cle = _lecteur_cle(cle)
-    actuels = {lire_cle(o): o for o in existants}
-    diff = Diff()
+    classement = classer(
+        {lire_cle(o): o for o in existants}, dict(voulus), lambda o, c: not _changements(o, c)
+    )
+    diff = Diff(inchanges=classement.inchanges)
     a_creer, a_modifier, champs_modifies = [], [], set()
-    for valeur_cle, champs in voulus.items():
-        objet = actuels.get(valeur_cle)
-        if objet is None:
-            nouveau = modele(**{**(defauts or {}), **champs, **_champs_cle(cle, valeur_cle)})
-            if date_maj is not None:
-                nouveau.date_maj = date_maj
-            a_creer.append(nouveau)
-            diff.nouveaux.append(valeur_cle)
-            continue
-        changements = {
-            nom: (_actuelle(objet, nom), _voulue(objet, nom, v))
-            for nom, v in champs.items()
-            if _actuelle(objet, nom) != _voulue(objet, nom, v)
-        }
-        if not changements:
-            diff.inchanges += 1
-            continue
+    for valeur_cle, champs in classement.nouveaux:
+        nouveau = modele(**{**(defauts or {}), **champs, **_champs_cle(cle, valeur_cle)})
+        if date_maj is not None:
+            nouveau.date_maj = date_maj
+        a_creer.append(nouveau)
+        diff.nouveaux.append(valeur_cle)
+    for _, objet, champs in classement.modifies:
+        changements = _changements(objet, champs)
         for nom in changements:
             setattr(objet, nom, champs[nom])
         if date_maj is not None:
@@ -128,13 +160,12 @@ def synchroniser(
         mettre_a_jour(
             a_modifier, [*champs_modifies, *(["date_maj"] if date_maj is not None else [])]
         )
-    absents = [o for k, o in actuels.items() if k not in voulus]
-    diff.absents = absents
-    if supprimer_absents and absents:
-        pks = [o.pk for o in absents]
+    diff.absents = [o for _, o in classement.absents]
+    if supprimer_absents and diff.absents:
+        pks = [o.pk for o in diff.absents]
         for i in range(0, len(pks), taille_lot):
             modele.objects.filter(pk__in=pks[i : i + taille_lot]).delete()
-        diff.disparus = absents
+        diff.disparus = diff.absents
     # Re-read through the same query (a list of keys could exceed SQLite's parameter limit).
     diff.objets = {lire_cle(o): o for o in existants.all()}
     return diff

@@ -8,7 +8,6 @@ marks as deleted (`suppression`) are removed.
 
 import hashlib
 import json
-import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -89,7 +88,9 @@ class ImportActivites(Importeur):
         mediateur_id = str(ligne.get("mediateur_id") or "").strip()
         valeurs = {
             **verification.valeurs,
-            "mediateur": self.mediateurs.get(mediateur_id.lower()) if _uuid(mediateur_id) else None,
+            "mediateur": self.mediateurs.get(mediateur_id.lower())
+            if activites.UUID.fullmatch(mediateur_id)
+            else None,
             "mediateur_coop_id": mediateur_id[:36],
         }
         if valeurs.get("creation") is None:
@@ -108,14 +109,6 @@ class ImportActivites(Importeur):
         if supprimees:
             rapport.autres["supprimees"] = supprimees
             rapport.libelles_autres["supprimees"] = "supprimées dans La Coop"
-
-
-def _uuid(texte: str) -> bool:
-    try:
-        uuid.UUID(texte)
-    except ValueError:
-        return False
-    return True
 
 
 def importer(chemin: Path, *, essai: bool = False, utilisateur=None, **options) -> Rapport:

@@ -4,9 +4,11 @@ with the difference in their history, and the structures (SIRET) they belong to.
 One statement per batch of rows (core.imports.masse), never one per row.
 """
 
+import uuid
 from datetime import date, datetime
 
 from sun.core.imports.masse import inserer, inserer_lignes, mettre_a_jour
+from sun.inclusion.lieux.doublons import cles_comparaison
 from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, Fiche, jsonable
 from sun.inclusion.lieux.importation.rapprochement import Connu
 from sun.inclusion.lieux.version_registre import registre_modifie
@@ -15,62 +17,68 @@ from sun.inclusion.models import HistoriqueLieu, ImportLieux, Lieu, SourceLieu, 
 TAILLE_LECTURE = 500
 
 
-def rattacher_structures(lieux: list[Lieu]) -> None:
-    """Attach places to their structure (by pivot), creating the missing ones in bulk."""
-    pivots = {lieu.pivot for lieu in lieux if lieu.pivot}
-    if not pivots:
-        return
+def structures_des_pivots(noms: dict[str, str]) -> dict[str, int]:
+    """The structure of each pivot (SIRET or RNA → name), the missing ones created in bulk."""
     existantes: dict[str, int] = {}
-    liste = list(pivots)
-    for i in range(0, len(liste), TAILLE_LECTURE):
+    pivots = list(noms)
+    for i in range(0, len(pivots), TAILLE_LECTURE):
         existantes |= dict(
-            Structure.objects.filter(pivot__in=liste[i : i + TAILLE_LECTURE]).values_list(
+            Structure.objects.filter(pivot__in=pivots[i : i + TAILLE_LECTURE]).values_list(
                 "pivot", "pk"
             )
         )
-    nouvelles = {}
-    for lieu in lieux:
-        if lieu.pivot and lieu.pivot not in existantes and lieu.pivot not in nouvelles:
-            nouvelles[lieu.pivot] = Structure(pivot=lieu.pivot, nom=lieu.structure_parente[:200])
+    nouvelles = [p for p in pivots if p not in existantes]
     if nouvelles:
-        inserer(list(nouvelles.values()))
-        creees = list(nouvelles)
-        for i in range(0, len(creees), TAILLE_LECTURE):
+        inserer_lignes(Structure, ({"pivot": p, "nom": noms[p][:200]} for p in nouvelles))
+        for i in range(0, len(nouvelles), TAILLE_LECTURE):
             existantes |= dict(
-                Structure.objects.filter(pivot__in=creees[i : i + TAILLE_LECTURE]).values_list(
+                Structure.objects.filter(pivot__in=nouvelles[i : i + TAILLE_LECTURE]).values_list(
                     "pivot", "pk"
                 )
             )
+    return existantes
+
+
+def rattacher_structures(lieux: list[Lieu]) -> None:
+    """Attach places to their structure (by pivot), creating the missing ones in bulk."""
+    noms = {lieu.pivot: lieu.structure_parente for lieu in lieux if lieu.pivot}
+    if not noms:
+        return
+    structures = structures_des_pivots(noms)
     for lieu in lieux:
         if lieu.pivot:
-            lieu.structure_id = lieu.structure_id or existantes.get(lieu.pivot)
+            lieu.structure_id = lieu.structure_id or structures.get(lieu.pivot)
 
 
-def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[Lieu]:
-    lieux = []
-    for fiche in fiches:
-        lieu = Lieu(
-            **fiche.champs, commune_ref_id=fiche.commune_pk, precision_localisation=fiche.precision
-        )
-        lieu.preparer_cles_doublons()
-        lieux.append(lieu)
-    rattacher_structures(lieux)
-    inserer(lieux)
+def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[tuple]:
+    """New places, written as rows (no model object): return (id, name, commune) of each."""
+    noms = {f.champs["pivot"]: f.champs["structure_parente"] for f in fiches if f.champs["pivot"]}
+    structures = structures_des_pivots(noms) if noms else {}
+    cles = [uuid.uuid4() for _ in fiches]
+    inserer_lignes(Lieu, (
+        {**fiche.champs, "id": cle, "commune_ref_id": fiche.commune_pk,
+         "precision_localisation": fiche.precision,
+         "structure_id": structures.get(fiche.champs["pivot"]),
+         "cles_doublons": cles_comparaison(fiche.champs["nom"], fiche.champs["adresse"])}
+        for cle, fiche in zip(cles, fiches, strict=True)
+    ))  # fmt: skip
     inserer_lignes(SourceLieu, (
-        {"lieu_id": lieu.pk, "source": lot.source, "identifiant": fiche.identifiant,
+        {"lieu_id": cle, "source": lot.source, "identifiant": fiche.identifiant,
          "empreinte": fiche.empreinte, "premier_import_id": lot.pk, "dernier_import_id": lot.pk,
          "vu_la_premiere_fois": maintenant, "vu_la_derniere_fois": maintenant, "disparu_le": None}
-        for lieu, fiche in zip(lieux, fiches, strict=True)
+        for cle, fiche in zip(cles, fiches, strict=True)
     ))  # fmt: skip
     commentaire = f"Importé de « {lot.source} »"
     inserer_lignes(HistoriqueLieu, (
-        {"lieu_id": lieu.pk, "action": HistoriqueLieu.Action.CREATION, "import_lieux_id": lot.pk,
+        {"lieu_id": cle, "action": HistoriqueLieu.Action.CREATION, "import_lieux_id": lot.pk,
          "commentaire": commentaire, "changements": {}, "auteur_id": None}
-        for lieu in lieux
+        for cle in cles
     ))  # fmt: skip
-    if lieux:
+    if fiches:
         registre_modifie()
-    return lieux
+    return [
+        (cle, f.champs["nom"], f.champs["commune"]) for cle, f in zip(cles, fiches, strict=True)
+    ]
 
 
 def _differences(lieu: Lieu, champs: dict) -> dict:

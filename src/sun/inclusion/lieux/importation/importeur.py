@@ -103,9 +103,9 @@ class ImportDeLieux(Importeur):
 
     def ecrire(self, fiches: list[Fiche], rapport: Rapport) -> None:
         self.resultat = rapprochement.rapprocher(fiches, self.source)
-        for lieu in ecriture.creer(self.resultat.nouvelles, self.lot, self.maintenant):
-            self.touches.add(str(lieu.pk))
-            rapport.noter_changement(f"nouveau : {lieu.nom} ({lieu.commune})")
+        for cle, nom, commune in ecriture.creer(self.resultat.nouvelles, self.lot, self.maintenant):
+            self.touches.add(str(cle))
+            rapport.noter_changement(f"nouveau : {nom} ({commune})")
         rapport.nouveaux = len(self.resultat.nouvelles)
         rapport.inchanges = self.resultat.inchangees
         for lieu, differences in ecriture.mettre_a_jour_lieux(

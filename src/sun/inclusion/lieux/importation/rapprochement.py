@@ -6,6 +6,7 @@ What the source already has is read in one query (ids and hashes only, no model 
 from dataclasses import dataclass
 from datetime import date
 
+from sun.core.imports.synchro import classer
 from sun.inclusion.lieux.importation.fiche import Fiche
 from sun.inclusion.models import SourceLieu
 
@@ -35,17 +36,17 @@ def connus(source: str) -> dict[str, Connu]:
 
 
 def rapprocher(fiches: list[Fiche], source: str) -> Rapprochement:
-    deja = connus(source)
-    nouvelles, modifiees, inchangees = [], [], 0
-    for fiche in fiches:
-        connu = deja.get(fiche.identifiant)
-        if connu is None:
-            nouvelles.append(fiche)
-        elif connu.empreinte == fiche.empreinte and connu.disparu_le is None:
-            inchangees += 1
-        else:
-            modifiees.append((fiche, connu))
-    vus = {f.identifiant for f in fiches}
-    non_vus = [c for i, c in deja.items() if i not in vus]
-    absents = [c for c in non_vus if c.disparu_le is None]
-    return Rapprochement(nouvelles, modifiees, inchangees, absents, [c.pk for c in non_vus])
+    """The pipeline's keyed diff (core.imports.classer) on the source's ids and hashes."""
+    classement = classer(
+        connus(source),
+        {fiche.identifiant: fiche for fiche in fiches},
+        lambda connu, fiche: connu.empreinte == fiche.empreinte and connu.disparu_le is None,
+    )
+    non_vus = [connu for _, connu in classement.absents]
+    return Rapprochement(
+        nouvelles=[fiche for _, fiche in classement.nouveaux],
+        modifiees=[(fiche, connu) for _, connu, fiche in classement.modifies],
+        inchangees=classement.inchanges,
+        absents=[c for c in non_vus if c.disparu_le is None],
+        non_vus=[c.pk for c in non_vus],
+    )

@@ -1,0 +1,43 @@
+"""In a real browser: an import through the agent space shows the one import report (refused
+lines, values reported, the diff) and the journal lists it; axe-core finds no violation."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.inclusion.outils import ecrire_csv, lieu_v1
+from tests.navigateur.test_pages import _se_connecter
+
+pytestmark = pytest.mark.navigateur
+
+
+def test_rapport_d_import_et_journal(site_demo, page, tmp_path):
+    fichier = ecrire_csv(tmp_path / "hub.csv", [
+        lieu_v1(id="n1"), lieu_v1(id="n2", nom=""), lieu_v1(id="n3", nom="EPN de Bram",
+                                                          code_insee="11049", commune="Bram",
+                                                          latitude="", longitude=""),
+    ])  # fmt: skip
+    _se_connecter(page, site_demo)
+    page.wait_for_url("**/espace/")
+    page.goto(site_demo + "/espace/lieux/importer/")
+    page.set_input_files("#id_fichier", str(fichier))
+    page.fill("#id_source", "Hub navigateur")
+    page.check("#id_essai")
+    page.click("form.formulaire button[type=submit]")
+    rapport = page.locator("section.rapport")
+    expect(rapport).to_contain_text("Résultat de l'essai à blanc")
+    expect(rapport).to_contain_text("Nouveaux : 2 ;")
+    expect(rapport.locator("table")).to_contain_text("nom du lieu absent")
+    expect(rapport.locator("ul.apercu")).to_contain_text("nouveau : EPN de Bram")
+    axe = Axe()
+    resultat = axe.run(page)
+    assert not resultat.response["violations"], resultat.generate_report()
+
+    page.click("text=tout le journal des imports")
+    page.wait_for_url("**/espace/imports/?genre=lieux")
+    ligne = page.locator("tbody tr", has_text="Hub navigateur")
+    expect(ligne).to_contain_text("Essai à blanc")
+    expect(ligne).to_contain_text("2 nouvelles")
+    expect(ligne.get_by_role("link", name="rapport détaillé")).to_be_visible()
+    resultat = axe.run(page)
+    assert not resultat.response["violations"], resultat.generate_report()
