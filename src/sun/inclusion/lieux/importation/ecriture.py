@@ -5,7 +5,7 @@ One statement per batch of rows (core.imports.masse), never one per row.
 """
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sun.core.imports.masse import inserer, inserer_lignes, mettre_a_jour
 from sun.inclusion.lieux.doublons import cles_comparaison
@@ -55,12 +55,15 @@ def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[t
     noms = {f.champs["pivot"]: f.champs["structure_parente"] for f in fiches if f.champs["pivot"]}
     structures = structures_des_pivots(noms) if noms else {}
     cles = [uuid.uuid4() for _ in fiches]
+    # Creation times follow the file's order (one microsecond apart): when two new places
+    # are merged, the one listed first is kept, as when they were saved one by one.
     inserer_lignes(Lieu, (
-        {**fiche.champs, "id": cle, "commune_ref_id": fiche.commune_pk,
+        {**fiche.champs, "id": cle, "cree_le": maintenant + timedelta(microseconds=rang),
+         "commune_ref_id": fiche.commune_pk,
          "precision_localisation": fiche.precision,
          "structure_id": structures.get(fiche.champs["pivot"]),
          "cles_doublons": cles_comparaison(fiche.champs["nom"], fiche.champs["adresse"])}
-        for cle, fiche in zip(cles, fiches, strict=True)
+        for rang, (cle, fiche) in enumerate(zip(cles, fiches, strict=True))
     ))  # fmt: skip
     inserer_lignes(SourceLieu, (
         {"lieu_id": cle, "source": lot.source, "identifiant": fiche.identifiant,
