@@ -10,6 +10,7 @@ before the insert (UUID) or whose rows are not needed afterwards.
 
 import uuid
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from django.db import connection, models
 
@@ -89,48 +90,73 @@ def inserer(objets: Sequence[models.Model], taille_lot: int = TAILLE_LOT) -> int
     return len(objets)
 
 
+def _defaut(champ: models.Field, maintenant):
+    """What a missing field takes: its auto date, its default (called if callable), NULL, ''."""
+    if _date_auto(champ, True):
+        est_date = isinstance(champ, models.DateField) and not isinstance(
+            champ, models.DateTimeField
+        )
+        return maintenant.date() if est_date else maintenant
+    if champ.has_default():
+        return champ.default() if callable(champ.default) else champ.default
+    return None if champ.null else ""
+
+
 def inserer_lignes(
     modele: type[models.Model], lignes: Iterable[dict], taille_lot: int = TAILLE_LOT
 ) -> int:
     """INSERT rows given as dicts of field values (attnames for foreign keys: `lieu_id`),
-    without building model objects; missing fields take their default, auto dates now."""
+    without building model objects. Every row gives the same fields (those of the first);
+    the others take their default (a callable default is called once per row), auto dates now.
+    """
     from django.utils import timezone
 
     maintenant = timezone.now()
     champs = _colonnes(modele, avec_cle_auto=False)
+    iterateur = iter(lignes)
+    premiere = next(iterateur, None)
+    if premiere is None:
+        return 0
+    donnes = [c for c in champs if c.attname in premiere]
+    lire = itemgetter(*[c.attname for c in donnes]) if donnes else (lambda ligne: ())
+    if len(donnes) == 1:
+        unique = lire
+        lire = lambda ligne: (unique(ligne),)  # noqa: E731
+    manquants = [c for c in champs if c.attname not in premiere]
+    # One row: the given values in one C call, then the few conversions, then the defaults.
+    conversions = [(i, p) for i, c in enumerate(donnes) if (p := _preparateur(c, True))]
+    appeles = [
+        (c, _preparateur(c, True))
+        for c in manquants
+        if c.has_default() and callable(c.default) and not _date_auto(c, True)
+    ]
+    fixes = [c for c in manquants if c not in {a for a, _ in appeles}]
+    ordre = [*donnes, *fixes, *[c for c, _ in appeles]]
     qn = connection.ops.quote_name
     sql = (
-        f"INSERT INTO {qn(modele._meta.db_table)} ({', '.join(qn(c.column) for c in champs)}) "
-        f"VALUES ({', '.join(['%s'] * len(champs))})"
+        f"INSERT INTO {qn(modele._meta.db_table)} ({', '.join(qn(c.column) for c in ordre)}) "
+        f"VALUES ({', '.join(['%s'] * len(ordre))})"
     )
-    plan = []
-    for champ in champs:
-        preparer = _preparateur(champ, True)
-        if _date_auto(champ, True):
-            defaut = (
-                maintenant.date()
-                if isinstance(champ, models.DateField)
-                and not isinstance(champ, models.DateTimeField)
-                else maintenant
-            )
-        elif champ.has_default() or champ.null:
-            defaut = None
-        else:
-            defaut = ""
-        plan.append((champ, champ.attname, preparer, defaut))
-    nombre, lot = 0, []
+    constants = []
+    for champ in fixes:
+        valeur, preparer = _defaut(champ, maintenant), _preparateur(champ, True)
+        constants.append(preparer(valeur) if preparer and valeur is not None else valeur)
+
+    def rangee(ligne: dict) -> list:
+        valeurs = list(lire(ligne))
+        for i, preparer in conversions:
+            if valeurs[i] is not None:
+                valeurs[i] = preparer(valeurs[i])
+        valeurs += constants
+        for champ, preparer in appeles:
+            valeur = champ.default()
+            valeurs.append(preparer(valeur) if preparer and valeur is not None else valeur)
+        return valeurs
+
+    nombre, lot = 0, [rangee(premiere)]
     with connection.cursor() as curseur:
-        for ligne in lignes:
-            valeurs = []
-            for champ, attribut, preparer, defaut in plan:
-                if attribut in ligne:
-                    valeur = ligne[attribut]
-                elif defaut is None and champ.has_default():
-                    valeur = champ.get_default()
-                else:
-                    valeur = defaut
-                valeurs.append(valeur if preparer is None or valeur is None else preparer(valeur))
-            lot.append(valeurs)
+        for ligne in iterateur:
+            lot.append(rangee(ligne))
             if len(lot) >= taille_lot:
                 curseur.executemany(sql, lot)
                 nombre, lot = nombre + len(lot), []
