@@ -2,7 +2,7 @@
 
 read (core.imports) → convert and normalise (conversion) → locate (lieux.localisation) →
 match known sources (rapprochement) → write in bulk (ecriture) → close vanished (fermeture)
-→ detect duplicates (lieux.services.detecter_doublons).
+→ detect duplicates (lieux.dedoublonnage).
 
 Re-importing the same file changes nothing; a place that vanished from its source is closed
 with a date (unless `partiel`: the file holds only part of the source); `essai` computes
@@ -22,6 +22,7 @@ from sun.core.imports import (
     Rejet,
     executer,
 )
+from sun.inclusion.lieux import dedoublonnage
 from sun.inclusion.lieux import normalisation as n
 from sun.inclusion.lieux.importation import conversion, ecriture, fermeture, rapprochement
 from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, Fiche, empreinte, identifiant
@@ -54,10 +55,10 @@ class ImportDeLieux(Importeur):
 
     def verifier_lecture(self, lecture: Lecture) -> None:
         if lecture.colonnes is not None:
-            self._detecter(lecture.colonnes, lecture.format)
+            self._detecter(lecture.colonnes)
         self.format_lu = lecture.format
 
-    def _detecter(self, colonnes, format_lu: str) -> None:
+    def _detecter(self, colonnes) -> None:
         if self.version is None:
             self.version = conversion.detecter_format(set(colonnes))
         if self.version is None:
@@ -77,7 +78,7 @@ class ImportDeLieux(Importeur):
 
     def convertir(self, numero: int, brut: dict, rapport: Rapport) -> Fiche | None:
         if self.version is None:  # JSON: no header, the first record tells
-            self._detecter(brut.keys(), "JSON")
+            self._detecter(brut.keys())
         signalements = n.Signalements()
         ligne = brut
         if self.version == "v0.1":
@@ -120,15 +121,13 @@ class ImportDeLieux(Importeur):
         ecriture.marquer_vus(self.source, self.resultat.non_vus, self.lot, self.maintenant)
 
     def terminer(self, rapport: Rapport) -> None:
-        from sun.inclusion.lieux.services import detecter_doublons
-
         if not self.partiel:
             disparus = fermeture.fermer_disparus(self.resultat.absents, self.lot, self.aujourd_hui)
             rapport.disparus = len(disparus)
             for lieu in disparus:
                 rapport.noter_changement(f"disparu de la source, fermé : {lieu.nom}")
         if self.touches and self.source != SOURCE_DEMO:
-            fusions, a_revoir = detecter_doublons(self.touches, auteur=self.auteur)
+            fusions, a_revoir = dedoublonnage.detecter_doublons(self.touches, auteur=self.auteur)
             rapport.autres.update(fusionnes=fusions, doublons_a_examiner=a_revoir)
         rapport.format = f"{self.format_lu}, standard {self.version}" + (
             f", correspondance {Path(self.correspondance.chemin).name}"
