@@ -262,3 +262,15 @@ def test_json_et_geojson(tmp_path):
     )
     assert importer_lieux(tmp_path / "l.geojson", "Hub GeoJSON").compteurs["nouveaux"] == 1
     assert Lieu.objects.get(sources__identifiant="g1").latitude == 43.2009
+
+
+def test_colonne_de_la_correspondance_absente_refuse_le_fichier(tmp_path):
+    importer_lieux(ecrire_csv(tmp_path / "v1.csv", [lieu_v1(id="garde")]), "Hub")
+    mapping = correspondance.depuis_dict(
+        {"format": "libre", "colonnes": {"id": "Ref", "nom": "Nomm", "commune": "Ville"}}
+    )
+    fichier = ecrire_csv(tmp_path / "hub.csv", [{"Ref": "1", "Nom": "A", "Ville": "Bram"}],
+                         colonnes=["Ref", "Nom", "Ville"])  # fmt: skip
+    with pytest.raises(ImportImpossible, match="Colonnes absentes du fichier : Nomm"):
+        importer_lieux(fichier, "Hub", mapping=mapping)
+    assert Lieu.objects.get(sources__identifiant="garde").statut == "actif"  # nothing closed
