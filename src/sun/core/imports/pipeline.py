@@ -41,8 +41,6 @@ class Importeur:
     colonnes_obligatoires: Sequence[str] = ()
     correspondance: Correspondance | None = None
     source: str = ""
-    # JSON has no header: check the first record's keys only if every record has them all.
-    colonnes_json: bool = False
 
     def colonnes_requises(self) -> list[str]:
         """Every column the file must have: the importer's own, or those its mapping names."""
@@ -113,6 +111,9 @@ def executer(
         finally:
             rapport.fermer_journal()
     except ImportImpossible as exc:
+        if rapport.chemin_rapport:  # nothing was imported: no report of lines either
+            Path(rapport.chemin_rapport).unlink(missing_ok=True)
+            rapport.chemin_rapport = ""
         enregistrer_import(rapport, auteur=auteur, erreur=str(exc))
         raise
     rapport.journal_id = enregistrer_import(rapport, auteur=auteur).pk
@@ -122,16 +123,7 @@ def executer(
 def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression) -> None:
     importeur.preparer(rapport)
     valeurs = []
-    premiere = True
     for numero, ligne in lecture.lignes:
-        if (
-            premiere
-            and lecture.colonnes is None
-            and importeur.colonnes_json
-            and isinstance(ligne, dict)
-        ):
-            _verifier_colonnes(importeur, ligne.keys())  # JSON: the first record's keys
-        premiere = False
         rapport.lues += 1
         if not isinstance(ligne, dict):  # a JSON array may hold anything
             rapport.refuser(numero, "", str(ligne)[:50], "objet attendu")
