@@ -157,12 +157,10 @@ class Rapport:
                 f" valeurs écartées : {self.gravites[SUPPRESSION]}"
             )
         if self.autres:
-            lignes.append(
-                "  "
-                + " ; ".join(
-                    f"{self.libelles_autres.get(k, k)} : {v}" for k, v in self.autres.items()
-                )
+            autres = " ; ".join(
+                f"{self.libelles_autres.get(k, k)} : {v}" for k, v in self.autres.items()
             )
+            lignes.append("  " + autres[:1].upper() + autres[1:])
         if self.par_raison:
             lignes.append("  Principales raisons :")
             lignes += [f"    {n} × {raison}" for raison, n in self.par_raison.most_common(10)]

@@ -174,7 +174,7 @@ class LieuForm(forms.ModelForm):
 class ImportForm(forms.Form):
     fichier = forms.FileField(
         label="Fichier des lieux",
-        help_text="CSV ou JSON, standard v1 ou v0.1, ou toute source décrite par une correspondance.",
+        help_text="CSV, JSON ou XLSX, standard v1 ou v0.1, ou toute source décrite par une correspondance.",
     )
     source = forms.CharField(
         label="Nom de la source",

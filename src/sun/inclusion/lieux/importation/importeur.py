@@ -65,7 +65,7 @@ class ImportDeLieux(Importeur):
             raise ImportImpossible(
                 "Colonnes non reconnues : ni le standard v1 ni le v0.1. Décrivez cette source "
                 "dans un fichier de correspondance (--correspondance), voir "
-                "docs/correspondances.md. Colonnes lues : " + ", ".join(list(colonnes)[:20])
+                "docs/correspondances.md. Colonnes lues : " + ", ".join(list(colonnes)[:20]) + "."
             )
 
     def preparer(self, rapport: Rapport) -> None:
