@@ -56,10 +56,21 @@ def _texte(valeur: str) -> str:
 
 
 def decouper(valeur, separateur: str = "|") -> list[str]:
-    if isinstance(valeur, list):
-        morceaux = valeur
-    else:
-        morceaux = texte(valeur).split(separateur) if valeur not in (None, "") else []
+    """The distinct, cleaned values of a multi-valued field (a list, or a text split on
+    `separateur`)."""
+    if valeur is None or valeur == "":
+        return []
+    if type(valeur) is str:
+        return list(_decouper_texte(valeur, separateur))
+    return _distincts(valeur if isinstance(valeur, list) else texte(valeur).split(separateur))
+
+
+@lru_cache(maxsize=16384)  # files repeat the same combinations of values
+def _decouper_texte(valeur: str, separateur: str) -> tuple[str, ...]:
+    return tuple(_distincts(texte(valeur).split(separateur)))
+
+
+def _distincts(morceaux) -> list[str]:
     resultat: list[str] = []
     for morceau in morceaux:
         morceau = texte(morceau)

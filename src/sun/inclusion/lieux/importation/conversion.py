@@ -1,6 +1,7 @@
 """From a raw row (v1, v0.1 or mapped) to clean values of the standard v1."""
 
 from datetime import date
+from functools import lru_cache
 
 from sun.inclusion.lieux import normalisation as n
 from sun.inclusion.lieux.standard import (
@@ -59,9 +60,14 @@ def v01_vers_v1(ligne: dict, signalements: n.Signalements) -> dict:
     return resultat
 
 
+@lru_cache(maxsize=1024)
+def _cle(colonne: str) -> str:
+    return colonne.strip().lower()
+
+
 def normaliser(ligne: dict, aujourd_hui: date, signalements: n.Signalements) -> dict:
     """Clean values of the 32 fields (lists for multi-valued fields), reporting every change."""
-    valeur = {k.strip().lower() if isinstance(k, str) else k: v for k, v in ligne.items()}
+    valeur = {_cle(k) if isinstance(k, str) else k: v for k, v in ligne.items()}
     propre: dict = {}
     propre["id"] = n.texte(valeur.get("id"))
     propre["pivot"] = n.pivot(valeur.get("pivot"), signalements)
