@@ -79,3 +79,27 @@ def test_json_qui_n_est_pas_un_objet_par_ligne(tmp_path):
     rapport = executer(Compte(), chemin)
     assert (rapport.lues, rapport.nouveaux, rapport.refusees) == (3, 1, 2)
     assert {r.raison for r in rapport.lignes_rejetees} == {"objet attendu"}
+
+
+def test_lieux_et_indice_de_fragilite_depuis_un_classeur(tmp_path):
+    from sun.inclusion.analyses.ifn import COLONNES
+    from sun.inclusion.analyses.ifn import importer as importer_ifn
+    from sun.inclusion.lieux.services import importer_lieux
+    from sun.inclusion.lieux.standard import CHAMPS_V1
+    from sun.inclusion.models import IndiceFragilite, Lieu
+    from tests.inclusion.outils import lieu_v1
+
+    classeur = Workbook()
+    classeur.active.append(CHAMPS_V1)
+    classeur.active.append([lieu_v1(id="x1").get(c, "") for c in CHAMPS_V1])
+    classeur.save(tmp_path / "lieux.xlsx")
+    rapport = importer_lieux(tmp_path / "lieux.xlsx", "Classeur")
+    assert rapport.nouveaux == 1 and "XLSX" in rapport.format
+    assert Lieu.objects.get(sources__identifiant="x1").code_insee == "11203"
+
+    classeur = Workbook()
+    classeur.active.append(COLONNES)
+    classeur.active.append(["Limoux", "city", 11206, 2, 3, 8, 7, 6, 5.2])  # numbers as cells
+    classeur.save(tmp_path / "ifn.xlsx")
+    assert importer_ifn(tmp_path / "ifn.xlsx").nouveaux == 1
+    assert IndiceFragilite.objects.get(code="11206").total == 5.2
