@@ -156,3 +156,16 @@ def test_un_administrateur_amende_le_plan_sans_fichier(client, utilisateur_avec_
     for adresse in ["/admin/pilotage/action/", f"/admin/pilotage/action/{action.pk}/change/",
                     "/admin/pilotage/indicateur/", "/admin/pilotage/axe/", "/admin/pilotage/plan/"]:  # fmt: skip
         assert client.get(adresse).status_code == 200, adresse
+
+
+def test_chargements_de_plan_au_journal_des_imports(tmp_path):
+    from sun.core.models import JournalImport
+
+    charger(AUDE)
+    casse = tmp_path / "plan.yaml"
+    casse.write_text("plan: [", encoding="utf-8")
+    with pytest.raises(PlanInvalide):
+        charger(casse)
+    reussi, refuse = JournalImport.objects.filter(genre="plan").order_by("pk")
+    assert reussi.statut == "enregistre" and reussi.compteurs["nouveaux"] == 62
+    assert refuse.statut == "refuse" and "YAML invalide" in refuse.message

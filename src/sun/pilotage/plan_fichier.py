@@ -230,9 +230,36 @@ def _coherence(fichier: FichierPlan) -> list[str]:
     return erreurs
 
 
+def _journaliser(
+    chemin: Path, auteur, rapport: RapportPlan | None = None, erreur: str = ""
+) -> None:
+    """A plan file is checked by its own schema, and recorded with every other import."""
+    from sun.core.imports import Rapport
+    from sun.core.services import enregistrer_import
+
+    resume = Rapport(genre="plan", libelle="Plan du schéma", fichier=Path(chemin).name,
+                     format="YAML", source=rapport.plan.titre if rapport else "")  # fmt: skip
+    if rapport is not None:
+        resume.nouveaux = rapport.compteurs["crees"]
+        resume.modifies = rapport.compteurs["modifies"]
+        resume.inchanges = rapport.compteurs["inchanges"]
+        resume.autres["absents_conserves"] = len(rapport.absents)
+    enregistrer_import(resume, auteur=auteur, erreur=erreur)
+
+
 def charger(chemin: Path, *, auteur=None) -> RapportPlan:
     """Check, then write the whole plan in one transaction (see the module docstring)."""
-    fichier = lire(chemin)
+    try:
+        fichier = lire(chemin)
+    except PlanInvalide as exc:
+        _journaliser(chemin, auteur, erreur="\n".join(exc.erreurs))
+        raise
+    rapport = _ecrire(fichier, auteur)
+    _journaliser(chemin, auteur, rapport)
+    return rapport
+
+
+def _ecrire(fichier: FichierPlan, auteur) -> RapportPlan:
     with transaction.atomic():
         p = fichier.plan
         plan, cree = Plan.objects.get_or_create(
