@@ -23,6 +23,12 @@ TELS_QUELS = {models.CharField, models.TextField, models.IntegerField, models.Bi
               models.SlugField, models.EmailField, models.URLField}  # fmt: skip
 
 
+def par_lots(valeurs: Sequence, taille: int = 500):
+    """Successive slices of `valeurs` (for `pk__in` reads and writes of bounded size)."""
+    for debut in range(0, len(valeurs), taille):
+        yield valeurs[debut : debut + taille]
+
+
 def _preparateur(champ: models.Field, ajout: bool):
     """A function value → database value for one field, as cheap as the field allows."""
     cible = champ.target_field if champ.is_relation else champ

@@ -7,14 +7,13 @@ twice keeps every value), then written in bulk: one statement per batch, not per
 
 from django.db.models import Q
 
-from sun.core.imports.masse import inserer, mettre_a_jour
+from sun.core.imports.masse import inserer, mettre_a_jour, par_lots
 from sun.inclusion.lieux.doublons import SEUIL_FUSION, Fiche, cles_comparaison, comparer, en_dict
 from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, jsonable
 from sun.inclusion.lieux.standard import CHAMPS_MULTIPLES
 from sun.inclusion.lieux.version_registre import registre_modifie
 from sun.inclusion.models import HistoriqueLieu, Lieu, PaireDoublon, SourceLieu
 
-LOT = 500
 CHAMPS_COMPARES = ["pk", "cles_doublons", "nom", "adresse", "code_insee", "latitude", "longitude",
                    "precision_localisation", "telephone", "courriels", "source"]  # fmt: skip
 CHAMPS_FUSION = [
@@ -31,11 +30,6 @@ def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, t
     return Fiche(str(pk), cles or cles_comparaison(nom, adresse), code_insee or "", latitude,
                  longitude, precision == Lieu.Precision.EXACTE and latitude is not None,
                  telephone or "", frozenset(courriels or ()), source or "")  # fmt: skip
-
-
-def _par_lots(valeurs: list):
-    for i in range(0, len(valeurs), LOT):
-        yield valeurs[i : i + LOT]
 
 
 def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
@@ -68,7 +62,7 @@ def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
 def _deplacer(modele, cible: dict) -> None:
     """Point the rows of `modele` that belonged to absorbed places at the place kept."""
     lignes = []
-    for morceau in _par_lots(list(cible)):
+    for morceau in par_lots(list(cible)):
         lignes += modele.objects.filter(lieu_id__in=morceau).values_list("pk", "lieu_id")
     mettre_a_jour([modele(pk=pk, lieu_id=cible[lieu]) for pk, lieu in lignes], ["lieu"])
 
@@ -90,7 +84,7 @@ def enregistrer_fusions(fusions: list[tuple[Lieu, Lieu, dict, int | None]], *, a
     _deplacer(SourceLieu, cible)
     _deplacer(HistoriqueLieu, cible)
     absorbes = list(cible)
-    for morceau in _par_lots(absorbes):
+    for morceau in par_lots(absorbes):
         PaireDoublon.objects.filter(Q(lieu_a__in=morceau) | Q(lieu_b__in=morceau)).delete()
     inserer([
         HistoriqueLieu(
@@ -100,7 +94,7 @@ def enregistrer_fusions(fusions: list[tuple[Lieu, Lieu, dict, int | None]], *, a
         )
         for garde, absorbe, changements, score in fusions
     ])  # fmt: skip
-    for morceau in _par_lots(absorbes):
+    for morceau in par_lots(absorbes):
         Lieu.objects.filter(pk__in=morceau).delete()
     registre_modifie()
 
@@ -120,7 +114,7 @@ def _mettre_en_attente(paires: list[tuple[Lieu, Lieu, int, dict]]) -> int:
         ordonnees.setdefault((a_id, b_id), (valeur, details))
     existantes = set()
     lieux = list({pk for paire in ordonnees for pk in paire})
-    for morceau in _par_lots(lieux):
+    for morceau in par_lots(lieux):
         existantes |= {
             (str(a), str(b))
             for a, b in PaireDoublon.objects.filter(lieu_a__in=morceau).values_list(
@@ -154,7 +148,7 @@ def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int
     resultats = comparer(fiches, cles)
     a_charger = list({lignes[k][0] for i, j, *_ in resultats for k in (i, j)})
     lieux: dict = {}
-    for morceau in _par_lots(a_charger):
+    for morceau in par_lots(a_charger):
         lieux |= Lieu.objects.in_bulk(morceau)
     fusions, doutes, absorbes = [], [], set()
     for i, j, valeur, details in resultats:

@@ -2,16 +2,15 @@
 the public's error reports and the desk orientations."""
 
 from collections.abc import Iterable
-from datetime import date
 
 from django import forms
 from django.utils import timezone
 
 from sun.inclusion.lieux import dedoublonnage
 from sun.inclusion.lieux import normalisation as n
+from sun.inclusion.lieux.importation.fiche import changements_de
 from sun.inclusion.lieux.localisation import Referentiel, localiser
 from sun.inclusion.lieux.orientation import Diagnostic
-from sun.inclusion.lieux.standard import CHAMPS_V1
 from sun.inclusion.models import (
     HistoriqueLieu,
     Lieu,
@@ -20,26 +19,12 @@ from sun.inclusion.models import (
 )
 from sun.territoire.models import Commune
 
-CHAMPS_LIEU = [c for c in CHAMPS_V1 if c != "id"]
-
 
 def importer_lieux(chemin, source, **options):
     """Import a file of places from `source` (see `importation`): the register's entry point."""
     from sun.inclusion.lieux.importation.importeur import importer_lieux as importer
 
     return importer(chemin, source, **options)
-
-
-def _differences(lieu: Lieu, valeurs: dict) -> dict:
-    return {
-        champ: [_jsonable(getattr(lieu, champ)), _jsonable(valeur)]
-        for champ, valeur in valeurs.items()
-        if getattr(lieu, champ) != valeur
-    }
-
-
-def _jsonable(valeur):
-    return valeur.isoformat() if isinstance(valeur, date) else valeur
 
 
 def fermer_lieu(lieu: Lieu, *, auteur=None, commentaire: str = "", import_lieux=None) -> None:
@@ -90,7 +75,7 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
         return lieu, {}
     # Compare with the stored record: a ModelForm has already copied the input onto `lieu`.
     lieu = Lieu.objects.get(pk=lieu.pk)
-    differences = _differences(lieu, valeurs)
+    differences = changements_de(lieu, valeurs)
     if not differences:
         return lieu, {}
     for champ, valeur in valeurs.items():

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from sun.core.imports.masse import inserer, inserer_lignes, mettre_a_jour
 from sun.inclusion.lieux.doublons import cles_comparaison
-from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, Fiche, jsonable
+from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, Fiche, changements_de
 from sun.inclusion.lieux.importation.rapprochement import Connu
 from sun.inclusion.lieux.version_registre import registre_modifie
 from sun.inclusion.models import HistoriqueLieu, ImportLieux, Lieu, SourceLieu, Structure
@@ -84,14 +84,6 @@ def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[t
     ]
 
 
-def _differences(lieu: Lieu, champs: dict) -> dict:
-    return {
-        champ: [jsonable(getattr(lieu, champ)), jsonable(valeur)]
-        for champ, valeur in champs.items()
-        if getattr(lieu, champ) != valeur
-    }
-
-
 def mettre_a_jour_lieux(
     paires: list[tuple[Fiche, Connu]], lot: ImportLieux, aujourd_hui: date
 ) -> list[tuple[Lieu, dict]]:
@@ -105,7 +97,7 @@ def mettre_a_jour_lieux(
     resultats, historiques, sources = [], [], []
     for fiche, connu in paires:
         lieu = lieux[connu.lieu_id]
-        differences = _differences(lieu, fiche.champs)
+        differences = changements_de(lieu, fiche.champs)
         action = HistoriqueLieu.Action.MODIFICATION
         if lieu.statut == Lieu.Statut.FERME and connu.disparu_le is not None:
             lieu.statut, lieu.date_statut = Lieu.Statut.ACTIF, aujourd_hui

@@ -42,6 +42,15 @@ def jsonable(valeur):
     return valeur.isoformat() if isinstance(valeur, date) else valeur
 
 
+def changements_de(lieu, champs: dict) -> dict:
+    """The fields whose value changes, as [before, after] ready for the history (JSON)."""
+    return {
+        champ: [jsonable(getattr(lieu, champ)), jsonable(valeur)]
+        for champ, valeur in champs.items()
+        if getattr(lieu, champ) != valeur
+    }
+
+
 def texte_court(valeur) -> str:
     if isinstance(valeur, list):
         valeur = " | ".join(valeur)
