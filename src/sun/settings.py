@@ -198,6 +198,11 @@ SUN_SIRET_PRODUCTEUR = os.environ.get("SUN_SIRET_PRODUCTEUR", "")
 SUN_NOM_SOURCE_DATA_INCLUSION = os.environ.get("SUN_NOM_SOURCE_DATA_INCLUSION", "sun")
 # Optional online geocoder, BAN-compatible « /search/ » URL (e.g. the Base adresse nationale):
 # places without coordinates are then located at their address. Never required.
+# An import that would refuse more than this share of its rows, or close more than this share
+# of a source's places, stops and writes nothing until the operator confirms it.
+SUN_IMPORT_SEUIL_CONFIRMATION = float(os.environ.get("SUN_IMPORT_SEUIL_CONFIRMATION", "0.2"))
+# The CSV report of rejected lines keeps this many lines, then counts what it left out.
+SUN_IMPORT_RAPPORT_MAX_LIGNES = int(os.environ.get("SUN_IMPORT_RAPPORT_MAX_LIGNES", "100000"))
 SUN_GEOCODEUR_URL = os.environ.get("SUN_GEOCODEUR_URL", "")
 SUN_GEOCODEUR_DELAI = float(os.environ.get("SUN_GEOCODEUR_DELAI", "3"))
 # La Coop de la médiation numérique's public API (activities): base URL and client key.

@@ -110,7 +110,7 @@ def test_modification_et_suppression_dans_la_coop(tmp_path, lieu_coop):
     supprimee = copy.deepcopy(ELEMENTS[1])
     supprimee["attributes"]["suppression"] = "2025-04-02T08:00:00Z"
     rapport = importer(ecrire(tmp_path, page(modifiee, supprimee)))
-    assert rapport.modifies == 1 and rapport.disparus == 1
+    assert rapport.modifies == 1 and rapport.disparus == 0 and rapport.autres["supprimees"] == 1
     assert list(Activite.objects.values_list("duree", flat=True)) == [60]
 
 

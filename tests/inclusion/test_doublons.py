@@ -11,8 +11,9 @@ from tests.outils import texte
 
 
 def fiche(cle="a", nom="Médiathèque Grain d'Aile", adresse="12 rue de la République", insee="11203",
-          lat=43.2009, lon=2.7575, exacte=True, tel="", source="A"):  # fmt: skip
-    return Fiche.depuis(cle, nom, adresse, insee, lat, lon, exacte, tel, [], source)
+          lat=43.2009, lon=2.7575, exacte=True, tel="", source=None):  # fmt: skip
+    # Each record from its own source unless told: a source's own records are never merged.
+    return Fiche.depuis(cle, nom, adresse, insee, lat, lon, exacte, tel, [], source or cle)
 
 
 def test_meme_lieu_ecrit_autrement():
@@ -28,6 +29,23 @@ def test_meme_lieu_ecrit_autrement():
     )
     assert valeur >= SEUIL_FUSION, details
     assert details["distance_m"] < 40
+
+
+def test_deux_fiches_d_une_meme_source_ne_sont_jamais_fusionnees_seules():
+    a, b = fiche(source="Hub"), fiche("b", nom="MEDIATHEQUE GRAIN D AILE", source="Hub")
+    valeur, _ = score(a, b)
+    assert SEUIL_EXAMEN <= valeur < SEUIL_FUSION  # a review pair at most
+    fusionne = fiche("c", source="Hub|Cartographie")  # already merged from that source
+    assert score(fusionne, fiche("d", source="Hub"))[0] < SEUIL_FUSION
+    assert score(fusionne, fiche("e", source="France services"))[0] >= SEUIL_FUSION
+
+
+def test_le_nom_de_la_commune_ne_rapproche_pas_deux_services():
+    mairie = Fiche.depuis("a", "Mairie de Rethel", "2 place de la Mairie", "08362", 49.51, 4.367,
+                          True, "+33324391111", [], "A", "Rethel")  # fmt: skip
+    mds = Fiche.depuis("b", "MDS de Rethel", "2 place de la Mairie", "08362", 49.51, 4.367,
+                       True, "+33324391111", [], "B", "Rethel")  # fmt: skip
+    assert score(mairie, mds)[0] < SEUIL_FUSION
 
 
 def test_deux_lieux_dans_la_meme_rue():

@@ -53,15 +53,21 @@ def test_csv_valide_par_frictionless(registre, tmp_path, version):
     assert quillan["site_web"] == "https://www.quillan.fr"
 
 
-def test_etapes_numeriques_seule_erreur_connue_en_v102(registre, tmp_path):
-    """The v1.0.2 pattern lacks the space of « Étapes numériques (La Poste) » (see the notes)."""
+@pytest.mark.parametrize("version", ["1.0.1", "1.0.2_main"])
+def test_etapes_numeriques_en_texte_libre(registre, tmp_path, version):
+    """v1.0.1 lacks « Étapes numériques (La Poste) », v1.0.2 spells it without the space: the
+    label goes to `autres_formations_labels`, which both versions accept (see the notes)."""
     Lieu.objects.filter(nom="Médiathèque de Lézignan").update(
-        formations_labels=["Étapes numériques (La Poste)"]
+        formations_labels=["Étapes numériques (La Poste)", "ORDI 3.0"]
     )
     (tmp_path / "e.csv").write_text("".join(exports.csv_standard()), encoding="utf-8")
-    rapport = validate(Resource(path="e.csv", basepath=str(tmp_path), schema=_schema("1.0.2_main")))
-    erreurs = [(e.type, e.field_name) for t in rapport.tasks for e in t.errors]
-    assert erreurs == [("constraint-error", "formations_labels")]
+    rapport = validate(Resource(path="e.csv", basepath=str(tmp_path), schema=_schema(version)))
+    assert [(e.type, e.field_name) for t in rapport.tasks for e in t.errors] == []
+    lignes = list(csv.DictReader(io.StringIO((tmp_path / "e.csv").read_text(encoding="utf-8"))))
+    lezignan = next(l for l in lignes if l["nom"] == "Médiathèque de Lézignan")
+    assert lezignan["formations_labels"] == "ORDI 3.0"
+    assert lezignan["autres_formations_labels"] == "Étapes numériques (La Poste)"
+    assert lezignan["source"] == "Hub test"
 
 
 def test_ni_fermes_ni_demonstration(registre):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from sun.core.imports import CorrespondanceInvalide, ImportImpossible
+from sun.core.imports import ConfirmationRequise, CorrespondanceInvalide, ImportImpossible
 from sun.inclusion.lieux.importation import correspondance
 from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.models import HistoriqueLieu, ImportLieux, Lieu, SourceLieu, Structure
@@ -114,7 +114,14 @@ def test_modification_puis_disparition_puis_retour(tmp_path):
 
     rapport = importer_lieux(ecrire_csv(tmp_path / "c.csv", [modifie[0]]), "Hub test", partiel=True)
     assert rapport.compteurs["disparus"] == 0
-    rapport = importer_lieux(ecrire_csv(tmp_path / "c.csv", [modifie[0]]), "Hub test")
+    # Closing one place of two is above the guard's threshold: nothing until confirmed.
+    with pytest.raises(ConfirmationRequise) as arret:
+        importer_lieux(ecrire_csv(tmp_path / "c.csv", [modifie[0]]), "Hub test")
+    assert arret.value.a_fermer == ["EPN de Lézignan (Lézignan-Corbières)"]
+    assert Lieu.objects.get(nom="EPN de Lézignan").statut == Lieu.Statut.ACTIF
+    rapport = importer_lieux(
+        ecrire_csv(tmp_path / "c.csv", [modifie[0]]), "Hub test", confirmer=True
+    )
     assert rapport.compteurs["disparus"] == 1
     epn = Lieu.objects.get(nom="EPN de Lézignan")
     assert epn.statut == Lieu.Statut.FERME and epn.date_statut is not None

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from sun.cli.rapport import afficher_rapport, barre_de_progression
+from sun.cli.rapport import afficher_rapport, barre_de_progression, erreur_d_import
 from sun.cli.sortie import DONNEES, OK, USAGE, ErreurCommande, verifier_base
 
 
@@ -14,10 +14,11 @@ def _importer(fonction, args, description: str, **options):
     try:
         with barre_de_progression(description) as progression:
             rapport = fonction(
-                Path(args.fichier), essai=args.essai, progression=progression, **options
-            )
+                Path(args.fichier), essai=args.essai, progression=progression,
+                confirmer=args.confirmer, **options,
+            )  # fmt: skip
     except ImportImpossible as exc:
-        raise ErreurCommande(f"{exc} Rien n'a été enregistré.", DONNEES) from exc
+        raise ErreurCommande(erreur_d_import(exc), DONNEES) from exc
     afficher_rapport(rapport, verbeux=args.verbeux)
     return OK
 
@@ -84,6 +85,15 @@ def _options_d_import(p) -> None:
                    help="montre ce qui changerait sans rien enregistrer")  # fmt: skip
     p.add_argument("--verbeux", action="store_true",
                    help="montre tous les changements et valeurs signalées (jusqu'à 200)")  # fmt: skip
+    ajouter_confirmation(p)
+
+
+def ajouter_confirmation(p) -> None:
+    p.add_argument(
+        "--confirmer-fermetures", "--confirmer", dest="confirmer", action="store_true",
+        help="importe même si plus de SUN_IMPORT_SEUIL_CONFIRMATION (20 %%) des lignes sont "
+        "refusées ou des enregistrements de la source seraient fermés",
+    )  # fmt: skip
 
 
 def ajouter(sous) -> None:

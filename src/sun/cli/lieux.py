@@ -1,6 +1,7 @@
 """`sun lieux`: the register of digital inclusion places (import, duplicates, export)."""
 
-from sun.cli.rapport import afficher_rapport, barre_de_progression
+from sun.cli.inclusion import ajouter_confirmation
+from sun.cli.rapport import afficher_rapport, barre_de_progression, erreur_d_import
 from sun.cli.sortie import DONNEES, OK, ErreurCommande, verifier_base
 
 
@@ -18,9 +19,10 @@ def lieux_importer(args) -> int:
             rapport = importer_lieux(
                 Path(args.fichier), args.source or "", essai=args.dry_run,
                 partiel=args.partiel, mapping=mapping, progression=progression,
+                confirmer=args.confirmer,
             )  # fmt: skip
     except ImportImpossible as exc:
-        raise ErreurCommande(f"{exc}\nRien n'a été enregistré.", DONNEES) from exc
+        raise ErreurCommande(erreur_d_import(exc), DONNEES) from exc
     afficher_rapport(rapport, verbeux=args.verbeux)
     return OK
 
@@ -107,6 +109,7 @@ def ajouter(sous) -> None:
     p.add_argument(
         "--verbeux", action="store_true", help="affiche les premières valeurs corrigées ou écartées"
     )
+    ajouter_confirmation(p)
     p.set_defaults(fonction=lieux_importer)
     p = ls.add_parser(
         "dedupliquer",

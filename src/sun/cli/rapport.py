@@ -24,6 +24,25 @@ def afficher_rapport(rapport, *, verbeux: bool = False) -> None:
         print("    … (--verbeux pour voir toutes les lignes refusées affichées, jusqu'à 200)")
 
 
+def erreur_d_import(exc) -> str:
+    """The French message of a refused import; for an import stopped by the guard, what it
+    would have closed and how to confirm it."""
+    from sun.core.imports import ConfirmationRequise
+
+    if not isinstance(exc, ConfirmationRequise):
+        return f"{exc} Rien n'a été enregistré."
+    lignes = [str(exc)]
+    if exc.a_fermer:
+        lignes.append(f"  Seraient fermés ({len(exc.a_fermer)} premiers) :")
+        lignes += [f"    {nom}" for nom in exc.a_fermer[:MONTRES]]
+        if len(exc.a_fermer) > MONTRES:
+            lignes.append(f"    … et {len(exc.a_fermer) - MONTRES} autres")
+    if exc.rapport.chemin_rapport:
+        lignes.append(f"  Lignes refusées et signalées : {exc.rapport.chemin_rapport}")
+    lignes.append("  Pour importer quand même : relancez avec --confirmer-fermetures.")
+    return "\n".join(lignes)
+
+
 @contextmanager
 def barre_de_progression(description: str):
     """A bar counting rows on a terminal, silent in logs and CI; yields its update function."""

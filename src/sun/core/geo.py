@@ -1,6 +1,7 @@
 """In-process geometry helpers (no GDAL/PostGIS): WKB → GeoJSON, area, centroid."""
 
 import math
+from functools import lru_cache
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -42,3 +43,25 @@ def area_km2(geometry: BaseGeometry) -> float:
         ),
     )
     return projected.area / 1_000_000
+
+
+@lru_cache(maxsize=8)
+def _transformateur(projection: str):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(projection, "EPSG:4326", always_xy=True)
+
+
+def projeter_vers_wgs84(x: float, y: float, projection: str = "EPSG:2154") -> tuple[float, float]:
+    """Projected (x = easting, y = northing) → (latitude, longitude) in WGS84, with pyproj."""
+    longitude, latitude = _transformateur(projection).transform(x, y)
+    return round(latitude, 6), round(longitude, 6)
+
+
+def semble_lambert93(a: float, b: float) -> tuple[float, float] | None:
+    """(x, y) if the pair, in either order, lies in Lambert-93's metropolitan range
+    (x 100,000–1,250,000 m, y 6,000,000–7,150,000 m); else None."""
+    for x, y in ((a, b), (b, a)):
+        if 100_000 <= x <= 1_250_000 and 6_000_000 <= y <= 7_150_000:
+            return x, y
+    return None

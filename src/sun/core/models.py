@@ -9,6 +9,7 @@ class JournalImport(models.Model):
         ENREGISTRE = "enregistre", "Enregistré"
         ESSAI = "essai", "Essai à blanc (rien d'enregistré)"
         REFUSE = "refuse", "Fichier refusé (rien d'enregistré)"
+        A_CONFIRMER = "a_confirmer", "Arrêté, à confirmer (rien d'enregistré)"
 
     genre = models.CharField("type d'import", max_length=40, db_index=True)
     libelle = models.CharField("données importées", max_length=200)

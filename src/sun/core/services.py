@@ -4,9 +4,13 @@ from sun.core.imports.rapport import Rapport
 from sun.core.models import JournalImport
 
 
-def enregistrer_import(rapport: Rapport, *, auteur=None, erreur: str = "") -> JournalImport:
+def enregistrer_import(
+    rapport: Rapport, *, auteur=None, erreur: str = "", a_confirmer: bool = False
+) -> JournalImport:
     """Record an import (a dry run and a refused file included), outside its transaction."""
-    if erreur:
+    if a_confirmer:
+        statut = JournalImport.Statut.A_CONFIRMER
+    elif erreur:
         statut = JournalImport.Statut.REFUSE
     elif rapport.essai:
         statut = JournalImport.Statut.ESSAI
@@ -16,6 +20,6 @@ def enregistrer_import(rapport: Rapport, *, auteur=None, erreur: str = "") -> Jo
         genre=rapport.genre, libelle=rapport.libelle[:200], source=rapport.source[:200],
         fichier=rapport.fichier[:255], format=rapport.format[:120],
         auteur=auteur if getattr(auteur, "pk", None) else None, statut=statut,
-        message=erreur, compteurs={} if erreur else rapport.compteurs,
-        rapport="" if erreur else rapport.chemin_rapport,
+        message=erreur, compteurs=rapport.compteurs if a_confirmer or not erreur else {},
+        rapport=rapport.chemin_rapport if a_confirmer or not erreur else "",
     )  # fmt: skip

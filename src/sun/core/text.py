@@ -66,3 +66,8 @@ def nombre(valeur: float | int | None, decimales: int = 0) -> str:
 def heure(h: int, m: int) -> str:
     """French spoken-style hour: 9 h, 9 h 30, 12 h."""
     return f"{h} h" if m == 0 else f"{h} h {m:02d}"
+
+
+def plier(texte: str) -> str:
+    """Text compared without case, accents or typographic variants: « Démarches » → « demarches »."""
+    return " ".join(unidecode(str(texte or "").translate(APOSTROPHES)).casefold().split())

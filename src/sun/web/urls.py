@@ -24,6 +24,11 @@ espace_urls = (
         path("lieux/", espace_lieux.liste, name="lieux"),
         path("lieux/nouveau/", espace_lieux.creer, name="lieu_nouveau"),
         path("lieux/importer/", espace_lieux.importer, name="lieux_importer"),
+        path(
+            "lieux/importer/confirmer/",
+            espace_lieux.importer_confirmer,
+            name="lieux_importer_confirmer",
+        ),
         path("lieux/doublons/", espace_lieux.doublons, name="doublons"),
         path("imports/", imports.journal, name="imports"),
         path("imports/<int:pk>/rapport.csv", imports.rapport, name="import_rapport"),

@@ -2,7 +2,12 @@
 report, keyed sync with a diff, dry run and the record of imports."""
 
 from sun.core.imports.correspondance import Cible, Correspondance, CorrespondanceInvalide
-from sun.core.imports.erreurs import ColonnesManquantes, FichierIllisible, ImportImpossible
+from sun.core.imports.erreurs import (
+    ColonnesManquantes,
+    ConfirmationRequise,
+    FichierIllisible,
+    ImportImpossible,
+)
 from sun.core.imports.lecture import Lecture, lire, ouvrir
 from sun.core.imports.pipeline import Importeur, executer
 from sun.core.imports.rapport import ALERTE, REJET, Rapport, Rejet
@@ -14,6 +19,7 @@ __all__ = [
     "Cible",
     "Classement",
     "ColonnesManquantes",
+    "ConfirmationRequise",
     "Correspondance",
     "CorrespondanceInvalide",
     "Diff",

@@ -18,21 +18,35 @@ and which ones hold several values. See docs/correspondances.md.
       frais_a_charge: {defaut: [Gratuit]}
       typologie: {valeur: [EPN]}         # a constant for every row
       telephone: {colonne: Tél., defaut: ""}
+      code_postal: {colonne: Adresse, extraire: code_postal}   # from a one-line address
+    ignorer:                             # rows skipped (closed, inactive…), counted apart
+      - {colonne: Statut, termes: [fermé, inactif]}
+    projection: lambert93                # coordinates given in Lambert-93, converted (pyproj)
+
+The mapping is checked strictly (correspondance_verif): an unknown key or a value of the wrong
+shape is an error with its line.
 """
 
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from sun.core.horaires import JOURS, OSM_JOURS, osm_depuis_plages
+from sun.core.imports import correspondance_verif as verif
 from sun.core.imports.erreurs import ImportImpossible
-from sun.core.text import nettoyer
+from sun.core.text import nettoyer, plier
 
 CRENEAU = re.compile(
     r"(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?\s*(?:-|–|à|a)\s*(\d{1,2})\s*(?:h|:|H)?\s*(\d{2})?"
+)
+# « 12 rue de la Paix 11000 Carcassonne », « Place du marché, 11300 LIMOUX Cedex »
+ADRESSE_CP_COMMUNE = re.compile(
+    r"^(?P<voie>.*?)[\s,;-]*(?P<cp>\b\d{5}\b)\s+(?P<commune>[^\d,;]+?)\s*(?:cedex\s*\d*)?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -51,18 +65,57 @@ class Cible:
     nom: str = "de la cible"
 
 
+def _contenu(ligne: dict, colonnes: list[str]) -> str:
+    return plier(" ".join(str(ligne.get(c, "") or "") for c in colonnes))
+
+
 @dataclass
 class Regle:
+    """A keyword rule: `valeur` when one of `termes` is in `colonnes` (and none of `sauf`).
+
+    Terms and cells are compared without case or accents: `demarches` matches « Démarches »."""
+
     valeur: str
     termes: list[str]
     colonnes: list[str]
     sauf: list[str] = field(default_factory=list)
 
+    def __post_init__(self):
+        self._termes = [plier(t) for t in self.termes]
+        self._sauf = [plier(t) for t in self.sauf]
+
     def s_applique(self, ligne: dict) -> bool:
-        contenu = " ".join(str(ligne.get(c, "")) for c in self.colonnes).casefold()
-        if any(s.casefold() in contenu for s in self.sauf):
+        contenu = _contenu(ligne, self.colonnes)
+        if any(s in contenu for s in self._sauf):
             return False
-        return not self.termes or any(t.casefold() in contenu for t in self.termes)
+        return not self._termes or any(t in contenu for t in self._termes)
+
+
+@dataclass
+class Condition:
+    """A row to skip (closed, inactive…): `colonne` holds one of `termes`, equals one of
+    `valeurs`, or is empty (`vide`); compared without case or accents."""
+
+    colonne: str
+    termes: list[str] = field(default_factory=list)
+    valeurs: list[str] = field(default_factory=list)
+    vide: bool = False
+
+    def __post_init__(self):
+        self._termes = [plier(t) for t in self.termes]
+        self._valeurs = {plier(v) for v in self.valeurs}
+
+    def vraie(self, ligne: dict) -> bool:
+        contenu = _contenu(ligne, [self.colonne])
+        return (
+            (self.vide and not contenu)
+            or contenu in self._valeurs
+            or any(t in contenu for t in self._termes)
+        )
+
+    def __str__(self) -> str:
+        quoi = [*self.termes, *self.valeurs] or ["vide"]
+        return f"{self.colonne} : {', '.join(quoi)}"
 
 
 @dataclass
@@ -73,60 +126,71 @@ class Correspondance:
     colonnes: dict[str, str] = field(default_factory=dict)
     champs: dict[str, dict] = field(default_factory=dict)
     chemin: str = ""
+    ignorer: list[Condition] = field(default_factory=list)
+    projection: str = ""  # EPSG code of projected coordinates, converted to WGS84
+    contenu: dict = field(default_factory=dict)  # as read, to rebuild it (pending imports)
 
     @classmethod
     def depuis_fichier(cls, chemin: Path, cible: Cible) -> "Correspondance":
         try:
-            contenu = yaml.safe_load(Path(chemin).read_text(encoding="utf-8"))
+            texte = Path(chemin).read_text(encoding="utf-8")
         except FileNotFoundError as exc:
             raise CorrespondanceInvalide(
                 f"Fichier de correspondance introuvable : {chemin}"
             ) from exc
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
             raise CorrespondanceInvalide(
-                f"Fichier de correspondance illisible (YAML) : {exc}"
+                "Fichier de correspondance illisible : il doit être un texte en UTF-8."
             ) from exc
-        return cls.depuis_dict(contenu, cible, str(chemin))
+        return cls.depuis_texte(texte, cible, str(chemin))
+
+    @classmethod
+    def depuis_texte(cls, texte: str, cible: Cible, chemin: str = "") -> "Correspondance":
+        try:
+            contenu = verif.charger_yaml(texte)
+        except yaml.YAMLError as exc:
+            ou = getattr(exc, "problem_mark", None)
+            position = f" (ligne {ou.line + 1})" if ou is not None else ""
+            raise CorrespondanceInvalide(
+                f"Fichier de correspondance illisible : YAML mal formé{position} : "
+                f"{getattr(exc, 'problem', None) or exc}"
+            ) from exc
+        return cls.depuis_dict(contenu, cible, chemin)
 
     @classmethod
     def depuis_dict(cls, contenu, cible: Cible, chemin: str = "") -> "Correspondance":
-        if not isinstance(contenu, dict):
-            raise CorrespondanceInvalide(
-                "Le fichier de correspondance doit être un dictionnaire YAML."
-            )
-        erreurs = []
-        format_ = str(contenu.get("format", "libre"))
-        if format_ not in cible.formats:
-            erreurs.append(f"format « {format_} » inconnu ({', '.join(cible.formats)})")
-        colonnes = contenu.get("colonnes") or {}
-        champs = contenu.get("champs") or {}
-        if not isinstance(colonnes, dict) or not isinstance(champs, dict):
-            raise CorrespondanceInvalide(
-                "« colonnes » et « champs » doivent être des dictionnaires."
-            )
-        for nom in [*colonnes, *champs]:
-            if nom not in cible.champs:
-                erreurs.append(f"champ « {nom} » inconnu {cible.nom}")
-        for nom, regle in champs.items():
-            erreurs += _erreurs_regle(nom, regle, cible)
+        erreurs = verif.verifier(contenu, cible)
         if erreurs:
             raise CorrespondanceInvalide(
                 "Fichier de correspondance invalide :\n- " + "\n- ".join(erreurs)
             )
-        colonnes = {str(k): str(v) for k, v in colonnes.items()}
-        return cls(format_, cible, str(contenu.get("source", "")), colonnes, champs, chemin)
+        colonnes = {str(k): str(v) for k, v in (contenu.get("colonnes") or {}).items()}
+        champs = {str(k): dict(v) for k, v in (contenu.get("champs") or {}).items()}
+        ignorer = [
+            Condition(str(c["colonne"]), verif.en_liste(c.get("termes")),
+                      verif.en_liste(c.get("valeurs")), bool(c.get("vide")))
+            for c in contenu.get("ignorer") or []
+        ]  # fmt: skip
+        projection = verif.PROJECTIONS.get(str(contenu.get("projection") or "").casefold(), "")
+        return cls(str(contenu.get("format", "libre")), cible, str(contenu.get("source", "")),
+                   colonnes, champs, chemin, ignorer, projection, _simple(contenu))  # fmt: skip
 
     def colonnes_lues(self) -> list[str]:
         """Every source column the mapping reads: each must be in the file's header."""
         lues = list(self.colonnes.values())
         for regle in self.champs.values():
-            lues += regle.get("joindre", [])
-            lues += list((regle.get("jours") or {}).values())
+            lues += verif.en_liste(regle.get("joindre"))
+            lues += [str(c) for c in (regle.get("jours") or {}).values()]
             if "colonne" in regle:
                 lues.append(regle["colonne"])
-            for r in regle.get("regles", []):
-                lues += r.get("colonnes", [])
+            for r in regle.get("regles") or []:
+                lues += verif.en_liste(r.get("colonnes"))
+        lues += [c.colonne for c in self.ignorer]
         return list(dict.fromkeys(str(c) for c in lues))
+
+    def a_ignorer(self, ligne: dict) -> Condition | None:
+        """The condition that skips this row, if any."""
+        return next((c for c in self.ignorer if c.vraie(ligne)), None)
 
     def appliquer(self, ligne: dict) -> dict:
         """A source row → a row with the target's field names (values still raw)."""
@@ -137,43 +201,77 @@ class Correspondance:
             valeur = self._valeur(champ, regle, ligne)
             if valeur not in (None, "", []):
                 resultat[champ] = valeur
+        if self.projection and self.projection != "EPSG:4326":
+            resultat["latitude"], resultat["longitude"] = vers_wgs84(
+                resultat.get("longitude"), resultat.get("latitude"), self.projection
+            )
         return resultat
 
+    @cached_property
+    def _regles(self) -> dict[str, list[Regle]]:
+        return {
+            champ: [Regle(str(r["valeur"]), verif.en_liste(r.get("termes")),
+                          verif.en_liste(r.get("colonnes")), verif.en_liste(r.get("sauf")))
+                    for r in regle.get("regles") or []]
+            for champ, regle in self.champs.items()
+        }  # fmt: skip
+
     def _valeur(self, champ: str, regle: dict, ligne: dict):
+        if "regles" in regle:
+            trouvees = [r.valeur for r in self._regles[champ] if r.s_applique(ligne)]
+            constantes = verif.en_liste(regle.get("valeur"))
+            valeurs = list(dict.fromkeys([*constantes, *trouvees])) or verif.en_liste(
+                regle.get("defaut")
+            )
+            if champ in self.cible.multiples:
+                return valeurs
+            return (trouvees or valeurs or [""])[0]
         if "valeur" in regle:
             return regle["valeur"]
         if "joindre" in regle:
-            morceaux = [nettoyer(str(ligne.get(c, "") or "")) for c in regle["joindre"]]
-            return regle.get("separateur", " ").join(m for m in morceaux if m)
+            colonnes = verif.en_liste(regle["joindre"])
+            morceaux = [nettoyer(str(ligne.get(c, "") or "")) for c in colonnes]
+            return str(regle.get("separateur", " ")).join(m for m in morceaux if m)
         if "jours" in regle:
             return horaires_par_jour({j: ligne.get(c, "") for j, c in regle["jours"].items()})
-        if "regles" in regle:
-            valeurs = [
-                r["valeur"]
-                for r in regle["regles"]
-                if Regle(r["valeur"], r.get("termes", []), r.get("colonnes", []), r.get("sauf", [])).s_applique(ligne)
-            ]  # fmt: skip
-            valeurs = list(dict.fromkeys(valeurs)) or regle.get("defaut", [])
-            return valeurs if champ in self.cible.multiples else (valeurs[0] if valeurs else "")
         if "colonne" in regle:
             valeur = ligne.get(regle["colonne"], "")
+            if "extraire" in regle:
+                valeur = extraire(str(valeur or ""), regle["extraire"])
             return valeur if valeur not in (None, "") else regle.get("defaut", "")
         return regle.get("defaut", "")
 
 
-def _erreurs_regle(nom: str, regle, cible: Cible) -> list[str]:
-    if not isinstance(regle, dict):
-        return [f"champ « {nom} » : une règle (dictionnaire) est attendue"]
-    erreurs = []
-    for r in regle.get("regles", []):
-        if not isinstance(r, dict) or "valeur" not in r:
-            erreurs.append(f"champ « {nom} » : chaque règle doit donner une « valeur »")
-        elif nom in cible.enumerations and r["valeur"] not in cible.enumerations[nom]:
-            erreurs.append(f"champ « {nom} » : « {r['valeur']} » n'est pas une valeur admise")
-    for jour in regle.get("jours") or {}:
-        if jour not in OSM_JOURS:
-            erreurs.append(f"horaires : jour « {jour} » inconnu (Mo, Tu, We, Th, Fr, Sa, Su)")
-    return erreurs
+def _simple(valeur):
+    """The mapping as plain dicts and lists (JSON-serialisable, lines dropped)."""
+    if isinstance(valeur, dict):
+        return {str(k): _simple(v) for k, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_simple(v) for v in valeur]
+    return valeur
+
+
+def extraire(adresse: str, partie: str) -> str:
+    """The postcode, the commune or the street of a one-line address; "" if not found."""
+    trouve = ADRESSE_CP_COMMUNE.match(nettoyer(adresse))
+    if not trouve:
+        return adresse if partie == "voie" else ""
+    if partie == "code_postal":
+        return trouve["cp"]
+    if partie == "commune":
+        return trouve["commune"].strip(" -")
+    return trouve["voie"].strip(" ,;-")
+
+
+def vers_wgs84(x, y, projection: str) -> tuple:
+    """Projected (x, y) → (latitude, longitude) in WGS84; the raw values if not numbers."""
+    from sun.core.geo import projeter_vers_wgs84
+
+    try:
+        x, y = float(str(x).replace(",", ".")), float(str(y).replace(",", "."))
+    except (TypeError, ValueError):
+        return y, x
+    return projeter_vers_wgs84(x, y, projection)
 
 
 def horaires_par_jour(colonnes: dict[str, str]) -> str:

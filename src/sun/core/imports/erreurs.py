@@ -22,3 +22,17 @@ class ColonnesManquantes(ImportImpossible):
         if attendues:
             message += " (attendu : " + ", ".join(attendues) + ")"
         super().__init__(message + ".")
+
+
+class ConfirmationRequise(ImportImpossible):
+    """The import would refuse or close too much (above SUN_IMPORT_SEUIL_CONFIRMATION): it was
+    rolled back and waits for the operator's confirmation. `rapport` says what it would do,
+    `a_fermer` lists what it would close."""
+
+    def __init__(self, motifs: list[str], rapport, a_fermer: list[str]):
+        self.motifs, self.rapport, self.a_fermer = motifs, rapport, a_fermer
+        super().__init__(
+            "Import arrêté, rien n'a été enregistré : "
+            + " ; ".join(motifs)
+            + ". Vérifiez le fichier et sa correspondance ; si c'est voulu, confirmez l'import."
+        )

@@ -17,6 +17,11 @@ An importer is a small class with a few stage functions (see docs/imports.md):
 when it is unreadable or lacks a needed column, reports every refused row, writes everything
 in one transaction (rolled back for a dry run), writes the CSV report and records the import
 in the journal (who, when, file, source, figures), a refused file included.
+
+The guard: an import that would refuse more than SUN_IMPORT_SEUIL_CONFIRMATION of its rows
+(and at least MINIMUM_REFUSEES), or close more than that share of what its source had, is rolled back and raises
+ConfirmationRequise (with the list of what it would close) unless run with `confirmer=True`.
+A dry run is never stopped: its report says that the real import will need a confirmation.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -28,9 +33,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from sun.core.imports.correspondance import Correspondance
-from sun.core.imports.erreurs import ColonnesManquantes, FichierIllisible, ImportImpossible
+from sun.core.imports.erreurs import (
+    ColonnesManquantes,
+    ConfirmationRequise,
+    FichierIllisible,
+    ImportImpossible,
+)
 from sun.core.imports.lecture import Lecture, ouvrir
 from sun.core.imports.rapport import Rapport
+
+MINIMUM_REFUSEES = 10
 
 
 class Importeur:
@@ -89,13 +101,16 @@ def executer(
     nom_fichier: str | None = None,
     progression: Callable[[int], None] | None = None,
     lecture: Lecture | None = None,
+    confirmer: bool = False,
 ) -> Rapport:
-    """Run `importer` on the file at `chemin` (or on an already opened `lecture`)."""
+    """Run `importer` on the file at `chemin` (or on an already opened `lecture`); `confirmer`
+    lets an import refuse or close more than the guard's threshold."""
     from sun.core.services import enregistrer_import
 
     rapport = Rapport(
         genre=importeur.genre, libelle=importeur.libelle, source=importeur.source,
-        fichier=nom_fichier or Path(chemin).name, essai=essai,
+        fichier=nom_fichier or Path(chemin).name, essai=essai, confirme=confirmer,
+        max_lignes=settings.SUN_IMPORT_RAPPORT_MAX_LIGNES,
     )  # fmt: skip
     try:
         lecture = lecture or ouvrir(Path(chemin))
@@ -106,10 +121,16 @@ def executer(
         try:
             with transaction.atomic():
                 _lire_et_ecrire(importeur, lecture, rapport, progression)
+                rapport.confirmation = motifs_de_confirmation(rapport)
                 if essai:
                     transaction.set_rollback(True)
+                elif rapport.confirmation and not confirmer:
+                    raise ConfirmationRequise(rapport.confirmation, rapport, rapport.a_fermer)
         finally:
             rapport.fermer_journal()
+    except ConfirmationRequise as exc:
+        enregistrer_import(rapport, auteur=auteur, erreur=str(exc), a_confirmer=True)
+        raise
     except ImportImpossible as exc:
         if rapport.chemin_rapport:  # nothing was imported: no report of lines either
             Path(rapport.chemin_rapport).unlink(missing_ok=True)
@@ -120,22 +141,54 @@ def executer(
     return rapport
 
 
+def motifs_de_confirmation(rapport: Rapport) -> list[str]:
+    """Why this import needs the operator's confirmation (empty: it does not)."""
+    seuil = settings.SUN_IMPORT_SEUIL_CONFIRMATION
+    motifs = []
+    # A few refused lines of a small file are read in the report; closures have no floor.
+    if rapport.refusees >= MINIMUM_REFUSEES and rapport.refusees > seuil * rapport.lues:
+        motifs.append(
+            f"{rapport.refusees} lignes refusées sur {rapport.lues}"
+            f" ({rapport.refusees / rapport.lues:.0%}, seuil {seuil:.0%})"
+        )
+    connus = rapport.modifies + rapport.inchanges + rapport.disparus
+    if rapport.disparus and rapport.disparus > seuil * connus:
+        motifs.append(
+            f"{rapport.disparus} enregistrements de la source sur {connus} seraient fermés ou"
+            f" supprimés car absents du fichier ({rapport.disparus / connus:.0%},"
+            f" seuil {seuil:.0%})"
+        )
+    return motifs
+
+
 def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression) -> None:
     importeur.preparer(rapport)
     valeurs = []
+    # Without a header (JSON), the columns a mapping reads are checked against every key the
+    # rows had (an importer's own JSON may nest its fields: it checks them itself).
+    sans_entete = lecture.colonnes is None and importeur.correspondance is not None
+    cles_vues: set | None = set() if sans_entete else None
     for numero, ligne in lecture.lignes:
         rapport.lues += 1
         if not isinstance(ligne, dict):  # a JSON array may hold anything
             rapport.refuser(numero, "", str(ligne)[:50], "objet attendu")
             continue
+        if cles_vues is not None and not cles_vues.issuperset(ligne):
+            cles_vues.update(ligne)
         if progression is not None and rapport.lues % 500 == 0:
             progression(500)
         if importeur.correspondance is not None:
+            if condition := importeur.correspondance.a_ignorer(ligne):
+                rapport.ignorer(numero, condition.colonne, ligne.get(condition.colonne),
+                                f"ligne ignorée ({condition})")  # fmt: skip
+                continue
             ligne = importeur.correspondance.appliquer(ligne)
         converti = importeur.convertir(numero, ligne, rapport)
         if converti is not None:
             valeurs.append(converti)
     if rapport.lues == 0:
         raise FichierIllisible("Le fichier ne contient aucune ligne de données.")
+    if cles_vues is not None and cles_vues:
+        _verifier_colonnes(importeur, cles_vues)
     importeur.ecrire(valeurs, rapport)
     importeur.terminer(rapport)

@@ -2,7 +2,9 @@
 
 Every rejected or reported value is a `Rejet` (line, field, value, reason, severity). They
 are written as they come to one CSV file per import (`ligne, champ, valeur, raison, gravite`),
-so memory stays bounded; the first `AFFICHES` are kept for the screen.
+so memory stays bounded; the first `AFFICHES` are kept for the screen. The CSV file keeps at
+most `max_lignes` lines (SUN_IMPORT_RAPPORT_MAX_LIGNES) and then counts what it left out, so
+that a huge bad file does not write a report bigger than itself.
 """
 
 import csv
@@ -16,7 +18,9 @@ ENTETE_CSV = ["ligne", "champ", "valeur", "raison", "gravite"]
 
 # Severities: a refused line is not imported; the others are imported with a note.
 REJET, CORRECTION, SUPPRESSION, ALERTE = "rejet", "correction", "suppression", "alerte"
+IGNOREE = "ignoree"  # skipped on purpose by the mapping (closed, inactive…)
 LIBELLES_GRAVITE = {
+    IGNOREE: "ligne ignorée",
     REJET: "refusée",
     CORRECTION: "valeur corrigée",
     SUPPRESSION: "valeur écartée",
@@ -67,6 +71,11 @@ class Rapport:
     apercu: list[str] = field(default_factory=list)  # the diff, change by change
     chemin_rapport: str = ""
     journal_id: int | None = None
+    max_lignes: int = 100_000
+    omises: int = 0  # lines left out of the CSV report once it reached max_lignes
+    a_fermer: list[str] = field(default_factory=list)  # what vanished and would be closed
+    confirmation: list[str] = field(default_factory=list)  # why it needs a confirmation
+    confirme: bool = False
     _sortie: IO | None = field(default=None, repr=False)
     _ecrivain: object = field(default=None, repr=False)
 
@@ -79,15 +88,23 @@ class Rapport:
         self.chemin_rapport = str(chemin)
 
     def fermer_journal(self) -> None:
+        if self._sortie is not None and self.omises:
+            self._ecrivain.writerow(
+                ["", "", "", f"{self.omises} autres signalements non écrits (rapport limité à "
+                 f"{self.max_lignes} lignes ; voir les principales raisons)", ""]
+            )  # fmt: skip
         if self._sortie is not None:
             self._sortie.close()
             self._sortie = None
 
     def signaler(self, rejet: Rejet) -> None:
         if self._ecrivain is not None:
-            self._ecrivain.writerow(
-                [rejet.ligne, rejet.champ, rejet.valeur, rejet.raison, rejet.gravite]
-            )
+            if self.gravites.total() < self.max_lignes:
+                self._ecrivain.writerow(
+                    [rejet.ligne, rejet.champ, rejet.valeur, rejet.raison, rejet.gravite]
+                )
+            else:
+                self.omises += 1
         if rejet.gravite == REJET:
             self.lignes_refusees.add(rejet.ligne)
         self.gravites[rejet.gravite] += 1
@@ -102,6 +119,19 @@ class Rapport:
         self.signaler(
             Rejet(ligne, champ, str(valeur if valeur is not None else "")[:200], raison, ALERTE)
         )
+
+    def ignorer(self, ligne, champ: str, valeur, raison: str) -> None:
+        """A row the mapping skips on purpose: neither imported nor refused."""
+        self.signaler(Rejet(ligne, champ, str(valeur or "")[:200], raison, IGNOREE))
+        self.autres["ignorees"] = self.autres.get("ignorees", 0) + 1
+        self.libelles_autres.setdefault("ignorees", "lignes ignorées par la correspondance")
+
+    def noter_fermeture(self, texte: str) -> None:
+        """Something the import closes or deletes because its source no longer lists it."""
+        self.disparus += 1
+        if len(self.a_fermer) < 5 * AFFICHES:
+            self.a_fermer.append(texte)
+        self.noter_changement(f"disparu de la source : {texte}")
 
     def noter_changement(self, texte: str) -> None:
         if len(self.apercu) < AFFICHES:
@@ -139,9 +169,22 @@ class Rapport:
             "suppressions": self.gravites[SUPPRESSION], **self.autres,
         }  # fmt: skip
 
+    @property
+    def arrete(self) -> bool:
+        """Stopped by the guard: rolled back, waiting for a confirmation."""
+        return bool(self.confirmation) and not self.confirme and not self.essai
+
+    @property
+    def titre(self) -> str:
+        if self.essai:
+            return "Essai à blanc, rien n'a été enregistré"
+        if self.arrete:
+            return "Import arrêté, rien n'a été enregistré (confirmation nécessaire)"
+        return "Import enregistré"
+
     def lignes(self) -> list[str]:
         """The report as the CLI prints it (and the agent space shows it)."""
-        titre = "ESSAI À BLANC, rien n'a été enregistré" if self.essai else "Import enregistré"
+        titre = "ESSAI À BLANC, rien n'a été enregistré" if self.essai else self.titre
         origine = f"source « {self.source} », " if self.source else ""
         lignes = [
             f"{titre} — {self.libelle} : {origine}fichier {self.fichier}"
@@ -161,6 +204,9 @@ class Rapport:
                 f"{self.libelles_autres.get(k, k)} : {v}" for k, v in self.autres.items()
             )
             lignes.append("  " + autres[:1].upper() + autres[1:])
+        if self.confirmation:
+            etat = "confirmé par l'opérateur" if self.confirme else "demandera une confirmation"
+            lignes.append(f"  Import {etat} : " + " ; ".join(self.confirmation))
         if self.par_raison:
             lignes.append("  Principales raisons :")
             lignes += [f"    {n} × {raison}" for raison, n in self.par_raison.most_common(10)]
@@ -168,4 +214,9 @@ class Rapport:
             lignes.append(
                 f"  Rapport détaillé (ligne, champ, valeur, raison, gravité) : {self.chemin_rapport}"
             )
+            if self.omises:
+                lignes.append(
+                    f"  (limité à {self.max_lignes} lignes : {self.omises} signalements de plus,"
+                    " comptés dans les raisons ci-dessus)"
+                )
         return lignes

@@ -34,7 +34,6 @@ class Diff:
         rapport.nouveaux += len(self.nouveaux)
         rapport.modifies += len(self.modifies)
         rapport.inchanges += self.inchanges
-        rapport.disparus += len(self.disparus)
         for cle in self.nouveaux:
             rapport.noter_changement(f"nouveau : {nom(self.objets.get(cle, cle))}")
         for objet, changements in self.modifies:
@@ -43,7 +42,7 @@ class Diff:
             )
             rapport.noter_changement(f"modifié : {nom(objet)} — {detail}")
         for objet in self.disparus:
-            rapport.noter_changement(f"disparu de la source : {nom(objet)}")
+            rapport.noter_fermeture(nom(objet))
 
 
 def _court(valeur) -> str:

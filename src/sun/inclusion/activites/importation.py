@@ -105,7 +105,7 @@ class ImportActivites(Importeur):
         )  # fmt: skip
         diff.noter(rapport, nom=lambda a: getattr(a, "identifiant_source", a))
         supprimees, _ = existantes.filter(identifiant_source__in=self.a_supprimer).delete()
-        rapport.disparus += supprimees
+        # Deleted on purpose in La Coop, not vanished: counted apart, without confirmation.
         if supprimees:
             rapport.autres["supprimees"] = supprimees
             rapport.libelles_autres["supprimees"] = "supprimées dans La Coop"

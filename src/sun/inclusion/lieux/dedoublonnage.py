@@ -15,9 +15,15 @@ from sun.inclusion.lieux.version_registre import registre_modifie
 from sun.inclusion.models import HistoriqueLieu, Lieu, PaireDoublon, SourceLieu
 
 CHAMPS_COMPARES = ["pk", "cles_doublons", "nom", "adresse", "code_insee", "latitude", "longitude",
-                   "precision_localisation", "telephone", "courriels", "source"]  # fmt: skip
+                   "precision_localisation", "telephone", "courriels", "source", "commune"]  # fmt: skip
+# The location travels as one unit, from the same record, with its precision.
+CHAMPS_LOCALISATION = ["adresse", "complement_adresse", "code_postal", "code_insee", "commune",
+                       "latitude", "longitude"]  # fmt: skip
+RANG_PRECISION = {Lieu.Precision.EXACTE: 3, Lieu.Precision.ADRESSE: 2,
+                  Lieu.Precision.COMMUNE: 1, Lieu.Precision.AUCUNE: 0}  # fmt: skip
 CHAMPS_FUSION = [
     *CHAMPS_LIEU,
+    "date_maj_fournie",
     "precision_localisation",
     "commune_ref",
     "structure",
@@ -26,30 +32,62 @@ CHAMPS_FUSION = [
 
 
 def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, telephone,
-           courriels, source) -> Fiche:  # fmt: skip
-    return Fiche(str(pk), cles or cles_comparaison(nom, adresse), code_insee or "", latitude,
+           courriels, source, commune) -> Fiche:  # fmt: skip
+    return Fiche(str(pk), cles or cles_comparaison(nom, adresse, commune), code_insee or "", latitude,
                  longitude, precision == Lieu.Precision.EXACTE and latitude is not None,
                  telephone or "", frozenset(courriels or ()), source or "")  # fmt: skip
 
 
+def _sources_actives() -> dict:
+    """Each place → the sources (imports) that list it now."""
+    sources: dict = {}
+    for lieu_id, source in (
+        SourceLieu.objects.filter(disparu_le=None)
+        .values_list("lieu_id", "source")
+        .iterator(chunk_size=5000)
+    ):
+        sources.setdefault(lieu_id, set()).add(source)
+    return sources
+
+
+def _plus_recent(a: Lieu, b: Lieu) -> tuple[Lieu, Lieu]:
+    """(fresher, older): a dated record beats an undated one (whose date is the import's)."""
+    if a.date_maj_fournie != b.date_maj_fournie:
+        return (a, b) if a.date_maj_fournie else (b, a)
+    return (b, a) if b.date_maj > a.date_maj else (a, b)
+
+
 def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
-    """Merge `absorbe`'s values into `garde` in memory: the most recent value of each field
-    wins, lists are united; return the changes of `garde`."""
-    recent, ancien = (absorbe, garde) if absorbe.date_maj > garde.date_maj else (garde, absorbe)
+    """Merge `absorbe`'s values into `garde` in memory; return the changes of `garde`.
+
+    Each field takes the fresher record's value (a dated record beats an undated one), lists
+    are united; the location (address, commune, coordinates) is taken whole from the more
+    precisely located record, never from a less precise one; the commune's name is the
+    territory's."""
+    recent, ancien = _plus_recent(garde, absorbe)
     avant = {c: jsonable(getattr(garde, c)) for c in CHAMPS_LIEU}
+    rang_garde = RANG_PRECISION.get(garde.precision_localisation, 0)
+    rang_absorbe = RANG_PRECISION.get(absorbe.precision_localisation, 0)
+    if rang_absorbe != rang_garde:
+        lieu_localise = absorbe if rang_absorbe > rang_garde else garde
+    else:
+        lieu_localise = recent
+    localisation = {c: getattr(lieu_localise, c) for c in CHAMPS_LOCALISATION}
+    localisation["commune_ref_id"] = lieu_localise.commune_ref_id or (
+        garde.commune_ref_id or absorbe.commune_ref_id
+    )
     for champ in CHAMPS_LIEU:
         if champ in CHAMPS_MULTIPLES:
             valeur = list(dict.fromkeys([*getattr(recent, champ), *getattr(ancien, champ)]))
         else:
             valeur = getattr(recent, champ) or getattr(ancien, champ)
         setattr(garde, champ, valeur)
-    if (
-        recent.precision_localisation == Lieu.Precision.EXACTE
-        or garde.precision_localisation != Lieu.Precision.EXACTE
-    ):
-        garde.latitude, garde.longitude = recent.latitude, recent.longitude
-        garde.precision_localisation = recent.precision_localisation
-    garde.commune_ref_id = garde.commune_ref_id or absorbe.commune_ref_id
+    for champ, valeur in localisation.items():
+        setattr(garde, champ, valeur)
+    garde.precision_localisation = lieu_localise.precision_localisation
+    garde.date_maj_fournie = garde.date_maj_fournie or absorbe.date_maj_fournie
+    if garde.commune_ref_id and (nom := _nom_officiel(garde.commune_ref_id)):
+        garde.commune = nom
     garde.structure_id = garde.structure_id or absorbe.structure_id
     garde.preparer_cles_doublons()
     return {
@@ -57,6 +95,12 @@ def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
         for c in CHAMPS_LIEU
         if avant[c] != jsonable(getattr(garde, c))
     }
+
+
+def _nom_officiel(commune_pk: int) -> str:
+    from sun.territoire.models import Commune
+
+    return Commune.objects.filter(pk=commune_pk).values_list("nom", flat=True).first() or ""
 
 
 def _deplacer(modele, cible: dict) -> None:
@@ -138,7 +182,9 @@ def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int
         .filter(demonstration=False)
         .values_list(*CHAMPS_COMPARES)
     )
-    fiches = [_fiche(*ligne) for ligne in lignes]
+    sources = _sources_actives()
+    fiches = [_fiche(*ligne[:10], "|".join(sorted(sources.get(ligne[0], ()))), ligne[11])
+              for ligne in lignes]  # fmt: skip
     decidees = {
         frozenset((str(a), str(b)))
         for a, b in PaireDoublon.objects.exclude(statut=PaireDoublon.Statut.A_REVOIR).values_list(

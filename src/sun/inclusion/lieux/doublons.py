@@ -40,6 +40,7 @@ MOTS_GENERIQUES = {
     "numerique", "public", "social", "socio", "culturel", "services", "service", "france",
     "mairie", "commune", "ville", "epn", "cyber", "base", "tiers", "municipale", "municipal",
 }  # fmt: skip
+MOTS_LIAISON = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur"}
 ABREVIATIONS = {"bd": "boulevard", "av": "avenue", "r": "rue", "pl": "place", "che": "chemin",
                 "rte": "route", "imp": "impasse", "all": "allee", "st": "saint", "ste": "sainte",
                 "fg": "faubourg", "qu": "quai", "mediat": "mediatheque", "bibli": "bibliotheque"}  # fmt: skip
@@ -60,9 +61,16 @@ def _mots(texte: str) -> list[str]:
     return [ABREVIATIONS.get(m, m) for m in _PONCTUATION.sub(" ", _ascii(texte)).split()]
 
 
-def nom_distinctif(mots: list[str]) -> str:
-    distinctifs = [m for m in mots if m not in MOTS_GENERIQUES]
-    return " ".join(distinctifs or mots)
+def nom_distinctif(mots: list[str], commune: str = "") -> str:
+    """The words that tell this place from others: without generic words, and without the
+    town's name, which two different services of one town share (« Mairie de Rethel » and
+    « MDS de Rethel »); what is left if nothing else is."""
+    de_la_commune = set(_mots(commune)) - MOTS_GENERIQUES
+    distinctifs = [m for m in mots if m not in MOTS_GENERIQUES and m not in de_la_commune]
+    if distinctifs:
+        return " ".join(distinctifs)
+    sans_commune = [m for m in mots if m not in de_la_commune and m not in MOTS_LIAISON]
+    return " ".join(sans_commune or mots)
 
 
 def numero_et_voie(adresse: str) -> tuple[str, str]:
@@ -76,11 +84,11 @@ def numero_et_voie(adresse: str) -> tuple[str, str]:
 SEPARATEUR_CLES = "\x1f"
 
 
-def cles_comparaison(nom: str, adresse: str) -> str:
+def cles_comparaison(nom: str, adresse: str, commune: str = "") -> str:
     """What a place is compared on, prepared once and stored with it."""
     mots = _mots(nom)
     numero, voie = numero_et_voie(adresse)
-    return SEPARATEUR_CLES.join((" ".join(mots), nom_distinctif(mots), numero, voie))
+    return SEPARATEUR_CLES.join((" ".join(mots), nom_distinctif(mots, commune), numero, voie))
 
 
 @dataclass
@@ -99,8 +107,8 @@ class Fiche:
 
     @classmethod
     def depuis(cls, cle, nom, adresse, code_insee, latitude, longitude, exacte, telephone="",
-               courriels=(), source=""):  # fmt: skip
-        return cls(cle, cles_comparaison(nom, adresse), code_insee or "", latitude, longitude,
+               courriels=(), source="", commune=""):  # fmt: skip
+        return cls(cle, cles_comparaison(nom, adresse, commune), code_insee or "", latitude, longitude,
                    bool(exacte and latitude is not None), telephone or "",
                    frozenset(courriels or ()), source or "")  # fmt: skip
 
@@ -122,6 +130,12 @@ class Lot:
             [f.longitude if f.exacte else np.nan for f in fiches], dtype=float
         )
         self.telephone = np.array([f.telephone for f in fiches], dtype=object)
+        # The sources (imports) that list each place: "a|b" when merged from several.
+        self.sources = [frozenset(f.source.split("|")) if f.source else frozenset() for f in fiches]
+        self.plusieurs_sources = any(len(s) > 1 for s in self.sources)
+        self.source_n, self.avec_source = _numeroter(
+            np.array([f.source for f in fiches], dtype=object)
+        )
         self.courriels = [f.courriels for f in fiches]
         # Grid cell of each exactly located place, and commune numbers, for candidate pairs.
         self.cellule = np.zeros(len(fiches), dtype=np.int64)
@@ -231,13 +245,19 @@ def _similarite(gauche: np.ndarray, droite: np.ndarray, scorer) -> np.ndarray:
     return resultat
 
 
-def _total(nom, p: dict) -> np.ndarray:
-    """The pair's score from its name similarity and what `_mesures` measured."""
+def _total(nom, p: dict, distinctif=None) -> np.ndarray:
+    """The pair's score from its name similarity and what `_mesures` measured.
+
+    A shared phone or e-mail adds confidence only when the distinctive words are close too:
+    a town hall, its library and its France services often share the town's number."""
     proximite = np.where(p["localises"], 100 * np.exp(-np.nan_to_num(p["metres"]) / 150), 0)
     total = (0.5 * nom + 0.25 * np.where(p["avec_voie"], p["adresse"], 0) + 0.25 * proximite) / (
         0.5 + 0.25 * p["avec_voie"] + 0.25 * p["localises"]
     )
-    total = np.where(p["contacts"] & (nom >= 60), np.minimum(100, total + 12), total)
+    proches = (nom >= 60) if distinctif is None else (distinctif >= 70)
+    total = np.where(p["contacts"] & proches, np.minimum(100, total + 12), total)
+    # A source does not list one place twice on purpose: a person decides (review queue).
+    total = np.where(p["meme_source"], np.minimum(total, SEUIL_FUSION - 1), total)
     # Too little to merge without a person looking.
     total = np.where(~p["localises"] & ~p["avec_voie"], np.minimum(total, SEUIL_FUSION - 1), total)
     total = np.where(
@@ -255,6 +275,12 @@ def _mesures(lot: Lot, i: np.ndarray, j: np.ndarray) -> dict:
     courriel = np.array([bool(lot.courriels[a] & lot.courriels[b]) for a, b in zip(i, j, strict=True)]
                         if any(lot.courriels) else np.zeros(len(i), dtype=bool), dtype=bool)  # fmt: skip
     p["contacts"] = p["telephone"] | courriel
+    if lot.plusieurs_sources:
+        p["meme_source"] = np.array(
+            [bool(lot.sources[a] & lot.sources[b]) for a, b in zip(i, j, strict=True)], dtype=bool
+        )
+    else:
+        p["meme_source"] = lot.avec_source[i] & (lot.source_n[i] == lot.source_n[j])
     p["avec_voie"] = lot.avec_voie[i] & lot.avec_voie[j]
     # Two different house numbers in the same street: two places side by side.
     autre_numero = lot.avec_numero[i] & lot.avec_numero[j] & (lot.numero_n[i] != lot.numero_n[j])
@@ -292,8 +318,10 @@ def _evaluer(lot: Lot, i: np.ndarray, j: np.ndarray, *, tri: bool) -> list[tuple
         noms_proches = (p["complet"] >= 45) | (distinctif >= 60) | p["telephone"]
         p, distinctif = _garder(p, noms_proches), distinctif[noms_proches]
     # Distinctive words weigh most, but « Médiathèque de X » and « EPN de X » are not equal.
-    nom = np.maximum(p["complet"], 0.65 * distinctif + 0.35 * p["complet"])
-    valeurs = _total(nom, p)
+    # The full names count only as far as the distinctive words agree: « Mairie de Rethel » and
+    # « MDS de Rethel » share most of their letters, not their meaning.
+    nom = np.maximum(0.65 * distinctif + 0.35 * p["complet"], np.minimum(p["complet"], distinctif))
+    valeurs = _total(nom, p, distinctif)
     retenus = np.arange(len(valeurs))
     if tri:  # best first
         retenus = np.flatnonzero(valeurs >= SEUIL_EXAMEN)

@@ -244,6 +244,11 @@ def _date(brut: str) -> date | None:
     return None
 
 
+def date_lisible(valeur) -> bool:
+    """Did the source give a readable date?"""
+    return _date(texte(valeur)[:10]) is not None
+
+
 def date_maj(valeur, aujourd_hui: date, signalements: Signalements) -> date:
     resultat = _date(texte(valeur)[:10])
     if resultat is not None:

@@ -86,6 +86,8 @@ class Lieu(models.Model):
     itinerance = ListeField("itinérance")
     structure_parente = models.CharField("structure parente", max_length=250, blank=True)
     date_maj = models.DateField("date de mise à jour")
+    # False when the source gave no date (the import's date was used): it then loses merges.
+    date_maj_fournie = models.BooleanField("date donnée par la source", default=True)
     services = ListeField("services")
     publics_specifiquement_adresses = ListeField("publics spécifiquement adressés")
     prise_en_charge_specifique = ListeField("prise en charge spécifique")
@@ -138,7 +140,7 @@ class Lieu(models.Model):
     def save(self, *args, **kwargs):
         self.preparer_cles_doublons()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"nom", "adresse"} & set(update_fields):
+        if update_fields is not None and {"nom", "adresse", "commune"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "cles_doublons"}
         super().save(*args, **kwargs)
         registre_modifie()
@@ -149,7 +151,7 @@ class Lieu(models.Model):
         return resultat
 
     def preparer_cles_doublons(self) -> None:
-        self.cles_doublons = cles_comparaison(self.nom, self.adresse)
+        self.cles_doublons = cles_comparaison(self.nom, self.adresse, self.commune)
 
 
 class ImportLieux(models.Model):

@@ -199,13 +199,13 @@ class ImportForm(forms.Form):
         fichier = self.cleaned_data.get("correspondance")
         if not fichier:
             return None
-        import yaml
-
         try:
-            return correspondance.depuis_dict(
-                yaml.safe_load(fichier.read().decode("utf-8")), fichier.name
-            )
-        except (CorrespondanceInvalide, yaml.YAMLError, UnicodeDecodeError) as exc:
+            return correspondance.depuis_texte(fichier.read().decode("utf-8"), fichier.name)
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(
+                "Fichier de correspondance illisible : il doit être un texte en UTF-8."
+            ) from exc
+        except CorrespondanceInvalide as exc:
             raise forms.ValidationError(str(exc)) from exc
 
     def clean(self):

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, role_requis
-from sun.core.imports import ImportImpossible
+from sun.core.imports import ConfirmationRequise, ImportImpossible, attente
 from sun.inclusion import permissions
 from sun.inclusion.lieux import exports, queries
+from sun.inclusion.lieux.importation.correspondance import depuis_dict
 from sun.inclusion.lieux.services import (
     decider_paire,
     enregistrer_saisie,
@@ -98,33 +99,82 @@ def changer_statut(request, pk):
     return redirect("espace:lieu", pk=lieu.pk)
 
 
+EN_ATTENTE = "imports_lieux_en_attente"
+
+
 @role_requis(*ESPACE)
 def importer(request):
     if not permissions.peut_importer(request.user):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
-    rapport = erreur = None
+    rapport = erreur = arret = None
     if request.method == "POST" and form.is_valid():
-        envoye = form.cleaned_data["fichier"]
+        envoye, donnees = form.cleaned_data["fichier"], form.cleaned_data
+        mapping = donnees["correspondance"]
+        options = {"source": donnees["source"], "partiel": donnees["partiel"],
+                   "nom": envoye.name, "correspondance": mapping.contenu if mapping else None}  # fmt: skip
         with tempfile.TemporaryDirectory() as dossier:
             chemin = Path(dossier) / "source"
             with chemin.open("wb") as copie:
                 for morceau in envoye.chunks():
                     copie.write(morceau)
             try:
-                rapport = importer_lieux(
-                    chemin, form.cleaned_data["source"], essai=form.cleaned_data["essai"],
-                    partiel=form.cleaned_data["partiel"], mapping=form.cleaned_data["correspondance"],
-                    auteur=request.user, nom_fichier=envoye.name,
-                )  # fmt: skip
+                rapport = _importer(request, chemin, options, essai=donnees["essai"])
+            except ConfirmationRequise as exc:
+                arret = _mettre_en_attente(request, chemin, options, exc)
             except ImportImpossible as exc:
                 erreur = f"{exc} Rien n'a été enregistré."
-    derniers = queries.derniers_imports()
-    return render(
-        request,
-        "web/espace/lieux/import.html",
-        {"form": form, "rapport": rapport, "erreur": erreur, "derniers": derniers},
-    )
+    return _page(request, form, rapport=rapport, erreur=erreur, arret=arret)
+
+
+@role_requis(*ESPACE)
+@require_POST
+def importer_confirmer(request):
+    """The coordinator read what a stopped import would close and confirms (or cancels) it."""
+    if not permissions.peut_importer(request.user):
+        raise PermissionDenied
+    jeton = request.POST.get("jeton", "")
+    options = request.session.get(EN_ATTENTE, {}).get(jeton)
+    chemin = attente.fichier_en_attente(jeton)
+    if options is None or chemin is None:
+        messages.error(
+            request, "Cet import en attente n'existe plus : importez à nouveau le fichier."
+        )
+        return redirect("espace:lieux_importer")
+    rapport = erreur = None
+    if request.POST.get("decision") == "confirmer":
+        try:
+            rapport = _importer(request, chemin, options, essai=False, confirmer=True)
+        except ImportImpossible as exc:
+            erreur = f"{exc} Rien n'a été enregistré."
+    else:
+        messages.info(request, "Import abandonné : rien n'a été enregistré.")
+    attente.retirer(jeton)
+    request.session[EN_ATTENTE] = {
+        k: v for k, v in request.session.get(EN_ATTENTE, {}).items() if k != jeton
+    }
+    if rapport is None and erreur is None:
+        return redirect("espace:lieux_importer")
+    return _page(request, ImportForm(), rapport=rapport, erreur=erreur)
+
+
+def _importer(request, chemin, options, *, essai, confirmer=False):
+    mapping = depuis_dict(options["correspondance"]) if options["correspondance"] else None
+    return importer_lieux(
+        chemin, options["source"], essai=essai, partiel=options["partiel"], mapping=mapping,
+        auteur=request.user, nom_fichier=options["nom"], confirmer=confirmer,
+    )  # fmt: skip
+
+
+def _mettre_en_attente(request, chemin, options, exc: ConfirmationRequise) -> dict:
+    jeton = attente.mettre_en_attente(chemin)
+    request.session[EN_ATTENTE] = {**request.session.get(EN_ATTENTE, {}), jeton: options}
+    return {"jeton": jeton, "erreur": exc, "rapport": exc.rapport, "a_fermer": exc.a_fermer}
+
+
+def _page(request, form, **contexte):
+    return render(request, "web/espace/lieux/import.html",
+                  {"form": form, "derniers": queries.derniers_imports(), **contexte})  # fmt: skip
 
 
 @role_requis(*ESPACE)

@@ -25,3 +25,8 @@ def charger(chemin: Path) -> Correspondance:
 
 def depuis_dict(contenu, chemin: str = "") -> Correspondance:
     return Correspondance.depuis_dict(contenu, CIBLE, chemin)
+
+
+def depuis_texte(texte: str, chemin: str = "") -> Correspondance:
+    """A mapping's YAML text (an uploaded file); errors name their lines."""
+    return Correspondance.depuis_texte(texte, CIBLE, chemin)

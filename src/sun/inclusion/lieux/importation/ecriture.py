@@ -8,6 +8,7 @@ import uuid
 from datetime import date, datetime, timedelta
 
 from sun.core.imports.masse import inserer, inserer_lignes, mettre_a_jour
+from sun.inclusion.lieux.dedoublonnage import CHAMPS_LOCALISATION, RANG_PRECISION
 from sun.inclusion.lieux.doublons import cles_comparaison
 from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, Fiche, changements_de
 from sun.inclusion.lieux.importation.rapprochement import Connu
@@ -60,9 +61,10 @@ def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[t
     inserer_lignes(Lieu, (
         {**fiche.champs, "id": cle, "cree_le": maintenant + timedelta(microseconds=rang),
          "commune_ref_id": fiche.commune_pk,
-         "precision_localisation": fiche.precision,
+         "precision_localisation": fiche.precision, "date_maj_fournie": fiche.date_fournie,
          "structure_id": structures.get(fiche.champs["pivot"]),
-         "cles_doublons": cles_comparaison(fiche.champs["nom"], fiche.champs["adresse"])}
+         "cles_doublons": cles_comparaison(fiche.champs["nom"], fiche.champs["adresse"],
+                                           fiche.champs["commune"])}
         for rang, (cle, fiche) in enumerate(zip(cles, fiches, strict=True))
     ))  # fmt: skip
     inserer_lignes(SourceLieu, (
@@ -94,17 +96,25 @@ def mettre_a_jour_lieux(
     lieux: dict = {}
     for i in range(0, len(cles), TAILLE_LECTURE):
         lieux |= Lieu.objects.in_bulk(cles[i : i + TAILLE_LECTURE])
+    partages = _lieux_partages(cles)
     resultats, historiques, sources = [], [], []
     for fiche, connu in paires:
         lieu = lieux[connu.lieu_id]
-        differences = changements_de(lieu, fiche.champs)
+        champs = fiche.champs
+        if lieu.pk in partages and RANG_PRECISION.get(fiche.precision, 0) < RANG_PRECISION.get(
+            lieu.precision_localisation, 0
+        ):  # another source located this place better: its location stays
+            champs = {c: v for c, v in champs.items() if c not in CHAMPS_LOCALISATION}
+        differences = changements_de(lieu, champs)
         action = HistoriqueLieu.Action.MODIFICATION
         if lieu.statut == Lieu.Statut.FERME and connu.disparu_le is not None:
             lieu.statut, lieu.date_statut = Lieu.Statut.ACTIF, aujourd_hui
             action = HistoriqueLieu.Action.REOUVERTURE
-        for champ, valeur in fiche.champs.items():
+        for champ, valeur in champs.items():
             setattr(lieu, champ, valeur)
-        lieu.commune_ref_id, lieu.precision_localisation = fiche.commune_pk, fiche.precision
+        if champs is fiche.champs:
+            lieu.commune_ref_id, lieu.precision_localisation = fiche.commune_pk, fiche.precision
+        lieu.date_maj_fournie = fiche.date_fournie
         lieu.preparer_cles_doublons()
         resultats.append((lieu, differences))
         sources.append(
@@ -117,11 +127,25 @@ def mettre_a_jour_lieux(
     modifies = [lieu for lieu, _ in resultats]
     rattacher_structures(modifies)
     mettre_a_jour(modifies, [*CHAMPS_LIEU, "commune_ref", "precision_localisation", "statut",
-                             "date_statut", "cles_doublons", "structure"])  # fmt: skip
+                             "date_statut", "cles_doublons", "structure", "date_maj_fournie"])  # fmt: skip
     mettre_a_jour(sources, ["empreinte", "dernier_import", "disparu_le"])
     inserer(historiques)
     registre_modifie()
     return resultats
+
+
+def _lieux_partages(cles: list) -> set:
+    """The places that more than one source lists (merged places)."""
+    from django.db.models import Count
+
+    partages: set = set()
+    for i in range(0, len(cles), TAILLE_LECTURE):
+        partages |= set(
+            SourceLieu.objects.filter(lieu_id__in=cles[i : i + TAILLE_LECTURE], disparu_le=None)
+            .values("lieu_id").annotate(n=Count("pk")).filter(n__gt=1)
+            .values_list("lieu_id", flat=True)
+        )  # fmt: skip
+    return partages
 
 
 def marquer_vus(source: str, non_vus: list[int], lot: ImportLieux, maintenant: datetime) -> None:

@@ -18,6 +18,7 @@ class Fiche:
     empreinte: str  # hash of `champs`: equal hashes, nothing to update
     commune_pk: int | None
     precision: str
+    date_fournie: bool = True  # False: the source gave no date_maj (the import's date is used)
 
 
 def identifiant(valeurs: dict) -> str:

@@ -100,7 +100,8 @@ class ImportDeLieux(Importeur):
             return None
         self.vus.add(cle)
         champs = {c: valeurs[c] for c in CHAMPS_LIEU}
-        return Fiche(numero, cle, champs, empreinte(champs), commune_pk, precision)
+        date_fournie = n.date_lisible(ligne.get("date_maj"))
+        return Fiche(numero, cle, champs, empreinte(champs), commune_pk, precision, date_fournie)
 
     def ecrire(self, fiches: list[Fiche], rapport: Rapport) -> None:
         self.resultat = rapprochement.rapprocher(fiches, self.source)
@@ -123,9 +124,8 @@ class ImportDeLieux(Importeur):
     def terminer(self, rapport: Rapport) -> None:
         if not self.partiel:
             disparus = fermeture.fermer_disparus(self.resultat.absents, self.lot, self.aujourd_hui)
-            rapport.disparus = len(disparus)
             for lieu in disparus:
-                rapport.noter_changement(f"disparu de la source, fermé : {lieu.nom}")
+                rapport.noter_fermeture(f"{lieu.nom} ({lieu.commune})")
         if self.touches and self.source != SOURCE_DEMO:
             fusions, a_revoir = dedoublonnage.detecter_doublons(self.touches, auteur=self.auteur)
             rapport.autres.update(fusionnes=fusions, doublons_a_examiner=a_revoir)
@@ -150,8 +150,9 @@ def importer_lieux(
     auteur=None,
     nom_fichier: str | None = None,
     progression=None,
+    confirmer: bool = False,
 ) -> Rapport:
     """Import a file of places from `source` in one transaction (see the module's docstring)."""
     importeur = ImportDeLieux(source, partiel=partiel, correspondance=mapping, auteur=auteur)
     return executer(importeur, Path(chemin), essai=essai, auteur=auteur,
-                    nom_fichier=nom_fichier, progression=progression)  # fmt: skip
+                    nom_fichier=nom_fichier, progression=progression, confirmer=confirmer)  # fmt: skip
