@@ -33,13 +33,13 @@ def test_typologies(typologies, attendu):
 def departement(tmp_path):
     lignes = [
         lieu_v1(id="a", nom="France services de Limoux", commune="Limoux", code_postal="11300", code_insee="11206",
-                typologie="RFS", dispositif_programmes_nationaux="France Services|Conseillers numériques"),
+                latitude="43.0546", longitude="2.2187", typologie="RFS", dispositif_programmes_nationaux="France Services|Conseillers numériques"),
         lieu_v1(id="b", nom="Mairie de Carcassonne", commune="Carcassonne", code_postal="11000", code_insee="11069",
-                typologie="MUNI", dispositif_programmes_nationaux="Aidants Connect"),
+                latitude="43.2130", longitude="2.3491", typologie="MUNI", dispositif_programmes_nationaux="Aidants Connect"),
         lieu_v1(id="c", nom="Association Clic", commune="Carcassonne", code_postal="11000", code_insee="11069",
-                typologie="ASSO", dispositif_programmes_nationaux=""),
+                latitude="43.2130", longitude="2.3491", typologie="ASSO", dispositif_programmes_nationaux=""),
         lieu_v1(id="d", nom="Lieu de démonstration", commune="Carcassonne", code_postal="11000", code_insee="11069",
-                typologie="ASSO", dispositif_programmes_nationaux="France Services"),
+                latitude="43.2130", longitude="2.3491", typologie="ASSO", dispositif_programmes_nationaux="France Services"),
     ]  # fmt: skip
     importer_lieux(ecrire_csv(tmp_path / "l.csv", lignes), "Source test")
     demo = Lieu.objects.get(nom="Lieu de démonstration")

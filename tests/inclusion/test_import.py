@@ -34,9 +34,11 @@ def test_exemple_officiel_v1():
         "Loisirs et créations numériques",
     ]
     assert lieu.code_insee == "51454" and lieu.commune_ref.nom == "Reims"
-    # The official example puts Reims's place at Aix-en-Provence: flagged, kept.
-    assert any("hors de la commune" in s[3] for s in signalements(rapport))
-    assert lieu.precision_localisation == "exacte"
+    # The official example puts Reims's place at Aix-en-Provence, 600 km away: not believed,
+    # placed at Reims's town hall and left for a coordinator to check.
+    assert any("km de la commune Reims : à vérifier" in s[3] for s in signalements(rapport))
+    assert lieu.precision_localisation == "commune" and lieu.statut == Lieu.Statut.A_VERIFIER
+    assert 49.2 < lieu.latitude < 49.3
 
 
 def test_fichier_reel_v01_avec_correspondance():

@@ -1,11 +1,20 @@
 """Places on the territory: which commune, and whether the coordinates are believable.
 
-Coordinates are checked against the commune's outline (swapped latitude/longitude detected
-and fixed, points outside flagged); a place without coordinates is put at its town hall or
-at the commune's centroid, with precision « commune » — or, when the optional geocoder is
-set (SUN_GEOCODEUR_URL, BAN-compatible), at its address with precision « adresse ».
+Coordinates are checked: projected Lambert-93 values are converted to WGS84 (pyproj), values
+out of ±90/±180 are never stored, swapped latitude/longitude are fixed only when the swapped
+point falls in the place's commune; a point far outside its commune (over ELOIGNEMENT_MAX_M)
+falls back to the town hall with precision « commune » and the status « à vérifier ». A place
+without coordinates is put at its town hall or at the commune's centroid, with precision
+« commune » — or, when the optional geocoder is set (SUN_GEOCODEUR_URL, BAN-compatible), at
+its address with precision « adresse ».
+
+Communes: by INSEE code, else postcode + name, else name alone when unique; homonyms are told
+apart by the postcode's département and then by the coordinates; a place with coordinates but
+no usable commune is attached to the commune whose outline contains it (nearest centroids
+from a KD-tree, then point in polygon). The commune's name is always the territory's.
 """
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,6 +29,9 @@ from sun.territoire.models import Commune, SubdivisionCommune
 
 # Points closer than this to the outline count as inside (outlines are simplified).
 TOLERANCE_DEGRES = 0.005
+# Farther than this from its commune, a point is not believed (a bus stop in another region):
+ELOIGNEMENT_MAX_M = 20_000  # a neighbouring commune is a slip; another region is an error
+VOISINES_EXAMINEES = 12  # communes whose outline is tested for a point without commune
 
 
 @dataclass
@@ -60,6 +72,13 @@ class Contour:
         if shapely.contains_xy(self.forme, x, y):
             return True
         return self.forme.distance(Point(x, y)) <= TOLERANCE_DEGRES
+
+    def distance_m(self, x: float, y: float) -> float:
+        """About how far (metres) the point is from the outline; 0 inside."""
+        if shapely.contains_xy(self.forme, x, y):
+            return 0.0
+        degres = self.forme.distance(Point(x, y))
+        return degres * 111_320 * max(0.3, math.cos(math.radians(y)))
 
 
 def departements_probables(code_insee: str, code_postal: str) -> list[str] | None:
@@ -170,92 +189,179 @@ class Referentiel:
             )
         return self._geometries[commune.departement_id].get(commune.pk, "")
 
-    def trouver(self, code_insee: str, code_postal: str, nom: str) -> CommuneConnue | None:
+    def trouver(self, code_insee: str, code_postal: str, nom: str, point=None) -> CommuneConnue | None:
+        """The commune of a place, or None; `self.ambigu` then lists homonyms left unresolved."""
+        self.ambigu: list[CommuneConnue] = []
         self._charger(departements_probables(code_insee, code_postal))
         if code_insee and code_insee in self.par_code:
             return self.par_code[code_insee]
         cle = normaliser_recherche(nom)
         if code_postal and (code_postal, cle) in self.par_cp_nom:
             return self.par_cp_nom[(code_postal, cle)]
+        if not cle:
+            return None
+        if not code_postal and not code_insee:
+            self._charger(None)  # a name alone may be anywhere
         candidats = self.par_nom.get(cle, [])
         if len(candidats) == 1:
             return candidats[0]
         if code_postal:
-            meme_departement = [c for c in candidats if c.code_insee[:2] == code_postal[:2]]
-            if len(meme_departement) == 1:
-                return meme_departement[0]
+            departement = departements_probables("", code_postal) or []
+            meme = [c for c in candidats if c.code_insee[:2] in departement
+                    or c.code_insee[:3] in departement]  # fmt: skip
+            if len(meme) == 1:
+                return meme[0]
+            candidats = meme or candidats
+        if point is not None and candidats:
+            dedans = [c for c in candidats if c.contour is not None and c.contour.contient(*point)]
+            if len(dedans) == 1:
+                return dedans[0]
+        self.ambigu = candidats if len(candidats) > 1 else []
         return None
+
+    def commune_du_point(self, longitude: float, latitude: float) -> CommuneConnue | None:
+        """The commune whose outline contains the point (nearest centroids, then polygons)."""
+        index = self._index_centroides()
+        if index is None:
+            return None
+        arbre, communes = index
+        n = min(VOISINES_EXAMINEES, len(communes))
+        _, rangs = arbre.query([longitude, latitude * 1.0], k=n)
+        for rang in [rangs] if n == 1 else rangs:
+            commune = communes[int(rang)]
+            if commune.contour is not None and commune.contour.contient(longitude, latitude):
+                return commune
+        return None
+
+    def _index_centroides(self):
+        if getattr(self, "_arbre", None) is None:
+            from scipy.spatial import cKDTree
+
+            self._charger(None)
+            communes = [c for c in self.par_code.values() if c.latitude is not None]
+            communes = list({c.pk: c for c in communes}.values())
+            if not communes:
+                return None
+            self._arbre = (cKDTree([(c.longitude, c.latitude) for c in communes]), communes)
+        return self._arbre
+
+
+def _coordonnees(lieu: dict, signalements: Signalements) -> tuple[float, float] | None:
+    """(latitude, longitude) as given, Lambert-93 converted; None if unusable (reported)."""
+    from sun.core.geo import projeter_vers_wgs84, semble_lambert93
+
+    lat, lon = lieu["latitude"], lieu["longitude"]
+    if lat is None and lon is None:
+        return None
+    if lat is None or lon is None:
+        signalements.ajouter(
+            "latitude", f"{lat}, {lon}", "coordonnée incomplète : ignorée", "suppression"
+        )
+        return None
+    if abs(lat) <= 90 and abs(lon) <= 180:
+        return lat, lon
+    if projetees := semble_lambert93(lon, lat):
+        point = projeter_vers_wgs84(*projetees)
+        signalements.ajouter(
+            "latitude", f"{lat}, {lon}",
+            f"coordonnées Lambert-93 converties en WGS84 ({point[0]}, {point[1]})", "correction",
+        )  # fmt: skip
+        return point
+    if abs(lon) <= 90 and abs(lat) <= 180:
+        return lat, lon  # perhaps swapped: checked against the commune below
+    signalements.ajouter(
+        "latitude", f"{lat}, {lon}",
+        "coordonnées hors limites (latitude ±90, longitude ±180) : ignorées", "suppression",
+    )  # fmt: skip
+    return None
+
+
+def _a_la_commune(lieu: dict, commune: CommuneConnue, signalements, pourquoi: str) -> str:
+    point = commune.mairie or (
+        (commune.latitude, commune.longitude) if commune.latitude is not None else None
+    )
+    if not point:
+        lieu["latitude"] = lieu["longitude"] = None
+        return "aucune"
+    lieu["latitude"], lieu["longitude"] = point
+    ou = "à la mairie" if commune.mairie else "au centre de la commune"
+    signalements.ajouter("latitude", pourquoi[0], f"{pourquoi[1]} : placé {ou}", "correction")
+    return "commune"
+
+
+def _completer_commune(lieu: dict, commune: CommuneConnue, signalements) -> None:
+    if lieu["code_insee"] != commune.code_insee:
+        if lieu["code_insee"]:
+            signalements.ajouter("code_insee", lieu["code_insee"],
+                                 f"rattaché à la commune {commune.code_insee}", "correction")  # fmt: skip
+        lieu["code_insee"] = commune.code_insee
+    if lieu["commune"] != commune.nom:
+        if lieu["commune"] and normaliser_recherche(lieu["commune"]) != normaliser_recherche(
+            commune.nom
+        ):
+            signalements.ajouter("commune", lieu["commune"],
+                                 f"nom officiel de la commune : « {commune.nom} »", "correction")  # fmt: skip
+        lieu["commune"] = commune.nom
+    if not lieu["code_postal"] and len(commune.codes_postaux) == 1:
+        lieu["code_postal"] = commune.codes_postaux[0]
+        signalements.ajouter("code_postal", "", f"complété par {lieu['code_postal']}", "correction")
 
 
 def localiser(
     lieu: dict, referentiel: Referentiel, signalements: Signalements
 ) -> tuple[int | None, str]:
-    """Complete commune fields and coordinates in place; return (commune pk, precision)."""
-    commune = referentiel.trouver(lieu["code_insee"], lieu["code_postal"], lieu["commune"])
+    """Complete commune fields and coordinates in place; return (commune pk, precision).
+    A place to look at is flagged in `signalements.a_verifier`."""
+    point = _coordonnees(lieu, signalements)
+    xy = (point[1], point[0]) if point and abs(point[0]) <= 90 else None
+    commune = referentiel.trouver(lieu["code_insee"], lieu["code_postal"], lieu["commune"], xy)
+    if commune is None and xy is not None:
+        commune = referentiel.commune_du_point(*xy)
+        if commune is not None:
+            signalements.ajouter("commune", lieu["commune"] or lieu["code_insee"],
+                                 f"commune trouvée par les coordonnées : {commune.nom} "
+                                 f"({commune.code_insee})", "correction")  # fmt: skip
     if commune is None:
-        if lieu["code_insee"] or lieu["commune"]:
-            signalements.ajouter(
-                "code_insee",
-                lieu["code_insee"] or lieu["commune"],
-                "commune absente du territoire chargé : non vérifiée",
-                "alerte",
-            )
+        if referentiel.ambigu:
+            codes = ", ".join(f"{c.code_insee}" for c in referentiel.ambigu[:6])
+            signalements.ajouter("commune", lieu["commune"],
+                                 f"{len(referentiel.ambigu)} communes portent ce nom ({codes}) : "
+                                 "précisez le code postal, le code INSEE ou les coordonnées",
+                                 "alerte")  # fmt: skip
+        elif lieu["code_insee"] or lieu["commune"]:
+            signalements.ajouter("code_insee", lieu["code_insee"] or lieu["commune"],
+                                 "commune inconnue du territoire chargé : non vérifiée", "alerte")  # fmt: skip
     else:
-        if lieu["code_insee"] != commune.code_insee:
-            if lieu["code_insee"]:
-                signalements.ajouter(
-                    "code_insee",
-                    lieu["code_insee"],
-                    f"rattaché à la commune {commune.code_insee}",
-                    "correction",
-                )
-            lieu["code_insee"] = commune.code_insee
-        if not lieu["commune"]:
-            lieu["commune"] = commune.nom
-        if not lieu["code_postal"] and len(commune.codes_postaux) == 1:
-            lieu["code_postal"] = commune.codes_postaux[0]
-            signalements.ajouter(
-                "code_postal", "", f"complété par {lieu['code_postal']}", "correction"
-            )
-
-    lat, lon = lieu["latitude"], lieu["longitude"]
-    if lat is not None and lon is not None:
+        _completer_commune(lieu, commune, signalements)
+    pk = commune.pk if commune else None
+    if point is not None:
+        lat, lon = point
         contour = commune.contour if commune is not None else None
-        hors_bornes = not (-90 <= lat <= 90 and -180 <= lon <= 180) and -90 <= lon <= 90
-        hors_commune = not hors_bornes and contour is not None and not contour.contient(lon, lat)
-        if hors_bornes or (hors_commune and contour.contient(lat, lon)):
+        if contour is not None and not contour.contient(lon, lat) and contour.contient(lat, lon):
             lat, lon = lon, lat
-            signalements.ajouter(
-                "latitude",
-                lieu["latitude"],
-                "latitude et longitude inversées : corrigé",
-                "correction",
-            )
-        elif hors_commune:
-            signalements.ajouter(
-                "latitude",
-                f"{lat}, {lon}",
-                f"point hors de la commune {commune.nom} : à vérifier",
-                "alerte",
-            )
-        lieu["latitude"], lieu["longitude"] = round(lat, 6), round(lon, 6)
-        return (commune.pk if commune else None), "exacte"
-    if lat is not None or lon is not None:
-        signalements.ajouter(
-            "latitude", f"{lat}, {lon}", "coordonnée incomplète : ignorée", "suppression"
-        )
-    if lieu["adresse"] and (point := referentiel.geocoder(lieu, commune, signalements)):
-        lieu["latitude"], lieu["longitude"] = point
-        signalements.ajouter("latitude", "", "sans coordonnées : géocodé à l'adresse", "correction")
-        return (commune.pk if commune else None), "adresse"
-    if commune is not None:
-        point = commune.mairie or (
-            (commune.latitude, commune.longitude) if commune.latitude is not None else None
-        )
-        if point:
-            lieu["latitude"], lieu["longitude"] = point
-            ou = "à la mairie" if commune.mairie else "au centre de la commune"
-            signalements.ajouter("latitude", "", f"sans coordonnées : placé {ou}", "correction")
-            return commune.pk, "commune"
+            signalements.ajouter("latitude", f"{point[0]}, {point[1]}",
+                                 "latitude et longitude inversées : corrigé", "correction")  # fmt: skip
+        if not (abs(lat) <= 90 and abs(lon) <= 180):
+            signalements.ajouter("latitude", f"{lat}, {lon}",
+                                 "coordonnées hors limites : ignorées", "suppression")  # fmt: skip
+        elif contour is not None and (ecart := contour.distance_m(lon, lat)) > ELOIGNEMENT_MAX_M:
+            signalements.a_verifier = True
+            signalements.ajouter("latitude", f"{lat}, {lon}",
+                                 f"point à {ecart / 1000:.0f} km de la commune {commune.nom} : "
+                                 "à vérifier", "alerte")  # fmt: skip
+            lieu["latitude"], lieu["longitude"] = None, None
+            return pk, _a_la_commune(lieu, commune, signalements, ("", "coordonnées écartées"))
+        else:
+            if contour is not None and not contour.contient(lon, lat):
+                signalements.ajouter("latitude", f"{lat}, {lon}",
+                                     f"point hors de la commune {commune.nom} : à vérifier", "alerte")  # fmt: skip
+            lieu["latitude"], lieu["longitude"] = round(lat, 6), round(lon, 6)
+            return pk, "exacte"
     lieu["latitude"] = lieu["longitude"] = None
-    return (commune.pk if commune else None), "aucune"
+    if lieu["adresse"] and (trouve := referentiel.geocoder(lieu, commune, signalements)):
+        lieu["latitude"], lieu["longitude"] = trouve
+        signalements.ajouter("latitude", "", "sans coordonnées : géocodé à l'adresse", "correction")
+        return pk, "adresse"
+    if commune is not None:
+        return pk, _a_la_commune(lieu, commune, signalements, ("", "sans coordonnées"))
+    return pk, "aucune"

@@ -33,6 +33,7 @@ class Signalement:
 @dataclass
 class Signalements:
     liste: list[Signalement] = field(default_factory=list)
+    a_verifier: bool = False  # the place is kept but a coordinator should look at it
 
     def ajouter(self, champ: str, valeur, raison: str, gravite: str) -> None:
         self.liste.append(Signalement(champ, str(valeur)[:200], raison, gravite))
@@ -127,22 +128,43 @@ def typologies(valeurs: list[str], signalements: Signalements) -> list[str]:
     return resultat
 
 
+def luhn(chiffres: str) -> bool:
+    """The Luhn check of SIREN and SIRET numbers; La Poste's establishments (SIREN 356000000)
+    follow INSEE's exception: the sum of their digits is a multiple of 5."""
+    if chiffres.startswith("356000000") and len(chiffres) == 14:
+        return sum(map(int, chiffres)) % 5 == 0
+    total = 0
+    for rang, chiffre in enumerate(reversed(chiffres)):
+        valeur = int(chiffre) * (2 if rang % 2 else 1)
+        total += valeur - 9 if valeur > 9 else valeur
+    return total % 10 == 0
+
+
 def pivot(valeur, signalements: Signalements) -> str:
-    """SIRET (14 digits) or RNA (W + 9). « 37947415800019.0 » → 14 digits; « 0.0 » → missing."""
+    """SIRET (14 digits), SIREN (9 digits, which the standard allows) or RNA (W + 9).
+
+    « 37947415800019.0 » → 14 digits; « 0.0 » → missing. SIRET and SIREN are checked with their
+    Luhn key: an invalid one is kept (the source may know better) and reported."""
     brut = texte(valeur).replace(" ", "").upper()
     if re.fullmatch(r"\d+\.0+", brut):  # a number that went through a spreadsheet
         brut = brut.split(".")[0]
-    if brut in ("", "0", "00000000000000", "NAN", "NONE"):
+    if brut in ("", "0", "00000000000000", "000000000", "NAN", "NONE"):
         return ""
-    if brut.isdigit() and len(brut) == 13:
+    if brut.isdigit() and len(brut) == 13 and luhn("0" + brut):
         brut = "0" + brut  # leading zero lost
-    if (brut.isdigit() and len(brut) == 14) or RNA.match(brut):
+    if (brut.isdigit() and len(brut) in (9, 14)) or RNA.match(brut):
         if brut != texte(valeur):
             signalements.ajouter("pivot", valeur, f"nettoyé en « {brut} »", "correction")
+        if brut.isdigit() and not luhn(brut):
+            genre = "SIRET" if len(brut) == 14 else "SIREN"
+            signalements.ajouter("pivot", brut, f"{genre} invalide (clé de contrôle) : à vérifier",
+                                 "alerte")  # fmt: skip
         return brut
     signalements.ajouter(
-        "pivot", valeur, "ni un SIRET (14 chiffres) ni un RNA (W + 9 caractères)", "suppression"
-    )
+        "pivot", valeur,
+        "ni un SIRET (14 chiffres), ni un SIREN (9 chiffres), ni un RNA (W + 9 caractères)",
+        "suppression",
+    )  # fmt: skip
     return ""
 
 

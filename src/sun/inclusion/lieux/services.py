@@ -65,6 +65,8 @@ def enregistrer_saisie(lieu: Lieu | None, valeurs: dict, *, auteur) -> tuple[Lie
             source=valeurs.get("source") or "Saisie dans SUN",
         )
         lieu.commune_ref_id, lieu.precision_localisation = commune_pk, precision
+        if signalements.a_verifier:
+            lieu.statut = Lieu.Statut.A_VERIFIER
         lieu.save()
         HistoriqueLieu.objects.create(
             lieu=lieu,

@@ -62,6 +62,7 @@ def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[t
         {**fiche.champs, "id": cle, "cree_le": maintenant + timedelta(microseconds=rang),
          "commune_ref_id": fiche.commune_pk,
          "precision_localisation": fiche.precision, "date_maj_fournie": fiche.date_fournie,
+         "statut": Lieu.Statut.A_VERIFIER if fiche.a_verifier else Lieu.Statut.ACTIF,
          "structure_id": structures.get(fiche.champs["pivot"]),
          "cles_doublons": cles_comparaison(fiche.champs["nom"], fiche.champs["adresse"],
                                            fiche.champs["commune"])}
@@ -115,6 +116,8 @@ def mettre_a_jour_lieux(
         if champs is fiche.champs:
             lieu.commune_ref_id, lieu.precision_localisation = fiche.commune_pk, fiche.precision
         lieu.date_maj_fournie = fiche.date_fournie
+        if fiche.a_verifier and lieu.statut == Lieu.Statut.ACTIF:
+            lieu.statut, lieu.date_statut = Lieu.Statut.A_VERIFIER, aujourd_hui
         lieu.preparer_cles_doublons()
         resultats.append((lieu, differences))
         sources.append(

@@ -19,6 +19,7 @@ class Fiche:
     commune_pk: int | None
     precision: str
     date_fournie: bool = True  # False: the source gave no date_maj (the import's date is used)
+    a_verifier: bool = False  # kept, but a coordinator should check it (e.g. point far away)
 
 
 def identifiant(valeurs: dict) -> str:

@@ -101,7 +101,8 @@ class ImportDeLieux(Importeur):
         self.vus.add(cle)
         champs = {c: valeurs[c] for c in CHAMPS_LIEU}
         date_fournie = n.date_lisible(ligne.get("date_maj"))
-        return Fiche(numero, cle, champs, empreinte(champs), commune_pk, precision, date_fournie)
+        return Fiche(numero, cle, champs, empreinte(champs), commune_pk, precision, date_fournie,
+                     signalements.a_verifier)  # fmt: skip
 
     def ecrire(self, fiches: list[Fiche], rapport: Rapport) -> None:
         self.resultat = rapprochement.rapprocher(fiches, self.source)
