@@ -103,3 +103,30 @@ def test_lieux_et_indice_de_fragilite_depuis_un_classeur(tmp_path):
     classeur.save(tmp_path / "ifn.xlsx")
     assert importer_ifn(tmp_path / "ifn.xlsx").nouveaux == 1
     assert IndiceFragilite.objects.get(code="11206").total == 5.2
+
+
+def _zip() -> bytes:
+    import io
+    import zipfile
+
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w") as archive:
+        archive.writestr("lieux.csv", "nom,commune\n")
+    return tampon.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("contenu", "genre"),
+    [(b"\x1f\x8b\x08\x00" + bytes(200), "gzip"), (_zip(), "ZIP"),
+     (b"%PDF-1.7\n" + bytes(50), "PDF"), (b"nom,commune\n\x00\x01\x02\x03", "binaire")],
+)  # fmt: skip
+def test_fichier_binaire_renomme_en_csv(tmp_path, contenu, genre, capsys):
+    """A compressed or binary file renamed .csv: a French message and exit 3, no traceback."""
+    from sun.cli import main
+
+    fichier = tmp_path / "lieux.csv"
+    fichier.write_bytes(contenu)
+    with pytest.raises(FichierIllisible, match=genre):
+        ouvrir(fichier)
+    assert main(["lieux", "importer", str(fichier), "--source", "Hub"]) == 3
+    assert "n'est pas un fichier de données lisible" in capsys.readouterr().err

@@ -128,3 +128,25 @@ def test_abandon_dans_l_espace_agents(client, tmp_path, utilisateur_avec_role):
 def test_confirmation_interdite_sans_le_droit_d_importer(client, role, code, utilisateur_avec_role):
     client.force_login(utilisateur_avec_role(role))
     assert client.post("/espace/lieux/importer/confirmer/", {"jeton": "x"}).status_code == code
+
+
+def test_rapport_d_un_tres_gros_fichier_plafonne(tmp_path, settings):
+    settings.SUN_IMPORT_RAPPORT_MAX_LIGNES = 5
+    lignes = [lieu_v1(id=f"l{i}", nom=f"Lieu {i}", adresse=f"{i} rue Haute", telephone="12")
+              for i in range(9)]  # fmt: skip
+    rapport = importer_lieux(ecrire_csv(tmp_path / "a.csv", lignes), "Hub test")
+    with open(rapport.chemin_rapport, encoding="utf-8") as f:
+        contenu = f.read().splitlines()
+    assert len(contenu) == 1 + 5 + 1 and rapport.omises > 0
+    assert f"{rapport.omises} autres signalements non écrits" in contenu[-1]
+    assert any("limité à 5 lignes" in ligne for ligne in rapport.lignes())
+
+
+def test_un_echec_n_ecrase_pas_le_rapport_precedent(tmp_path):
+    premier = importer_lieux(ecrire_csv(tmp_path / "a.csv", [lieu_v1(telephone="12")]), "Hub test")
+    avant = open(premier.chemin_rapport, encoding="utf-8").read()
+    (tmp_path / "b.csv").write_bytes(b"\x1f\x8b\x08\x00" + bytes(100))
+    with pytest.raises(Exception, match="pas un fichier de données lisible"):
+        importer_lieux(tmp_path / "b.csv", "Hub test")
+    assert open(premier.chemin_rapport, encoding="utf-8").read() == avant
+    assert JournalImport.objects.filter(statut="refuse").first().rapport == ""

@@ -9,6 +9,7 @@ memory. `ouvrir` also gives the header, so that an importer checks its columns b
 import codecs
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,9 +78,15 @@ def ouvrir(chemin: Path) -> Lecture:
     if chemin.stat().st_size == 0:
         raise FichierIllisible("Le fichier est vide.")
     with chemin.open("rb") as brut:
-        signature = brut.read(4)
-    if signature == XLSX:
+        debut = brut.read(8192)
+    signature = debut[:4]
+    if signature == XLSX and (not zipfile.is_zipfile(chemin) or _est_xlsx(chemin)):
         return _ouvrir_xlsx(chemin)
+    if genre := _binaire(debut):
+        raise FichierIllisible(
+            f"Ce fichier n'est pas un fichier de données lisible ({genre}), quel que soit son nom"
+            f" (« {chemin.name} ») : exportez-le en CSV (UTF-8), JSON ou XLSX."
+        )
     encodage = detecter_encodage(chemin)
     premier = _premier_caractere(chemin, encodage)
     if premier in "[{":
@@ -94,6 +101,30 @@ def ouvrir(chemin: Path) -> Lecture:
     return Lecture(
         f"CSV ({nom_sep}, {encodage})", colonnes, _lignes_csv(chemin, encodage, separateur)
     )
+
+
+SIGNATURES = [
+    (b"\x1f\x8b", "fichier compressé gzip"), (b"PK\x03\x04", "archive ZIP"),
+    (b"%PDF", "document PDF"), (b"\xd0\xcf\x11\xe0", "ancien classeur Excel .xls ou document Office"),
+    (b"BZh", "fichier compressé bzip2"), (b"\xfd7zXZ", "fichier compressé xz"),
+    (b"7z\xbc\xaf", "archive 7-Zip"), (b"Rar!", "archive RAR"), (b"\x89PNG", "image PNG"),
+    (b"\xff\xd8\xff", "image JPEG"), (b"SQLite format 3", "base SQLite"),
+]  # fmt: skip
+
+
+def _binaire(debut: bytes) -> str:
+    """What a binary file is (by its signature, or NUL bytes), or "" for text."""
+    for signature, genre in SIGNATURES:
+        if debut.startswith(signature):
+            return genre
+    if b"\x00" in debut and not debut.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "fichier binaire"
+    return ""
+
+
+def _est_xlsx(chemin: Path) -> bool:
+    with zipfile.ZipFile(chemin) as archive:
+        return any(n.startswith("xl/") for n in archive.namelist())
 
 
 def lire(chemin: Path) -> tuple[str, Iterator[tuple[int, dict]]]:

@@ -24,6 +24,7 @@ ConfirmationRequise (with the list of what it would close) unless run with `conf
 A dry run is never stopped: its report says that the real import will need a confirmation.
 """
 
+import csv
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,14 @@ def executer(
         rapport.ouvrir_journal(_chemin_rapport(importeur.genre))
         try:
             with transaction.atomic():
-                _lire_et_ecrire(importeur, lecture, rapport, progression)
+                try:
+                    _lire_et_ecrire(importeur, lecture, rapport, progression)
+                except (UnicodeDecodeError, csv.Error) as exc:
+                    raise FichierIllisible(
+                        f"Fichier illisible vers la ligne {rapport.lues + 1} : ce n'est pas un "
+                        f"texte CSV valide ({type(exc).__name__}). Exportez-le à nouveau en CSV "
+                        "UTF-8, JSON ou XLSX."
+                    ) from exc
                 rapport.confirmation = motifs_de_confirmation(rapport)
                 if essai:
                     transaction.set_rollback(True)

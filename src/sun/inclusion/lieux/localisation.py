@@ -189,7 +189,9 @@ class Referentiel:
             )
         return self._geometries[commune.departement_id].get(commune.pk, "")
 
-    def trouver(self, code_insee: str, code_postal: str, nom: str, point=None) -> CommuneConnue | None:
+    def trouver(
+        self, code_insee: str, code_postal: str, nom: str, point=None
+    ) -> CommuneConnue | None:
         """The commune of a place, or None; `self.ambigu` then lists homonyms left unresolved."""
         self.ambigu: list[CommuneConnue] = []
         self._charger(departements_probables(code_insee, code_postal))
