@@ -29,7 +29,7 @@ def _raisons(signalements) -> str:
 def test_lambert93_converti():
     # Carcassonne's town hall in Lambert-93 (x 647,300 m, y 6,233,800 m), stored the wrong way
     # round as in the real Maine-et-Loire file: latitude = y, longitude = x.
-    lieu, pk, precision, s = _localiser(code_insee="11069", latitude=6233800.0, longitude=647300.0)
+    lieu, _pk, precision, s = _localiser(code_insee="11069", latitude=6233800.0, longitude=647300.0)
     assert 43.15 < lieu["latitude"] < 43.25 and 2.3 < lieu["longitude"] < 2.4
     assert precision == "exacte" and "Lambert-93 converties" in _raisons(s)
     lieu, *_ = _localiser(code_insee="11069", latitude=647300.0, longitude=6233800.0)
@@ -37,7 +37,7 @@ def test_lambert93_converti():
 
 
 def test_coordonnees_hors_limites_jamais_enregistrees():
-    lieu, pk, precision, s = _localiser(code_insee="11069", latitude=123456.0, longitude=999.0)
+    lieu, _pk, precision, s = _localiser(code_insee="11069", latitude=123456.0, longitude=999.0)
     assert precision == "commune" and abs(lieu["latitude"]) <= 90
     assert "hors limites" in _raisons(s)
 
@@ -81,7 +81,7 @@ def test_homonymes_departages_par_le_code_postal_puis_les_coordonnees():
     nom, codes = _homonymes()
     a, b = (Commune.objects.get(code_insee=c) for c in codes[:2])
     # The name alone is ambiguous: the warning says so, with the candidates.
-    lieu, pk, _, s = _localiser(commune=nom)
+    _lieu, pk, _, s = _localiser(commune=nom)
     assert pk is None and "communes portent ce nom" in _raisons(s)
     assert "absente" not in _raisons(s)
     # The postcode's département tells them apart when they are in different ones.
