@@ -2,6 +2,7 @@
 until the operator confirms it (CLI --confirmer-fermetures, confirmation step in the space)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -144,9 +145,9 @@ def test_rapport_d_un_tres_gros_fichier_plafonne(tmp_path, settings):
 
 def test_un_echec_n_ecrase_pas_le_rapport_precedent(tmp_path):
     premier = importer_lieux(ecrire_csv(tmp_path / "a.csv", [lieu_v1(telephone="12")]), "Hub test")
-    avant = open(premier.chemin_rapport, encoding="utf-8").read()
+    avant = Path(premier.chemin_rapport).read_text(encoding="utf-8")
     (tmp_path / "b.csv").write_bytes(b"\x1f\x8b\x08\x00" + bytes(100))
     with pytest.raises(Exception, match="pas un fichier de données lisible"):
         importer_lieux(tmp_path / "b.csv", "Hub test")
-    assert open(premier.chemin_rapport, encoding="utf-8").read() == avant
+    assert Path(premier.chemin_rapport).read_text(encoding="utf-8") == avant
     assert JournalImport.objects.filter(statut="refuse").first().rapport == ""
