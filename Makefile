@@ -45,6 +45,7 @@ bench: install-test
 	$(BIN)/python benchmarks/api_communes.py
 	$(BIN)/python benchmarks/api_lieux.py
 	$(BIN)/python benchmarks/doublons.py
+	$(BIN)/python benchmarks/doublons_reels.py
 	$(BIN)/python benchmarks/import_lieux.py
 	$(BIN)/python benchmarks/couverture.py
 

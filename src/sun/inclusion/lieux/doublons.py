@@ -39,11 +39,13 @@ MOTS_GENERIQUES = {
     "mediatheque", "bibliotheque", "espace", "maison", "centre", "point", "lieu", "association",
     "numerique", "public", "social", "socio", "culturel", "services", "service", "france",
     "mairie", "commune", "ville", "epn", "cyber", "base", "tiers", "municipale", "municipal",
+    "quartier", "annexe",
 }  # fmt: skip
 MOTS_LIAISON = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur"}
 ABREVIATIONS = {"bd": "boulevard", "av": "avenue", "r": "rue", "pl": "place", "che": "chemin",
                 "rte": "route", "imp": "impasse", "all": "allee", "st": "saint", "ste": "sainte",
                 "fg": "faubourg", "qu": "quai", "mediat": "mediatheque", "bibli": "bibliotheque"}  # fmt: skip
+_CHIFFRES = re.compile(r"\d*")
 NUMERO = re.compile(r"^\s*(\d+)\s*(bis|ter|quater|[a-d])?\b")
 
 
@@ -146,6 +148,9 @@ class Lot:
         # Text compared for equality only is numbered once: comparing numbers is cheaper.
         self.commune, self.avec_commune = _numeroter(self.code_insee)
         self.numero_n, self.avec_numero = _numeroter(self.numero)
+        self.numero_base = _numeroter(
+            np.array([_CHIFFRES.match(n).group(0) if n else "" for n in self.numero], dtype=object)
+        )[0]
         self.telephone_n, self.avec_telephone = _numeroter(self.telephone)
         self.avec_voie = self.voie != ""
 
@@ -254,6 +259,11 @@ def _total(nom, p: dict, distinctif=None) -> np.ndarray:
     total = (0.5 * nom + 0.25 * np.where(p["avec_voie"], p["adresse"], 0) + 0.25 * proximite) / (
         0.5 + 0.25 * p["avec_voie"] + 0.25 * p["localises"]
     )
+    # Same number in the same street a few steps apart, with names that agree: one place.
+    meme_adresse = (
+        p["avec_voie"] & (p["adresse"] >= 95) & p["localises"] & (np.nan_to_num(p["metres"]) <= 200)
+    )
+    total = np.where(meme_adresse & (nom >= 60), np.minimum(100, total + 6), total)
     proches = (nom >= 60) if distinctif is None else (distinctif >= 70)
     total = np.where(p["contacts"] & proches, np.minimum(100, total + 12), total)
     # A source does not list one place twice on purpose: a person decides (review queue).
@@ -282,8 +292,11 @@ def _mesures(lot: Lot, i: np.ndarray, j: np.ndarray) -> dict:
     else:
         p["meme_source"] = lot.avec_source[i] & (lot.source_n[i] == lot.source_n[j])
     p["avec_voie"] = lot.avec_voie[i] & lot.avec_voie[j]
-    # Two different house numbers in the same street: two places side by side.
-    autre_numero = lot.avec_numero[i] & lot.avec_numero[j] & (lot.numero_n[i] != lot.numero_n[j])
+    # Two different house numbers in the same street: two places side by side (« 27 » and
+    # « 27 ter » are not told apart: sources drop the suffix).
+    autre_numero = (
+        lot.avec_numero[i] & lot.avec_numero[j] & (lot.numero_base[i] != lot.numero_base[j])
+    )
     p["adresse"] = np.where(autre_numero, 30.0, 100.0)  # at most; the street is compared later
     p["metres"] = _distances_m(lot, i, j)
     p["localises"] = ~np.isnan(p["metres"])
