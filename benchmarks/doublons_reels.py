@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sun.inclusion.lieux.doublons import SEUIL_FUSION, Fiche, Lot, comparer  # noqa: E402
+from sun.inclusion.lieux.doublons import SEUIL_FUSION, Fiche, Lot, comparer
 
 EXAMEN: set[frozenset] = set()  # pairs SUN merges or puts in the review queue
 DOSSIER = Path(__file__).resolve().parent / "donnees" / "paires_reelles"
@@ -69,7 +69,7 @@ def fusions_sun(lieux: list[dict]) -> set[frozenset]:
 
 def _typologies_compatibles(a: str, b: str) -> bool:
     ta, tb = set(filter(None, a.split("|"))), set(filter(None, b.split("|")))
-    return not ta or not tb or bool(ta & tb) or {"RFS", "PIMMS"} <= (ta | tb) and ta != tb
+    return not ta or not tb or bool(ta & tb) or ({"RFS", "PIMMS"} <= (ta | tb) and ta != tb)
 
 
 def fusions_nationales(lieux: list[dict]) -> set[frozenset]:

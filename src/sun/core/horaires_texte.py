@@ -4,15 +4,11 @@
 « lun-ven 8h30-12h », « 9h-12h du lundi au vendredi », « le mardi matin »…) accent- and
 case-insensitively; `osm_depuis_colonnes` reads hours split over the columns of a file. Both
 return (expression, remarks): "" when nothing was understood, and every part left out is told
-in a French remark. Hours are never invented:
-
-- a clause holding a word not understood is left out whole (« … » non compris);
-- « fermé », « sauf » only remove hours (« fermé le mercredi », « fermé de 12h à 14h »);
-  « fermé les jours fériés » adds « PH off », otherwise public holidays are not mentioned;
-- « sur rendez-vous » is a remark: hours written next to it are kept, half-days are not;
-- reversed or impossible slots (« 14h-9h », « 25h ») are remarks;
-- a lone time (« mercredi 14h ») is an open end, « We 14:00+ », with a remark;
-- half-days named without hours take the conventional MATIN, APRES_MIDI, JOURNEE.
+in a French remark. Hours are never invented: a clause holding a word not understood is left
+out whole; « fermé », « sauf » only remove hours (« fermé le mercredi », « fermé de 12h à
+14h »; « fermé les jours fériés » adds « PH off »); « sur rendez-vous », reversed or impossible
+slots (« 14h-9h », « 25h ») are remarks; a lone time (« mercredi 14h ») is an open end
+(« We 14:00+ ») with a remark; half-days without hours take MATIN, APRES_MIDI, JOURNEE.
 
 Column keys (`osm_depuis_colonnes`): an OSM day for a whole-day column, « Mo » … « Su », or an
 OSM day, a colon and a half-day for a half-day column, « Mo:matin » or « Mo:apres-midi » (the
@@ -23,6 +19,7 @@ remark in a whole-day column, whose hours are unknown.
 """
 
 import re
+from itertools import groupby
 from dataclasses import dataclass, field
 
 from unidecode import unidecode
@@ -85,13 +82,10 @@ _LIENS_PLAGE = {"-", "a", "au", "/"}
 _TEMPS = ("heure", "nombre")
 
 
-def _hhmm(texte: str) -> int:
-    h, m = texte.split(":")
-    return int(h) * 60 + int(m)
-
-
-DEMIS = {"matin": MATIN, "apres-midi": APRES_MIDI, "journee": JOURNEE}
-DEMIS = {cle: (_hhmm(a), _hhmm(b)) for cle, (a, b) in DEMIS.items()}
+DEMIS = {  # in minutes
+    cle: tuple(int(t[:2]) * 60 + int(t[3:]) for t in heures)
+    for cle, heures in {"matin": MATIN, "apres-midi": APRES_MIDI, "journee": JOURNEE}.items()
+}
 FERMETURES_DEMI = {"matin": (0, 720), "apres-midi": (720, 1440), "journee": (0, 1440)}
 
 
@@ -160,8 +154,8 @@ class _Clause:
 
 
 def _minutes(texte: str) -> int | None:
-    if texte in ("midi", "minuit"):
-        return 720 if texte == "midi" else 0
+    if not texte[0].isdigit():
+        return 720 if texte == "midi" else 0  # minuit
     heures, _, minutes = re.sub(r"\s*(?:h(?:eures?)?|[:.])\s*", ":", texte, count=1).partition(":")
     h, m = int(heures), int(minutes.strip() or 0)
     return h * 60 + m if (h < 24 and m < 60) or (h, m) == (24, 0) else None
@@ -184,9 +178,7 @@ def _jetons(n: str) -> list[_Jeton]:
         elif genre == "heure":
             valeur = _minutes(texte)
         elif genre == "demi":
-            valeur = (
-                "apres-midi" if texte.startswith("apr") else texte[:5].replace("journ", "journee")
-            )
+            valeur = {"a": "apres-midi", "m": "matin", "j": "journee"}[texte[0]]
         elif genre == "mot":
             genre = "vide" if texte in MOTS_VIDES else "mot"
         elif genre == "sep":
@@ -245,23 +237,18 @@ def _assembler(jetons: list[_Jeton]) -> list[_Jeton]:
     return sortie
 
 
-def _groupe_suit(jetons: list[_Jeton], k: int) -> bool:
-    """Whether days then their hours follow position k: « …, samedi 10h-12h »."""
-    m, jours = k + 1, False
-    while m < len(jetons) and jetons[m].genre in ("jours", "sep"):
-        jours = jours or jetons[m].genre == "jours"
-        m += 1
-    return jours and m < len(jetons) and jetons[m].genre in ("creneau", "demi", "ferme", "rdv")
-
-
 def _fin_de_clause(c: _Clause, fort: bool, jetons: list[_Jeton], k: int) -> bool:
+    """Whether a separator ends the clause: « lundi 9h-12h, mardi… » but « lundi, mardi… »."""
     if not (c.jours or c.contenu or c.inconnu or c.feries):
         return False
     if fort:  # days alone wait for their hours on the next line
         return not (c.jours and not c.contenu)
     if (c.inconnu and not c.jours and not c.horaires) or (c.jours and c.contenu and c.jours_dabord):
         return True
-    return c.contenu and not c.jours_dabord and _groupe_suit(jetons, k)
+    suite = [j.genre for j in jetons[k + 1 :] if j.genre != "sep"]  # « 9h-12h lundi, samedi 10h »
+    reste = suite[next((i for i, g in enumerate(suite) if g != "jours"), len(suite)) :]
+    groupe = suite[:1] == ["jours"] and reste[:1] in (["creneau"], ["demi"], ["ferme"], ["rdv"])
+    return c.contenu and not c.jours_dabord and groupe
 
 
 def _clauses(jetons: list[_Jeton]) -> list[_Clause]:
@@ -284,16 +271,6 @@ def _clauses(jetons: list[_Jeton]) -> list[_Clause]:
             clauses.append(_Clause())
         clauses[-1].ajouter(j)
     return [c for c in clauses if c.debut >= 0]
-
-
-def _creneaux_demis(c: _Clause) -> list[tuple[int, int | None]]:
-    """Conventional hours for the half-days of the clause that no written slot covers."""
-    couverts = {
-        "matin": any(d < 720 for d, _ in c.creneaux),
-        "apres-midi": any((f or 1440) > 780 or d >= 720 for d, f in c.creneaux),
-        "journee": bool(c.creneaux),
-    }
-    return [DEMIS[d] for d in dict.fromkeys(c.demis) if not couverts[d]]
 
 
 def _soustraire(creneaux: set, a: int, b: int) -> set:
@@ -339,7 +316,13 @@ def _analyser(texte: str, jours_defaut: list[int] | None = None) -> _Analyse:
         jours = c.jours or jours_defaut or (precedents if c.horaires else None)
         remarques += [f"{extrait} : jours fériés non pris en compte"] * c.feries
         remarques += [f"{extrait} : sur rendez-vous"] * c.rdv
-        creneaux = c.creneaux + ([] if c.rdv else _creneaux_demis(c))
+        couverts = {  # half-days a written slot covers take no conventional hours
+            "matin": any(d < 720 for d, _ in c.creneaux),
+            "apres-midi": any((f or 1440) > 780 or d >= 720 for d, f in c.creneaux),
+            "journee": bool(c.creneaux),
+        }
+        demis = [DEMIS[d] for d in dict.fromkeys(c.demis) if not (couverts[d] or c.rdv)]
+        creneaux = c.creneaux + demis
         if not jours:
             remarques += [f"{extrait} : horaires sans jours"] * c.horaires
             continue
@@ -374,12 +357,7 @@ def _fusionner(creneaux: set) -> tuple:
 
 def _jours_osm(jours: list[int]) -> str:
     """[0, 1, 2, 4] → « Mo-We,Fr »; two consecutive days as « Mo,Tu », as osm_depuis_plages."""
-    suites: list[list[int]] = []
-    for j in jours:
-        if suites and suites[-1][-1] == j - 1:
-            suites[-1].append(j)
-        else:
-            suites.append([j])
+    suites = [[j for _, j in s] for _, s in groupby(enumerate(jours), lambda p: p[1] - p[0])]
     return ",".join(
         f"{OSM_JOURS[s[0]]}-{OSM_JOURS[s[-1]]}" if len(s) > 2 else ",".join(OSM_JOURS[j] for j in s)
         for s in suites
@@ -429,15 +407,6 @@ def osm_depuis_texte(texte: str) -> tuple[str, list[str]]:
     return expression, remarques or ([] if expression else [f"« {texte} » non compris"])
 
 
-def _lire_cle(cle: str) -> tuple[int, str | None] | None:
-    """« Mo » → (0, None); « Mo:matin » → (0, « matin »); « Mo:Après-midi » → (0, « apres-midi »)."""
-    jour, _, demi = str(cle).strip().partition(":")
-    jour, demi = jour.strip().capitalize(), re.sub(r"[\s_-]+", "-", unidecode(demi).strip().lower())
-    if jour not in OSM_JOURS or (demi and demi not in DEMIS_CLES):
-        return None
-    return OSM_JOURS.index(jour), demi or None
-
-
 def osm_depuis_colonnes(colonnes: dict[str, str]) -> tuple[str, list[str]]:
     """Hours over several columns → (OSM expression or "", remarks), days grouped.
 
@@ -446,7 +415,13 @@ def osm_depuis_colonnes(colonnes: dict[str, str]) -> tuple[str, list[str]]:
     """
     total, fermes = _Analyse(), set()
     for cle, valeur in colonnes.items():
-        lue = _lire_cle(cle)
+        jour, _, demi = str(cle).strip().partition(":")  # « Mo », « Mo:matin », « Mo:Après-midi »
+        jour, demi = (
+            jour.strip().capitalize(),
+            re.sub(r"[\s_-]+", "-", unidecode(demi).strip().lower()),
+        )
+        lue = (OSM_JOURS.index(jour), demi or None) if jour in OSM_JOURS else None
+        lue = None if demi and demi not in DEMIS_CLES else lue
         texte = " ".join(str(valeur if valeur is not None else "").split())
         marque = texte if texte in AFFIRMATIFS | NEGATIFS else unidecode(texte).lower().strip(" .!")
         if lue is None:
