@@ -67,6 +67,30 @@ def fusions_sun(lieux: list[dict]) -> set[frozenset]:
     return {frozenset((lot.cles[i], lot.cles[j])) for i, j, v, _ in resultats if v >= SEUIL_FUSION}
 
 
+def score_seul(lieux: list[dict], paires) -> dict:
+    """SUN's scores on every labelled pair as if its two records came from two sources: how
+    the scoring alone does on the hard within-source negatives (same address, other service)."""
+    import numpy as np
+
+    from sun.inclusion.lieux.doublons import _evaluer
+
+    par_id = {l["id"]: l for l in lieux}
+    fiches = []
+    for a, b, _, _ in paires:
+        for cle, source in ((a, "A"), (b, "B")):
+            l = par_id[cle]
+            fiches.append(Fiche.depuis(
+                l["id"], l["nom"], l["adresse"], l["code_insee"], l["latitude"], l["longitude"],
+                l["precision"] == "exacte", l["telephone"],
+                [c for c in l["courriels"].split("|") if c], source, l["commune"],
+            ))  # fmt: skip
+    i = np.arange(0, len(fiches), 2)
+    resultats = _evaluer(Lot(fiches), i, i + 1, tri=False)
+    fusions = {frozenset((a, b)) for (_, _, v, _), (a, b, _, _) in zip(resultats, paires, strict=True)
+               if v >= SEUIL_FUSION}  # fmt: skip
+    return mesures(fusions, paires)
+
+
 def _typologies_compatibles(a: str, b: str) -> bool:
     ta, tb = set(filter(None, a.split("|"))), set(filter(None, b.split("|")))
     return not ta or not tb or bool(ta & tb) or ({"RFS", "PIMMS"} <= (ta | tb) and ta != tb)
@@ -77,7 +101,7 @@ def fusions_nationales(lieux: list[dict]) -> set[frozenset]:
     for lieu in lieux:
         # The pipeline geocodes every record to get its INSEE code; the raw files often lack
         # it, so the postcode stands in for it here (the same blocking, a little wider).
-        if cle := lieu["code_insee"] or lieu["code_postal"]:
+        if cle := lieu["code_postal"] or lieu["code_insee"]:
             par_commune.setdefault(cle, []).append(lieu)
     fusions = set()
     for groupe in par_commune.values():
@@ -137,6 +161,11 @@ def main() -> None:
             f"(inter-sources : précision {mi['precision']:.3f}, rappel {mi['rappel']:.3f}) ; "
             f"{duree:.2f} s"
         )
+    m = score_seul(lieux, paires)
+    print(
+        f"  SUN, score seul sur toutes les paires (sources supposées différentes) : précision "
+        f"{m['precision']:.3f} ({m['fausses']} fausses), rappel {m['rappel']:.3f}"
+    )
     internes = [p for p in paires if p[3] == "meme-source" and p[2]]
     vus = sum(1 for a, b, *_ in internes if frozenset((a, b)) in EXAMEN)
     print(

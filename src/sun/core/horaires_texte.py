@@ -7,8 +7,8 @@ return (expression, remarks): "" when nothing was understood, and every part lef
 in a French remark. Hours are never invented: a clause holding a word not understood is left
 out whole; « fermé », « sauf » only remove hours (« fermé le mercredi », « fermé de 12h à
 14h »; « fermé les jours fériés » adds « PH off »); « sur rendez-vous », reversed or impossible
-slots (« 14h-9h », « 25h ») are remarks; a lone time (« mercredi 14h ») is an open end
-(« We 14:00+ ») with a remark; half-days without hours take MATIN, APRES_MIDI, JOURNEE.
+slots (« 14h-9h », « 25h ») are remarks; a lone time after its day (« mercredi 14h ») is an
+open end (« We 14:00+ ») with a remark; half-days without hours take MATIN, APRES_MIDI, JOURNEE.
 
 Column keys (`osm_depuis_colonnes`): an OSM day for a whole-day column, « Mo » … « Su », or an
 OSM day, a colon and a half-day for a half-day column, « Mo:matin » or « Mo:apres-midi » (the
@@ -19,8 +19,8 @@ remark in a whole-day column, whose hours are unknown.
 """
 
 import re
-from itertools import groupby
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from unidecode import unidecode
 
@@ -32,22 +32,13 @@ APRES_MIDI = ("14:00", "17:00")
 JOURNEE = ("09:00", "17:00")  # « journée », « toute la journée »
 
 NOMS_JOURS = {
-    "lundi": 0, "lun": 0, "lu": 0,
-    "mardi": 1, "mar": 1, "ma": 1,
-    "mercredi": 2, "mer": 2, "merc": 2, "me": 2,
-    "jeudi": 3, "jeu": 3, "je": 3,
-    "vendredi": 4, "ven": 4, "vend": 4, "ve": 4,
-    "samedi": 5, "sam": 5, "sa": 5,
+    "lundi": 0, "lun": 0, "lu": 0, "mardi": 1, "mar": 1, "ma": 1,
+    "mercredi": 2, "mer": 2, "merc": 2, "me": 2, "jeudi": 3, "jeu": 3, "je": 3,
+    "vendredi": 4, "ven": 4, "vend": 4, "ve": 4, "samedi": 5, "sam": 5, "sa": 5,
     "dimanche": 6, "dim": 6, "di": 6,
 }  # fmt: skip
-# Two-letter names are days only when no longer word follows (« sa permanence », « je vous »).
-COURTS = frozenset(nom for nom in NOMS_JOURS if len(nom) == 2)
-GROUPES_JOURS = {
-    "tous": (0, 1, 2, 3, 4, 5, 6),  # tous les jours, 7j/7, chaque jour
-    "semaine": (0, 1, 2, 3, 4),  # en semaine, jours ouvrés
-    "ouvrables": (0, 1, 2, 3, 4, 5),  # jours ouvrables
-    "weekend": (5, 6),
-}
+# « tous les jours », « 7j/7 »; « en semaine », « jours ouvrés »; « jours ouvrables »; week-end.
+GROUPES_JOURS = {"tous": range(7), "semaine": range(5), "ouvrables": range(6), "weekend": (5, 6)}
 # Words without meaning for the schedule; any other word makes its clause not understood.
 MOTS_VIDES = frozenset({
     "le", "la", "les", "l", "l'", "de", "du", "des", "d", "d'", "en", "sur", "par", "oui",
@@ -57,9 +48,19 @@ MOTS_VIDES = frozenset({
 })  # fmt: skip
 AFFIRMATIFS = frozenset({"oui", "x", "o", "ouvert", "ouverte", "1", "yes", "✓", "✔", "☑"})
 NEGATIFS = frozenset({"non", "n", "no", "0", "ferme", "fermee", "-", "--", "/", "✗", "✘"})
-DEMIS_CLES = ("matin", "apres-midi")
+# Column keys, read case-, accent-, space- and hyphen-insensitively: « Mo », « Mo:matin »,
+# « Mo:apres-midi » (« mo : Après midi » too) → (day index, half-day or None).
+CLES_COLONNES = {
+    f"{jour.lower()}{suffixe}": (i, demi)
+    for i, jour in enumerate(OSM_JOURS)
+    for suffixe, demi in (("", None), (":matin", "matin"), (":apresmidi", "apres-midi"))
+}
 
-_JOURS = "|".join(f"{n}s?" if len(n) > 4 else n for n in sorted(NOMS_JOURS, key=len, reverse=True))
+_LONGS = sorted((n for n in NOMS_JOURS if len(n) > 2), key=len, reverse=True)
+_COURTS = "|".join(n for n in NOMS_JOURS if len(n) == 2)
+# Two-letter names are days only when no longer word follows (« sa permanence », « je vous »).
+_JOURS = "|".join(f"{n}s?" if len(n) > 4 else n for n in _LONGS)
+_JOURS += rf"|(?:{_COURTS})\b(?!\s*(?!matin|apres|aprem|journ)[a-z']{{4}})"
 _MOTIF = re.compile(
     r"(?P<h24>24\s*h?\s*/\s*24(?:\s*h)?|\bh\s*24\b)"
     r"|(?P<tous>\b7\s*j(?:ours)?\s*(?:/|sur)\s*7\b|\b7\s*/\s*7\b|\btous\s+les\s+jours\b"
@@ -74,11 +75,10 @@ _MOTIF = re.compile(
     r"|(?P<heure>(?<!\d)\d{1,2}\s*h(?:eures?)?(?![a-z])(?:\s*\d{2}(?!\d)(?!\s*[h:]))?"
     r"|(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<![\d.])\d{1,2}\.\d{2}(?![\d.])|\bmidi\b|\bminuit\b)"
     rf"|(?P<jour>\b(?:{_JOURS})\b\.?)|(?P<nombre>\d+)|(?P<lien>-|/|&|\+|\bau\b|\ba\b|\bet\b)"
-    r"|(?P<sep>[;\n|.*,])|(?P<mot>[a-z]+'?)"
+    r"|(?P<sep>[;\n|.*,()])|(?P<mot>[a-z]+'?)"
 )
 _OSM = re.compile(r"\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b|24/7", re.IGNORECASE)
 _TIRETS = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
-_LIENS_PLAGE = {"-", "a", "au", "/"}
 _TEMPS = ("heure", "nombre")
 
 
@@ -106,8 +106,7 @@ class _Clause:
     jours: list[int] = field(default_factory=list)
     creneaux: list[tuple[int, int | None]] = field(default_factory=list)
     demis: list[str] = field(default_factory=list)
-    notes: list[tuple[str, int, int]] = field(default_factory=list)  # (remark, span)
-    erreurs: int = 0  # slots written but impossible or reversed
+    notes: list[tuple[str, int, int]] = field(default_factory=list)  # remark, span: bad slots…
     ferme: bool = False
     rdv: bool = False
     feries: bool = False
@@ -118,7 +117,7 @@ class _Clause:
 
     @property
     def horaires(self) -> bool:
-        return bool(self.creneaux or self.demis or self.erreurs)
+        return bool(self.creneaux or self.demis or self.notes)
 
     @property
     def contenu(self) -> bool:
@@ -138,27 +137,17 @@ class _Clause:
             self.jours_dabord = False
         if j.genre in ("creneau", "demi") and self.heures_dabord is None:
             self.heures_dabord = not self.jours
-        if j.genre == "creneau" and isinstance(j.valeur, str):
-            self.erreurs += 1
+        if j.genre == "creneau" and isinstance(j.valeur, str):  # what is wrong with the slot
             self.notes.append((j.valeur, j.debut, j.fin))
         elif j.genre == "creneau":
             self.creneaux.append(j.valeur)
-            if j.valeur[1] is None:
-                self.notes.append(("heure de fin non précisée", j.debut, j.fin))
+            self.notes += [("heure de fin non précisée", j.debut, j.fin)] * (j.valeur[1] is None)
         elif j.genre == "demi":
             self.demis.append(j.valeur)
         elif j.genre in ("ferme", "rdv", "feries"):
             setattr(self, j.genre, True)
         elif j.genre != "sauf":
             self.inconnu = True
-
-
-def _minutes(texte: str) -> int | None:
-    if not texte[0].isdigit():
-        return 720 if texte == "midi" else 0  # minuit
-    heures, _, minutes = re.sub(r"\s*(?:h(?:eures?)?|[:.])\s*", ":", texte, count=1).partition(":")
-    h, m = int(heures), int(minutes.strip() or 0)
-    return h * 60 + m if (h < 24 and m < 60) or (h, m) == (24, 0) else None
 
 
 def _jetons(n: str) -> list[_Jeton]:
@@ -173,10 +162,12 @@ def _jetons(n: str) -> list[_Jeton]:
             genre, valeur = "jours", GROUPES_JOURS[genre]
         elif genre == "jour":
             nom = texte.rstrip(".")
-            genre = "court" if nom in COURTS else "jours"
-            valeur = (NOMS_JOURS.get(nom, NOMS_JOURS.get(nom[:-1])),)
+            genre, valeur = "jours", (NOMS_JOURS.get(nom, NOMS_JOURS.get(nom[:-1])),)
+        elif genre == "heure" and texte[0].isdigit():
+            h, m, *_ = [*map(int, re.findall(r"\d+", texte)), 0]
+            valeur = h * 60 + m if (h < 24 and m < 60) or (h, m) == (24, 0) else None
         elif genre == "heure":
-            valeur = _minutes(texte)
+            valeur = 720 if texte == "midi" else 0  # minuit
         elif genre == "demi":
             valeur = {"a": "apres-midi", "m": "matin", "j": "journee"}[texte[0]]
         elif genre == "mot":
@@ -184,23 +175,16 @@ def _jetons(n: str) -> list[_Jeton]:
         elif genre == "sep":
             valeur = "faible" if texte == "," else "fort"
         bruts.append(_Jeton(genre, a, b, valeur))
-    for j, suivant in zip(bruts, [*bruts[1:], _Jeton("")], strict=True):
-        if j.genre == "court":
-            mot = suivant.genre in ("mot", "vide") and len(suivant.valeur) > 3
-            j.genre = "mot" if mot else "jours"
     return [j for j in bruts if j.genre != "vide"]
 
 
 def _creneau(j1: _Jeton, j2: _Jeton) -> _Jeton:
-    debut, fin = (
-        (int(j.valeur) * 60 if int(j.valeur) <= 24 else None) if j.genre == "nombre" else j.valeur
-        for j in (j1, j2)
-    )
-    fin = 1440 if fin == 0 else fin
-    if debut is None or fin is None:
+    """A slot from two times (« 9 » of « 9-12h » is an hour), or what is wrong with it."""
+    debut, fin = (int(j.valeur) * 60 if j.genre == "nombre" else j.valeur for j in (j1, j2))
+    fin = 1440 if fin == 0 else fin  # « 18h-minuit »
+    if debut is None or fin is None or max(debut, fin) > 1440:
         return _Jeton("creneau", j1.debut, j2.fin, "heure impossible")
-    valeur = (debut, fin) if fin > debut else "créneau inversé ou vide"
-    return _Jeton("creneau", j1.debut, j2.fin, valeur)
+    return _Jeton("creneau", j1.debut, j2.fin, (debut, fin) if fin > debut else "créneau inversé")
 
 
 def _assembler(jetons: list[_Jeton]) -> list[_Jeton]:
@@ -208,8 +192,8 @@ def _assembler(jetons: list[_Jeton]) -> list[_Jeton]:
     sortie: list[_Jeton] = []
     k = 0
     while k < len(jetons):
-        j, s1, s2 = (jetons[k : k + 3] + [_Jeton(""), _Jeton("")])[:3]
-        lie = s1.genre == "jusqua" or (s1.genre == "lien" and s1.valeur in _LIENS_PLAGE)
+        j, s1, s2 = [*jetons[k : k + 3], _Jeton(""), _Jeton("")][:3]
+        lie = s1.genre == "jusqua" or (s1.genre == "lien" and s1.valeur in ("-", "a", "au", "/"))
         pas = 1
         if j.genre in _TEMPS and lie and s2.genre in _TEMPS and "heure" in (j.genre, s2.genre):
             sortie.append(_creneau(j, s2))
@@ -219,7 +203,7 @@ def _assembler(jetons: list[_Jeton]) -> list[_Jeton]:
             pas = 2
         elif j.genre == "heure" or (j.genre == "debut" and s1.genre == "heure"):
             seule, pas = (j, 1) if j.genre == "heure" else (s1, 2)
-            ouvert = (seule.valeur, None) if (seule.valeur or 0) < 1440 else "heure impossible"
+            ouvert = (seule.valeur, None) if seule.valeur in range(1440) else "heure impossible"
             sortie.append(_Jeton("creneau", j.debut, seule.fin, ouvert))
         elif j.genre == "jusqua" and s1.genre in _TEMPS:  # « jusqu'à 17h »: no opening time
             sortie.append(_Jeton("mot", j.debut, s1.fin))
@@ -262,7 +246,7 @@ def _clauses(jetons: list[_Jeton]) -> list[_Clause]:
         if j.genre == "sauf" and (c.contenu or not c.jours):
             j = _Jeton("ferme", j.debut, j.fin)  # « 9h-12h sauf le mercredi »: a closure
         apres_virgule = k > 0 and jetons[k - 1].valeur == "faible"
-        occupee = bool(c.creneaux or c.erreurs or c.ferme or c.rdv) or (apres_virgule and c.jours)
+        occupee = bool(c.creneaux or c.notes or c.ferme or c.rdv) or (apres_virgule and c.jours)
         if (
             (j.genre == "jours" and c.jours and c.jours_dabord and c.contenu)
             or (j.genre in ("creneau", "demi") and c.heures_dabord and c.jours)
@@ -273,40 +257,20 @@ def _clauses(jetons: list[_Jeton]) -> list[_Clause]:
     return [c for c in clauses if c.debut >= 0]
 
 
-def _soustraire(creneaux: set, a: int, b: int) -> set:
-    """The slots of a day without the closed window a-b."""
-    reste = set()
-    for d, f in creneaux:
-        if f is None:
-            reste |= set() if a <= d < b else {(d, f)}
-        else:
-            reste |= ({(d, min(f, a))} if d < a else set()) | ({(max(d, b), f)} if f > b else set())
-    return {(d, f) for d, f in reste if f is None or f > d}
-
-
-@dataclass
-class _Analyse:
-    par_jour: list[set] = field(default_factory=lambda: [set() for _ in OSM_JOURS])
-    ph_off: bool = False
-    remarques: list[str] = field(default_factory=list)
-
-
-def _analyser(texte: str, jours_defaut: list[int] | None = None) -> _Analyse:
-    """Read free text; with jours_defaut (a column's day), hours without days are that day's."""
-    morceaux, origine = [], []
-    for i, car in enumerate(texte.translate(_TIRETS)):
-        simple = car.lower() if car.isascii() else unidecode(car).lower()
-        morceaux.append(simple)
-        origine += [i] * len(simple)
-    clauses = _clauses(_assembler(_jetons("".join(morceaux))))
-    resultat, precedents, remarques = _Analyse(), None, []
+def _analyser(texte: str, jours_defaut: list[int] | None = None) -> tuple[list, bool, list]:
+    """Free text → (slots per day, « PH off », remarks); with jours_defaut (a column's day),
+    hours without days are that day's."""
+    simples = [c.lower() if c.isascii() else unidecode(c).lower() for c in texte.translate(_TIRETS)]
+    origine = [i for i, simple in enumerate(simples) for _ in simple]  # position in texte
+    clauses = _clauses(_assembler(_jetons("".join(simples))))
+    par_jour, ph_off, remarques, precedents = [set() for _ in OSM_JOURS], False, [], None
 
     def cite(a: int, b: int) -> str:
         return "« " + texte[origine[a] : origine[b - 1] + 1].strip(" ,;:()\t\n") + " »"
 
     for c in clauses:
         extrait = cite(c.debut, c.fin)
-        if c.inconnu:
+        if c.inconnu or (c.heures_dabord and any(f is None for _, f in c.creneaux)):
             remarques.append(f"{extrait} non compris")
             continue
         remarques += [f"{cite(a, b)} : {note}" for note, a, b in c.notes]
@@ -326,64 +290,60 @@ def _analyser(texte: str, jours_defaut: list[int] | None = None) -> _Analyse:
         if not jours:
             remarques += [f"{extrait} : horaires sans jours"] * c.horaires
             continue
-        remarques += [f"{extrait} : jours sans horaires"] * (not (creneaux or c.erreurs or c.rdv))
+        remarques += [f"{extrait} : jours sans horaires"] * (not (creneaux or c.notes or c.rdv))
         for jour in jours:
-            resultat.par_jour[jour] |= set(creneaux)
+            par_jour[jour] |= set().union(*(_minutes(d, f) for d, f in creneaux))
         precedents = jours if creneaux else precedents
     for c in clauses:  # closures apply to every day they name, read before or after
         if c.inconnu or not c.ferme:
             continue
-        resultat.ph_off = resultat.ph_off or c.feries
+        ph_off = ph_off or c.feries
         jours = c.jours or jours_defaut or (list(range(7)) if c.horaires else [])
         fenetres = [(d, f or 1440) for d, f in c.creneaux]
         fenetres = fenetres or [FERMETURES_DEMI[d] for d in c.demis] or [(0, 1440)]
-        for jour in jours:
-            for a, b in fenetres:
-                resultat.par_jour[jour] = _soustraire(resultat.par_jour[jour], a, b)
-    resultat.remarques = remarques
-    return resultat
+        for jour, (a, b) in ((jour, f) for jour in jours for f in fenetres):
+            par_jour[jour] -= set(range(a, b)) | set(range(1440 + a, 1440 + b))
+    return par_jour, ph_off, remarques
 
 
-def _fusionner(creneaux: set) -> tuple:
-    """Sorted slots of a day, overlapping or touching ones merged."""
-    fusion: list[list] = []
-    for d, f in sorted(creneaux, key=lambda c: (c[0], 9999 if c[1] is None else c[1])):
-        if fusion and f is not None and fusion[-1][1] is not None and d <= fusion[-1][1]:
-            fusion[-1][1] = max(fusion[-1][1], f)
-        elif not (fusion and fusion[-1] == [d, f]):
-            fusion.append([d, f])
-    return tuple((d, f) for d, f in fusion)
+def _minutes(debut: int, fin: int | None) -> set[int]:
+    """A slot as the set of its open minutes; an open end « 14:00+ » as {1440 + 840}."""
+    return set(range(debut, fin)) if fin is not None else {1440 + debut}
+
+
+def _suites(nombres) -> list[list[int]]:
+    """[0, 1, 2, 4] → [[0, 1, 2], [4]]."""
+    return [
+        [n for _, n in g] for _, g in groupby(enumerate(sorted(nombres)), lambda p: p[1] - p[0])
+    ]
 
 
 def _jours_osm(jours: list[int]) -> str:
     """[0, 1, 2, 4] → « Mo-We,Fr »; two consecutive days as « Mo,Tu », as osm_depuis_plages."""
-    suites = [[j for _, j in s] for _, s in groupby(enumerate(jours), lambda p: p[1] - p[0])]
     return ",".join(
         f"{OSM_JOURS[s[0]]}-{OSM_JOURS[s[-1]]}" if len(s) > 2 else ",".join(OSM_JOURS[j] for j in s)
-        for s in suites
+        for s in _suites(jours)
     )
 
 
-def _hm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+def _plage(debut: int, fin: int | None) -> str:
+    """(540, 720) → « 09:00-12:00 »; (840, None) → « 14:00+ »."""
+    hm = [f"{m // 60:02d}:{m % 60:02d}" for m in (debut, fin) if m is not None]
+    return "-".join(hm) if fin is not None else f"{hm[0]}+"
 
 
-def _expression(analyse: _Analyse) -> tuple[str, list[str]]:
+def _expression(par_jour: list[set], ph_off: bool, remarques: list[str]) -> tuple[str, list[str]]:
+    """Days with the same slots grouped: « Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00 »."""
     regles: dict[tuple, list[int]] = {}
-    for jour, creneaux in enumerate(analyse.par_jour):
-        if creneaux:
-            regles.setdefault(_fusionner(creneaux), []).append(jour)
-    remarques = list(dict.fromkeys(analyse.remarques))
-    textes = [
-        _jours_osm(jours)
-        + " "
-        + ",".join(_hm(d) + ("+" if f is None else f"-{_hm(f)}") for d, f in cr)
-        for cr, jours in regles.items()
-    ]
-    if not textes:
-        return "", remarques
+    for jour, minutes in enumerate(par_jour):
+        plages = [(s[0], s[-1] + 1) for s in _suites(m for m in minutes if m < 1440)]
+        plages += [(m - 1440, None) for m in sorted(minutes) if m >= 1440]
+        if plages:
+            regles.setdefault(tuple(plages), []).append(jour)
+    remarques = list(dict.fromkeys(remarques))
+    textes = [f"{_jours_osm(j)} {','.join(_plage(*c) for c in cr)}" for cr, j in regles.items()]
     try:
-        return valider("; ".join(textes + ["PH off"] * analyse.ph_off)), remarques
+        return valider("; ".join(textes + ["PH off"] * ph_off)) if textes else "", remarques
     except HorairesInvalides as exc:  # a bug of this module, not of the source: say it
         return "", [*remarques, str(exc)]
 
@@ -403,7 +363,7 @@ def osm_depuis_texte(texte: str) -> tuple[str, list[str]]:
             return normaliser(texte), []
         except HorairesInvalides:
             pass
-    expression, remarques = _expression(_analyser(texte))
+    expression, remarques = _expression(*_analyser(texte))
     return expression, remarques or ([] if expression else [f"« {texte} » non compris"])
 
 
@@ -413,38 +373,27 @@ def osm_depuis_colonnes(colonnes: dict[str, str]) -> tuple[str, list[str]]:
     {« Mo:matin »: « oui », « Mo:apres-midi »: « 14h-17h », « Tu »: « fermé »}
     → « Mo 09:00-12:00,14:00-17:00 ». Keys: « Mo » … « Su », « Mo:matin », « Mo:apres-midi ».
     """
-    total, fermes = _Analyse(), set()
+    par_jour, ph_off, remarques, fermes = [set() for _ in OSM_JOURS], False, [], set()
     for cle, valeur in colonnes.items():
-        jour, _, demi = str(cle).strip().partition(":")  # « Mo », « Mo:matin », « Mo:Après-midi »
-        jour, demi = (
-            jour.strip().capitalize(),
-            re.sub(r"[\s_-]+", "-", unidecode(demi).strip().lower()),
-        )
-        lue = (OSM_JOURS.index(jour), demi or None) if jour in OSM_JOURS else None
-        lue = None if demi and demi not in DEMIS_CLES else lue
+        lue = CLES_COLONNES.get(re.sub(r"[\s_-]+", "", unidecode(str(cle)).lower()))
         texte = " ".join(str(valeur if valeur is not None else "").split())
         marque = texte if texte in AFFIRMATIFS | NEGATIFS else unidecode(texte).lower().strip(" .!")
         if lue is None:
-            total.remarques.append(
-                f"colonne « {cle} » ignorée : clé attendue Mo … Su, Mo:matin ou Mo:apres-midi"
-            )
+            remarques.append(f"colonne « {cle} » ignorée : clés Mo … Su, Mo:matin, Mo:apres-midi")
         elif not texte:
             continue
         elif marque in NEGATIFS:
             fermes.add(lue[0])
         elif marque in AFFIRMATIFS and lue[1]:
-            total.par_jour[lue[0]].add(DEMIS[lue[1]])
+            par_jour[lue[0]] |= _minutes(*DEMIS[lue[1]])
         elif marque in AFFIRMATIFS:
-            total.remarques.append(f"{cle} : « {texte} », ouvert sans horaires précisés")
+            remarques.append(f"{cle} : « {texte} », ouvert sans horaires précisés")
         else:
-            analyse = _analyser(texte, jours_defaut=[lue[0]])
-            total.remarques += [f"{cle} : {r}" for r in analyse.remarques]
-            total.ph_off = total.ph_off or analyse.ph_off
-            for j, creneaux in enumerate(analyse.par_jour):
-                total.par_jour[j] |= creneaux
-    for jour in sorted(fermes):
-        if total.par_jour[jour]:
-            total.remarques.append(
-                f"{OSM_JOURS[jour]} : fermé dans une colonne, ouvert dans une autre"
-            )
-    return _expression(total)
+            cellule, ferie, notes = _analyser(texte, jours_defaut=[lue[0]])
+            remarques += [f"{cle} : {r}" for r in notes]
+            ph_off = ph_off or ferie
+            for j, creneaux in enumerate(cellule):
+                par_jour[j] |= creneaux
+    contradictions = [OSM_JOURS[jour] for jour in sorted(fermes) if par_jour[jour]]
+    remarques += [f"{j} : fermé dans une colonne, ouvert dans une autre" for j in contradictions]
+    return _expression(par_jour, ph_off, remarques)

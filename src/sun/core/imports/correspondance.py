@@ -35,14 +35,11 @@ from pathlib import Path
 
 import yaml
 
-from sun.core.horaires import JOURS, OSM_JOURS, osm_depuis_plages
+from sun.core.horaires_texte import osm_depuis_colonnes
 from sun.core.imports import correspondance_verif as verif
 from sun.core.imports.erreurs import ImportImpossible
 from sun.core.text import nettoyer, plier
 
-CRENEAU = re.compile(
-    r"(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?\s*(?:-|–|à|a)\s*(\d{1,2})\s*(?:h|:|H)?\s*(\d{2})?"
-)
 # « 12 rue de la Paix 11000 Carcassonne », « Place du marché, 11300 LIMOUX Cedex »
 ADRESSE_CP_COMMUNE = re.compile(
     r"^(?P<voie>.*?)[\s,;-]*(?P<cp>\b\d{5}\b)\s+(?P<commune>[^\d,;]+?)\s*(?:cedex\s*\d*)?\s*$",
@@ -233,7 +230,10 @@ class Correspondance:
             morceaux = [nettoyer(str(ligne.get(c, "") or "")) for c in colonnes]
             return str(regle.get("separateur", " ")).join(m for m in morceaux if m)
         if "jours" in regle:
-            return horaires_par_jour({j: ligne.get(c, "") for j, c in regle["jours"].items()})
+            expression, _ = osm_depuis_colonnes(
+                {str(j): str(ligne.get(c, "") or "") for j, c in regle["jours"].items()}
+            )
+            return expression
         if "colonne" in regle:
             valeur = ligne.get(regle["colonne"], "")
             if "extraire" in regle:
@@ -272,18 +272,3 @@ def vers_wgs84(x, y, projection: str) -> tuple:
     except (TypeError, ValueError):
         return y, x
     return projeter_vers_wgs84(x, y, projection)
-
-
-def horaires_par_jour(colonnes: dict[str, str]) -> str:
-    """{« Mo »: « 9h-12h / 14h-17h », « Tu »: « Fermé »} → « Mo 09:00-12:00,14:00-17:00; PH off »."""
-    plages = []
-    for jour_osm, contenu in colonnes.items():
-        jour = JOURS[OSM_JOURS.index(jour_osm)]
-        creneaux = [
-            [f"{int(h1):02d}:{int(m1 or 0):02d}", f"{int(h2):02d}:{int(m2 or 0):02d}"]
-            for h1, m1, h2, m2 in CRENEAU.findall(str(contenu or ""))
-        ]
-        if creneaux:
-            plages.append([jour, jour, creneaux])
-    expression, _ = osm_depuis_plages(plages)
-    return expression

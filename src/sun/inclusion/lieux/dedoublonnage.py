@@ -8,7 +8,14 @@ twice keeps every value), then written in bulk: one statement per batch, not per
 from django.db.models import Q
 
 from sun.core.imports.masse import inserer, mettre_a_jour, par_lots
-from sun.inclusion.lieux.doublons import SEUIL_FUSION, Fiche, cles_comparaison, comparer, en_dict
+from sun.inclusion.lieux.doublons import (
+    SEUIL_FUSION,
+    Fiche,
+    cles_a_jour,
+    cles_comparaison,
+    comparer,
+    en_dict,
+)
 from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, jsonable
 from sun.inclusion.lieux.standard import CHAMPS_MULTIPLES
 from sun.inclusion.lieux.version_registre import registre_modifie
@@ -33,7 +40,8 @@ CHAMPS_FUSION = [
 
 def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, telephone,
            courriels, source, commune) -> Fiche:  # fmt: skip
-    return Fiche(str(pk), cles or cles_comparaison(nom, adresse, commune), code_insee or "", latitude,
+    cles = cles if cles_a_jour(cles) else cles_comparaison(nom, adresse, commune)
+    return Fiche(str(pk), cles, code_insee or "", latitude,
                  longitude, precision == Lieu.Precision.EXACTE and latitude is not None,
                  telephone or "", frozenset(courriels or ()), source or "")  # fmt: skip
 

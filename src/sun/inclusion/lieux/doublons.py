@@ -23,74 +23,25 @@ pairs and scores are then computed for all pairs at once with numpy and rapidfuz
 `cpdist`, not pair by pair in Python.
 """
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from unidecode import unidecode
+
+from sun.inclusion.lieux.doublons_cles import (  # noqa: F401 (re-exported)
+    _CHIFFRES,
+    PARTIES_CLES,
+    SEPARATEUR_CLES,
+    cles_a_jour,
+    cles_comparaison,
+    entites_differentes,
+    nom_distinctif,
+    numero_et_voie,
+)
 
 SEUIL_FUSION = 84
 SEUIL_EXAMEN = 62
 CELLULE_DEG = 0.005  # about 550 m in latitude: neighbours are in the 9 surrounding cells
-
-MOTS_GENERIQUES = {
-    "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur",
-    "mediatheque", "bibliotheque", "espace", "maison", "centre", "point", "lieu", "association",
-    "numerique", "public", "social", "socio", "culturel", "services", "service", "france",
-    "mairie", "commune", "ville", "epn", "cyber", "base", "tiers", "municipale", "municipal",
-    "quartier", "annexe",
-}  # fmt: skip
-MOTS_LIAISON = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur"}
-ABREVIATIONS = {"bd": "boulevard", "av": "avenue", "r": "rue", "pl": "place", "che": "chemin",
-                "rte": "route", "imp": "impasse", "all": "allee", "st": "saint", "ste": "sainte",
-                "fg": "faubourg", "qu": "quai", "mediat": "mediatheque", "bibli": "bibliotheque"}  # fmt: skip
-_CHIFFRES = re.compile(r"\d*")
-NUMERO = re.compile(r"^\s*(\d+)\s*(bis|ter|quater|[a-d])?\b")
-
-
-# French letters folded without calling unidecode, which is slow on every record.
-_ACCENTS = str.maketrans("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæ", "aaaaaceeeeiiiinooooouuuuyyoa")
-_PONCTUATION = re.compile(r"[^a-z0-9]+")
-
-
-def _ascii(texte: str) -> str:
-    texte = (texte or "").lower().translate(_ACCENTS)
-    return texte if texte.isascii() else unidecode(texte)
-
-
-def _mots(texte: str) -> list[str]:
-    return [ABREVIATIONS.get(m, m) for m in _PONCTUATION.sub(" ", _ascii(texte)).split()]
-
-
-def nom_distinctif(mots: list[str], commune: str = "") -> str:
-    """The words that tell this place from others: without generic words, and without the
-    town's name, which two different services of one town share (« Mairie de Rethel » and
-    « MDS de Rethel »); what is left if nothing else is."""
-    de_la_commune = set(_mots(commune)) - MOTS_GENERIQUES
-    distinctifs = [m for m in mots if m not in MOTS_GENERIQUES and m not in de_la_commune]
-    if distinctifs:
-        return " ".join(distinctifs)
-    sans_commune = [m for m in mots if m not in de_la_commune and m not in MOTS_LIAISON]
-    return " ".join(sans_commune or mots)
-
-
-def numero_et_voie(adresse: str) -> tuple[str, str]:
-    texte = _ascii(adresse)
-    trouve = NUMERO.match(texte)
-    numero = (trouve.group(1) + (trouve.group(2) or "")) if trouve else ""
-    voie = " ".join(_mots(texte[trouve.end() :] if trouve else texte))
-    return numero, voie
-
-
-SEPARATEUR_CLES = "\x1f"
-
-
-def cles_comparaison(nom: str, adresse: str, commune: str = "") -> str:
-    """What a place is compared on, prepared once and stored with it."""
-    mots = _mots(nom)
-    numero, voie = numero_et_voie(adresse)
-    return SEPARATEUR_CLES.join((" ".join(mots), nom_distinctif(mots, commune), numero, voie))
 
 
 @dataclass
@@ -121,10 +72,10 @@ class Lot:
     def __init__(self, fiches: list[Fiche]):
         self.cles = [f.cle for f in fiches]
         parties = [f.cles_comparaison.split(SEPARATEUR_CLES) for f in fiches]
-        colonnes = list(zip(*parties, strict=True)) or [()] * 4
-        self.nom, self.distinctif, self.numero, self.voie = (
-            np.array(colonne, dtype=object) for colonne in colonnes
-        )
+        colonnes = list(zip(*parties, strict=True)) or [()] * PARTIES_CLES
+        (self.nom, self.distinctif, self.numero, self.voie, self.distinctif_complet, ville,
+         self.genres) = (np.array(colonne, dtype=object) for colonne in colonnes)  # fmt: skip
+        self.ville_n, self.avec_ville = _numeroter(ville)
         self.code_insee = np.array([f.code_insee for f in fiches], dtype=object)
         self.exacte = np.array([f.exacte for f in fiches], dtype=bool)
         self.latitude = np.array([f.latitude if f.exacte else np.nan for f in fiches], dtype=float)
@@ -255,7 +206,14 @@ def _total(nom, p: dict, distinctif=None) -> np.ndarray:
 
     A shared phone or e-mail adds confidence only when the distinctive words are close too:
     a town hall, its library and its France services often share the town's number."""
-    proximite = np.where(p["localises"], 100 * np.exp(-np.nan_to_num(p["metres"]) / 150), 0)
+    # Two geocoders often put one address 50 to 200 m apart: closeness counts fully up to 50 m
+    # and fades over a few hundred metres; with the same number and street and names that
+    # agree, up to a kilometre is still one address.
+    metres = np.nan_to_num(p["metres"])
+    proximite = np.where(p["localises"], 100 * np.exp(-np.maximum(0, metres - 50) / 250), 0)
+    meme_adresse = p["avec_voie"] & (p["adresse"] >= 95) & p["localises"]
+    proximite = np.where(meme_adresse & (nom >= 88) & (metres <= 1000),
+                         np.maximum(proximite, 85), proximite)  # fmt: skip
     total = (0.5 * nom + 0.25 * np.where(p["avec_voie"], p["adresse"], 0) + 0.25 * proximite) / (
         0.5 + 0.25 * p["avec_voie"] + 0.25 * p["localises"]
     )
@@ -266,8 +224,13 @@ def _total(nom, p: dict, distinctif=None) -> np.ndarray:
     total = np.where(meme_adresse & (nom >= 60), np.minimum(100, total + 6), total)
     proches = (nom >= 60) if distinctif is None else (distinctif >= 70)
     total = np.where(p["contacts"] & proches, np.minimum(100, total + 12), total)
-    # A source does not list one place twice on purpose: a person decides (review queue).
-    total = np.where(p["meme_source"], np.minimum(total, SEUIL_FUSION - 1), total)
+    # Not enough to merge without a person looking (the review queue): a source does not
+    # list one place twice on purpose; the names show two entities (see entites_differentes);
+    # two different addresses that no coordinates bring together.
+    a_examiner = p["meme_source"] | p.get("entites", False)
+    a_examiner = a_examiner | (p["avec_voie"] & (p["adresse"] < 50)
+                               & (~p["localises"] | (np.nan_to_num(p["metres"]) > 100)))  # fmt: skip
+    total = np.where(a_examiner, np.minimum(total, SEUIL_FUSION - 1), total)
     # Too little to merge without a person looking.
     total = np.where(~p["localises"] & ~p["avec_voie"], np.minimum(total, SEUIL_FUSION - 1), total)
     total = np.where(
@@ -300,8 +263,11 @@ def _mesures(lot: Lot, i: np.ndarray, j: np.ndarray) -> dict:
     p["adresse"] = np.where(autre_numero, 30.0, 100.0)  # at most; the street is compared later
     p["metres"] = _distances_m(lot, i, j)
     p["localises"] = ~np.isnan(p["metres"])
-    p["autre_commune"] = (lot.avec_commune[i] & lot.avec_commune[j]
-                          & (lot.commune[i] != lot.commune[j])
+    p["autre_commune"] = (((lot.avec_commune[i] & lot.avec_commune[j]
+                            & (lot.commune[i] != lot.commune[j]))
+                           | (lot.avec_ville[i] & lot.avec_ville[j]
+                              & (lot.ville_n[i] != lot.ville_n[j])
+                              & ~(lot.avec_commune[i] & (lot.commune[i] == lot.commune[j]))))
                           & (~p["localises"] | (p["metres"] > 300)))  # fmt: skip
     return p
 
@@ -326,14 +292,28 @@ def _evaluer(lot: Lot, i: np.ndarray, j: np.ndarray, *, tri: bool) -> list[tuple
         if etape == "adresse":
             voies = _similarite(lot.voie[p["i"]], lot.voie[p["j"]], fuzz.token_set_ratio)
             p["adresse"] = np.minimum(p["adresse"], voies)
-    distinctif = _similarite(lot.distinctif[p["i"]], lot.distinctif[p["j"]], fuzz.token_set_ratio)
+    # The town's name is left out only between places of one town: « MDS de Rethel » and
+    # « MDS de Vouziers » differ by it, « Mairie de Rethel » and « MDS de Rethel » do not.
+    i, j = p["i"], p["j"]
+    meme_ville = (lot.avec_commune[i] & (lot.commune[i] == lot.commune[j])) | (
+        lot.avec_ville[i] & (lot.ville_n[i] == lot.ville_n[j])
+    )
+    gauche = np.where(meme_ville, lot.distinctif[i], lot.distinctif_complet[i])
+    droite = np.where(meme_ville, lot.distinctif[j], lot.distinctif_complet[j])
+    distinctif = _similarite(gauche, droite, fuzz.token_set_ratio)
     if tri:
         noms_proches = (p["complet"] >= 45) | (distinctif >= 60) | p["telephone"]
         p, distinctif = _garder(p, noms_proches), distinctif[noms_proches]
+        gauche, droite = gauche[noms_proches], droite[noms_proches]
     # Distinctive words weigh most, but « Médiathèque de X » and « EPN de X » are not equal.
     # The full names count only as far as the distinctive words agree: « Mairie de Rethel » and
     # « MDS de Rethel » share most of their letters, not their meaning.
     nom = np.maximum(0.65 * distinctif + 0.35 * p["complet"], np.minimum(p["complet"], distinctif))
+    i, j = p["i"], p["j"]
+    p["entites"] = np.array([
+        entites_differentes(a, b, ga, gb)
+        for a, b, ga, gb in zip(gauche, droite, lot.genres[i], lot.genres[j], strict=True)
+    ], dtype=bool)  # fmt: skip
     valeurs = _total(nom, p, distinctif)
     retenus = np.arange(len(valeurs))
     if tri:  # best first

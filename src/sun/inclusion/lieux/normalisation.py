@@ -13,6 +13,7 @@ from unidecode import unidecode
 
 from sun.core.horaires import HorairesInvalides
 from sun.core.horaires import normaliser as normaliser_horaires
+from sun.core.horaires_texte import osm_depuis_texte
 from sun.core.telephone import international
 from sun.core.text import nettoyer
 from sun.inclusion.lieux.standard import ALIAS_V1, ENUMERATIONS, ETAPES_NUMERIQUES, TYPOLOGIES
@@ -233,16 +234,31 @@ def horaires(valeur, signalements: Signalements) -> str:
     try:
         propre = normaliser_horaires(brut)
     except HorairesInvalides:
-        signalements.ajouter(
-            "horaires",
-            valeur,
-            "horaires illisibles (syntaxe OpenStreetMap attendue)",
-            "suppression",
-        )
-        return ""
+        return _horaires_en_francais(valeur, brut, signalements)
     if propre != brut:
         signalements.ajouter("horaires", valeur, f"écrit « {propre} »", "correction")
     return propre
+
+
+def _horaires_en_francais(valeur, brut: str, signalements: Signalements) -> str:
+    """Hours written in French (« du lundi au vendredi de 9h à 12h ») → OSM, never guessed:
+    what is not understood is reported; an open end (no closing time) is not kept."""
+    expression, remarques = osm_depuis_texte(brut)
+    if expression and "+" in expression:
+        remarques.append("heure de fermeture absente : horaires non retenus")
+        expression = ""
+    if not expression:
+        signalements.ajouter(
+            "horaires", valeur,
+            "horaires illisibles (ni syntaxe OpenStreetMap, ni texte compris"
+            + (f" : {remarques[0]}" if remarques else "") + ")",
+            "suppression",
+        )  # fmt: skip
+        return ""
+    signalements.ajouter("horaires", valeur, f"écrit « {expression} »", "correction")
+    for remarque in remarques:
+        signalements.ajouter("horaires", valeur, f"en partie seulement : {remarque}", "alerte")
+    return expression
 
 
 def nombre(valeur, champ: str, signalements: Signalements) -> float | None:
