@@ -284,3 +284,21 @@ def test_colonne_de_la_correspondance_absente_refuse_le_fichier(tmp_path):
     with pytest.raises(ImportImpossible, match="Colonnes absentes du fichier : Nomm"):
         importer_lieux(fichier, "Hub", mapping=mapping)
     assert Lieu.objects.get(sources__identifiant="garde").statut == "actif"  # nothing closed
+
+
+def test_import_par_lots_comme_en_une_fois(tmp_path, monkeypatch):
+    """Rows are written a batch at a time (memory stays flat): the result is the same."""
+    from sun.inclusion.lieux.importation.importeur import ImportDeLieux
+
+    monkeypatch.setattr(ImportDeLieux, "taille_lot", 2)
+    lignes = [lieu_v1(id=f"p{i}", nom=f"Espace {nom}", adresse=f"{i} rue Haute")
+              for i, nom in enumerate(["Alpha", "Bravo", "Charlie", "Delta", "Echo"])]  # fmt: skip
+    rapport = importer_lieux(ecrire_csv(tmp_path / "a.csv", lignes), "Hub lots")
+    assert rapport.nouveaux == 5 and Lieu.objects.count() == 5
+    premiers = list(Lieu.objects.order_by("cree_le").values_list("nom", flat=True))
+    assert premiers == [l["nom"] for l in lignes]  # creation times follow the file
+    lignes[1]["telephone"] = "04 68 00 00 01"
+    rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", lignes[:4] + lignes[4:]), "Hub lots")
+    assert (rapport.nouveaux, rapport.modifies, rapport.inchanges) == (0, 1, 4)
+    rapport = importer_lieux(ecrire_csv(tmp_path / "c.csv", lignes[:4]), "Hub lots")
+    assert rapport.disparus == 1 and Lieu.objects.filter(statut=Lieu.Statut.FERME).count() == 1

@@ -57,3 +57,34 @@ def test_journal_et_pages_d_import_sur_un_telephone(site_demo, contexte, tmp_pat
         expect(page.locator("h1")).to_be_visible()
         largeur = page.evaluate("document.documentElement.scrollWidth")
         assert largeur <= 360, f"{chemin} déborde : {largeur}px"
+
+
+def test_import_arrete_puis_confirme(site_demo, page, tmp_path):
+    """An import that would close most of a source stops, lists what it would close, and is
+    written only once the coordinator confirms; the page passes axe-core and the keyboard
+    reaches the confirmation."""
+    from sun.inclusion.lieux.services import importer_lieux
+
+    lignes = [lieu_v1(id=f"g{i}", nom=f"Espace numérique {nom}", adresse=f"{i} rue Haute")
+              for i, nom in enumerate(["Aigle", "Buse", "Chouette", "Duc", "Effraie"])]  # fmt: skip
+    importer_lieux(ecrire_csv(tmp_path / "a.csv", lignes), "Hub garde")
+    fichier = ecrire_csv(tmp_path / "b.csv", lignes[:1])
+    _se_connecter(page, site_demo)
+    page.wait_for_url("**/espace/")
+    page.goto(site_demo + "/espace/lieux/importer/")
+    page.set_input_files("#id_fichier", str(fichier))
+    page.fill("#id_source", "Hub garde")
+    page.uncheck("#id_essai")
+    page.click("form.formulaire button[type=submit]")
+    arret = page.locator("#arret-titre")
+    expect(arret).to_have_text("Import arrêté : confirmation nécessaire")
+    expect(page.locator("section[aria-labelledby=arret-titre]")).to_contain_text(
+        "Espace numérique Effraie"
+    )
+    resultat = Axe().run(page)
+    assert not resultat.response["violations"], resultat.generate_report()
+    bouton = page.get_by_role("button", name="Confirmer et importer quand même")
+    bouton.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#rapport-titre")).to_have_text("Import enregistré")
+    expect(page.locator("section.rapport")).to_contain_text("disparus de la source : 4")

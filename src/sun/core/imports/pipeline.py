@@ -54,6 +54,9 @@ class Importeur:
     colonnes_obligatoires: Sequence[str] = ()
     correspondance: Correspondance | None = None
     source: str = ""
+    # 0: `ecrire` gets every accepted row at once; N: it is called every N rows (then the
+    # importer keeps what `terminer` needs), so that memory does not grow with the file.
+    taille_lot: int = 0
 
     def colonnes_requises(self) -> list[str]:
         """Every column the file must have: the importer's own, or those its mapping names."""
@@ -194,6 +197,9 @@ def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression) 
         converti = importeur.convertir(numero, ligne, rapport)
         if converti is not None:
             valeurs.append(converti)
+            if importeur.taille_lot and len(valeurs) >= importeur.taille_lot:
+                importeur.ecrire(valeurs, rapport)
+                valeurs = []
     if rapport.lues == 0:
         raise FichierIllisible("Le fichier ne contient aucune ligne de données.")
     if cles_vues is not None and cles_vues:

@@ -52,7 +52,8 @@ def rattacher_structures(lieux: list[Lieu]) -> None:
 
 
 def creer(fiches: list[Fiche], lot: ImportLieux, maintenant: datetime) -> list[tuple]:
-    """New places, written as rows (no model object): return (id, name, commune) of each."""
+    """New places, written as rows (no model object): return (id, name, commune) of each.
+    `maintenant` is the creation time of the first; the next ones follow a microsecond apart."""
     noms = {f.champs["pivot"]: f.champs["structure_parente"] for f in fiches if f.champs["pivot"]}
     structures = structures_des_pivots(noms) if noms else {}
     cles = [uuid.uuid4() for _ in fiches]

@@ -9,6 +9,7 @@ with a date (unless `partiel`: the file holds only part of the source); `essai` 
 everything, reports it, and rolls back.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils import timezone
@@ -36,6 +37,7 @@ LIBELLES = {"fusionnes": "doublons fusionnés", "doublons_a_examiner": "paires �
 class ImportDeLieux(Importeur):
     genre = "lieux"
     libelle = "Lieux de médiation numérique"
+    taille_lot = 2000  # rows written at a time: memory stays flat however big the file
 
     def __init__(self, source: str, *, partiel: bool = False,
                  correspondance: Correspondance | None = None, auteur=None):  # fmt: skip
@@ -71,6 +73,8 @@ class ImportDeLieux(Importeur):
     def preparer(self, rapport: Rapport) -> None:
         self.rapport = rapport
         rapport.libelles_autres.update(LIBELLES)
+        self.connus = rapprochement.connus(self.source)  # what the source had, by its ids
+        self.ecrites = 0
         self.lot = ImportLieux.objects.create(
             source=self.source, fichier=rapport.fichier, format="", auteur=self.auteur,
             essai=rapport.essai, partiel=self.partiel,
@@ -105,26 +109,30 @@ class ImportDeLieux(Importeur):
                      signalements.a_verifier)  # fmt: skip
 
     def ecrire(self, fiches: list[Fiche], rapport: Rapport) -> None:
-        self.resultat = rapprochement.rapprocher(fiches, self.source)
-        for cle, nom, commune in ecriture.creer(self.resultat.nouvelles, self.lot, self.maintenant):
+        """One batch (TAILLE_LOT rows): new places created, changed ones updated."""
+        resultat = rapprochement.rapprocher_lot(fiches, self.connus)
+        depart = self.maintenant + timedelta(microseconds=self.ecrites)
+        self.ecrites += len(resultat.nouvelles)
+        for cle, nom, commune in ecriture.creer(resultat.nouvelles, self.lot, depart):
             self.touches.add(str(cle))
             rapport.noter_changement(f"nouveau : {nom} ({commune})")
-        rapport.nouveaux = len(self.resultat.nouvelles)
-        rapport.inchanges = self.resultat.inchangees
+        rapport.nouveaux += len(resultat.nouvelles)
+        rapport.inchanges += resultat.inchangees
         for lieu, differences in ecriture.mettre_a_jour_lieux(
-            self.resultat.modifiees, self.lot, self.aujourd_hui
+            resultat.modifiees, self.lot, self.aujourd_hui
         ):
             self.touches.add(str(lieu.pk))
             detail = " ; ".join(
                 f"{c} : « {_texte(v[0])} » → « {_texte(v[1])} »" for c, v in differences.items()
             )
             rapport.noter_changement(f"modifié : {lieu.nom} — {detail or 'rouvert'}")
-        rapport.modifies = len(self.resultat.modifiees)
-        ecriture.marquer_vus(self.source, self.resultat.non_vus, self.lot, self.maintenant)
+        rapport.modifies += len(resultat.modifiees)
 
     def terminer(self, rapport: Rapport) -> None:
+        restes = rapprochement.disparus(self.connus)
+        ecriture.marquer_vus(self.source, restes.non_vus, self.lot, self.maintenant)
         if not self.partiel:
-            disparus = fermeture.fermer_disparus(self.resultat.absents, self.lot, self.aujourd_hui)
+            disparus = fermeture.fermer_disparus(restes.absents, self.lot, self.aujourd_hui)
             for lieu in disparus:
                 rapport.noter_fermeture(f"{lieu.nom} ({lieu.commune})")
         if self.touches and self.source != SOURCE_DEMO:

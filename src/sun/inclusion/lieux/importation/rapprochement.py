@@ -1,12 +1,12 @@
 """Stage « match known sources »: which rows are new, changed or unchanged for this source.
 
-What the source already has is read in one query (ids and hashes only, no model objects).
+What the source already has is read once, in one query (ids and hashes only, no model
+objects); each batch of rows takes its matches out, and what is left at the end vanished.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from sun.core.imports.synchro import classer
 from sun.inclusion.lieux.importation.fiche import Fiche
 from sun.inclusion.models import SourceLieu
 
@@ -35,18 +35,23 @@ def connus(source: str) -> dict[str, Connu]:
     return {i: Connu(pk, lieu, e, d) for i, pk, lieu, e, d in lignes.iterator(chunk_size=5000)}
 
 
-def rapprocher(fiches: list[Fiche], source: str) -> Rapprochement:
-    """The pipeline's keyed diff (core.imports.classer) on the source's ids and hashes."""
-    classement = classer(
-        connus(source),
-        {fiche.identifiant: fiche for fiche in fiches},
-        lambda connu, fiche: connu.empreinte == fiche.empreinte and connu.disparu_le is None,
-    )
-    non_vus = [connu for _, connu in classement.absents]
-    return Rapprochement(
-        nouvelles=[fiche for _, fiche in classement.nouveaux],
-        modifiees=[(fiche, connu) for _, connu, fiche in classement.modifies],
-        inchangees=classement.inchanges,
-        absents=[c for c in non_vus if c.disparu_le is None],
-        non_vus=[c.pk for c in non_vus],
-    )
+def rapprocher_lot(fiches: list[Fiche], restants: dict[str, Connu]) -> Rapprochement:
+    """One batch of rows against what the source had; matched records leave `restants`, so
+    that what is left at the end is what vanished from the file."""
+    nouvelles, modifiees, inchangees = [], [], 0
+    for fiche in fiches:
+        connu = restants.pop(fiche.identifiant, None)
+        if connu is None:
+            nouvelles.append(fiche)
+        elif connu.empreinte == fiche.empreinte and connu.disparu_le is None:
+            inchangees += 1
+        else:
+            modifiees.append((fiche, connu))
+    return Rapprochement(nouvelles, modifiees, inchangees, [], [])
+
+
+def disparus(restants: dict[str, Connu]) -> Rapprochement:
+    """What the source listed and the file no longer does."""
+    non_vus = list(restants.values())
+    absents = [c for c in non_vus if c.disparu_le is None]
+    return Rapprochement([], [], 0, absents, [c.pk for c in non_vus])
