@@ -11,6 +11,7 @@ from sun.core.imports.masse import inserer, mettre_a_jour, par_lots
 from sun.inclusion.lieux.doublons import (
     SEUIL_FUSION,
     Fiche,
+    Lot,
     cles_a_jour,
     cles_comparaison,
     comparer,
@@ -47,14 +48,18 @@ def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, t
 
 
 def _sources_actives() -> dict:
-    """Each place → the sources (imports) that list it now."""
+    """Each place → the sources (imports) that list it now, sorted and joined by « | »."""
     sources: dict = {}
-    for lieu_id, source in (
+    lignes = (
         SourceLieu.objects.filter(disparu_le=None)
-        .values_list("lieu_id", "source")
-        .iterator(chunk_size=5000)
-    ):
-        sources.setdefault(lieu_id, set()).add(source)
+        .order_by("lieu_id", "source").values_list("lieu_id", "source")
+    )  # fmt: skip
+    for lieu_id, source in lignes.iterator(chunk_size=5000):
+        deja = sources.get(lieu_id)
+        if deja is None:
+            sources[lieu_id] = source
+        elif source not in deja.split("|"):
+            sources[lieu_id] = f"{deja}|{source}"
     return sources
 
 
@@ -158,11 +163,11 @@ def fusionner(garde: Lieu, absorbe: Lieu, *, auteur=None, score: int | None = No
     return garde
 
 
-def _mettre_en_attente(paires: list[tuple[Lieu, Lieu, int, dict]]) -> int:
-    """Queue doubtful pairs not queued yet; return how many were added."""
+def _mettre_en_attente(paires: list[tuple]) -> int:
+    """Queue doubtful pairs (place ids, score, detail) not queued yet; return how many."""
     ordonnees = {}
     for a, b, valeur, details in paires:
-        a_id, b_id = sorted((str(a.pk), str(b.pk)))
+        a_id, b_id = sorted((str(a), str(b)))
         ordonnees.setdefault((a_id, b_id), (valeur, details))
     existantes = set()
     lieux = list({pk for paire in ordonnees for pk in paire})
@@ -185,37 +190,42 @@ def _mettre_en_attente(paires: list[tuple[Lieu, Lieu, int, dict]]) -> int:
 def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int, int]:
     """Compare places (those of `cles` against all, or all against all); merge the sure pairs,
     queue the doubtful ones. Returns (merged, queued). Pairs already decided are left alone."""
-    lignes = list(
-        Lieu.objects.exclude(statut=Lieu.Statut.FERME)
-        .filter(demonstration=False)
-        .values_list(*CHAMPS_COMPARES)
-    )
+    # Read as a stream into the comparison's columns: no list of rows, no model objects.
     sources = _sources_actives()
-    fiches = [_fiche(*ligne[:10], "|".join(sorted(sources.get(ligne[0], ()))), ligne[11])
-              for ligne in lignes]  # fmt: skip
+    pks, fiches = [], []
+    for ligne in (
+        Lieu.objects.exclude(statut=Lieu.Statut.FERME).filter(demonstration=False)
+        .values_list(*CHAMPS_COMPARES).iterator(chunk_size=5000)
+    ):  # fmt: skip
+        pks.append(ligne[0])
+        fiches.append(_fiche(*ligne[:10], sources.pop(ligne[0], ""), ligne[11]))
+    del sources
     decidees = {
         frozenset((str(a), str(b)))
         for a, b in PaireDoublon.objects.exclude(statut=PaireDoublon.Statut.A_REVOIR).values_list(
             "lieu_a", "lieu_b"
         )
     }
-    resultats = comparer(fiches, cles)
-    a_charger = list({lignes[k][0] for i, j, *_ in resultats for k in (i, j)})
+    lot = Lot(fiches)
+    del fiches
+    resultats = comparer(lot, cles)
+    # Whole places are read only for the pairs to merge; doubtful pairs need their ids only.
+    a_charger = list({pks[k] for i, j, v, _ in resultats if v >= SEUIL_FUSION for k in (i, j)})
     lieux: dict = {}
     for morceau in par_lots(a_charger):
         lieux |= Lieu.objects.in_bulk(morceau)
     fusions, doutes, absorbes = [], [], set()
     for i, j, valeur, details in resultats:
-        a, b = lieux[lignes[i][0]], lieux[lignes[j][0]]
-        if frozenset((str(a.pk), str(b.pk))) in decidees or a.pk in absorbes or b.pk in absorbes:
+        pk_a, pk_b = pks[i], pks[j]
+        if frozenset((str(pk_a), str(pk_b))) in decidees or pk_a in absorbes or pk_b in absorbes:
             continue
         if valeur >= SEUIL_FUSION:
-            garde, absorbe = sorted((a, b), key=lambda l: l.cree_le)
+            garde, absorbe = sorted((lieux[pk_a], lieux[pk_b]), key=lambda l: l.cree_le)
             fusions.append((garde, absorbe, appliquer_fusion(garde, absorbe), valeur))
             absorbes.add(absorbe.pk)
         else:
-            doutes.append((a, b, valeur, details))
+            doutes.append((pk_a, pk_b, valeur, details))
     enregistrer_fusions(fusions, auteur=auteur)
     # A doubtful pair may involve a place merged meanwhile: it is gone, so is the pair.
-    doutes = [d for d in doutes if d[0].pk not in absorbes and d[1].pk not in absorbes]
+    doutes = [d for d in doutes if d[0] not in absorbes and d[1] not in absorbes]
     return len(fusions), _mettre_en_attente(doutes)

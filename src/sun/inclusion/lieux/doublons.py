@@ -41,10 +41,11 @@ from sun.inclusion.lieux.doublons_cles import (  # noqa: F401 (re-exported)
 
 SEUIL_FUSION = 84
 SEUIL_EXAMEN = 62
+PAIRES_PAR_TRANCHE = 200_000
 CELLULE_DEG = 0.005  # about 550 m in latitude: neighbours are in the 9 surrounding cells
 
 
-@dataclass
+@dataclass(slots=True)
 class Fiche:
     """What the comparison needs of one place."""
 
@@ -352,4 +353,10 @@ def comparer(
     if cles_a_comparer is not None:
         masque = np.array([cle in cles_a_comparer for cle in lot.cles], dtype=bool)
     i, j = paires_candidates(lot, masque)
-    return _evaluer(lot, i, j, tri=True)
+    # Scored a slice at a time: the measures of millions of pairs would not fit in memory.
+    resultats = []
+    for debut in range(0, len(i), PAIRES_PAR_TRANCHE):
+        fin = debut + PAIRES_PAR_TRANCHE
+        resultats += _evaluer(lot, i[debut:fin], j[debut:fin], tri=True)
+    resultats.sort(key=lambda r: -r[2])  # best first (stable: ties keep their order)
+    return resultats
