@@ -212,3 +212,31 @@ def test_cles_de_comparaison_a_jour_a_chaque_enregistrement(tmp_path):
     lieu.save(update_fields=["nom"])
     lieu.refresh_from_db()
     assert lieu.cles_doublons.split("\x1f")[1] == "louise michel"
+
+
+@pytest.mark.django_db
+def test_registre_compare_par_parties_comme_d_un_bloc(tmp_path, monkeypatch):
+    """A national register is compared one département at a time, with a halo: pairs across
+    a border are still found, and the result is the one of a single pass."""
+    from sun.inclusion.lieux import doublons_partitions
+
+    monkeypatch.setattr(doublons_partitions, "TAILLE_MIN", 0)
+    # Montpellier is not in the test territory: its places keep the codes they were given.
+    a = lieu_v1(id="a", nom="Médiathèque Émile Zola", commune="Montpellier", code_postal="34000",
+                code_insee="34172", latitude="43.6085", longitude="3.8862",
+                adresse="218 boulevard de l'Aéroport International")  # fmt: skip
+    limoux = lieu_v1(id="l", nom="France services de Limoux", commune="Limoux",
+                     code_postal="11300", code_insee="11206", latitude="43.0546",
+                     longitude="2.2187", adresse="5 place de la République")  # fmt: skip
+    importer_lieux(ecrire_csv(tmp_path / "a.csv", [a, limoux]), "Source A")
+    # The same médiathèque from a source that gives no commune (another part, a 1° square):
+    # only the halos bring them together. The France services found by its coordinates.
+    b = lieu_v1(id="b", nom="Médiathèque Emile Zola", code_insee="", commune="", code_postal="",
+                latitude="43.60855", longitude="3.88625",
+                adresse="218 bd de l'Aéroport International")  # fmt: skip
+    sans_code = lieu_v1(id="s", nom="France services de Limoux", code_insee="", commune="",
+                        code_postal="", latitude="43.0546", longitude="2.2187",
+                        adresse="5 place de la République")  # fmt: skip
+    rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [b, sans_code]), "Source B")
+    assert rapport.autres["fusionnes"] == 2, rapport.lignes()
+    assert Lieu.objects.count() == 2

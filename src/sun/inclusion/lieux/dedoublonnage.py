@@ -12,11 +12,13 @@ from sun.inclusion.lieux.doublons import (
     SEUIL_FUSION,
     Fiche,
     Lot,
+    cellule,
     cles_a_jour,
     cles_comparaison,
     comparer,
     en_dict,
 )
+from sun.inclusion.lieux.doublons_partitions import partitions
 from sun.inclusion.lieux.importation.fiche import CHAMPS_LIEU, jsonable
 from sun.inclusion.lieux.standard import CHAMPS_MULTIPLES
 from sun.inclusion.lieux.version_registre import registre_modifie
@@ -47,11 +49,11 @@ def _fiche(pk, cles, nom, adresse, code_insee, latitude, longitude, precision, t
                  telephone or "", frozenset(courriels or ()), source or "")  # fmt: skip
 
 
-def _sources_actives() -> dict:
+def _sources_actives(lieux) -> dict:
     """Each place → the sources (imports) that list it now, sorted and joined by « | »."""
     sources: dict = {}
     lignes = (
-        SourceLieu.objects.filter(disparu_le=None)
+        SourceLieu.objects.filter(disparu_le=None, lieu__in=lieux.values("pk"))
         .order_by("lieu_id", "source").values_list("lieu_id", "source")
     )  # fmt: skip
     for lieu_id, source in lignes.iterator(chunk_size=5000):
@@ -189,32 +191,68 @@ def _mettre_en_attente(paires: list[tuple]) -> int:
 
 def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int, int]:
     """Compare places (those of `cles` against all, or all against all); merge the sure pairs,
-    queue the doubtful ones. Returns (merged, queued). Pairs already decided are left alone."""
-    # Read as a stream into the comparison's columns: no list of rows, no model objects.
-    sources = _sources_actives()
-    pks, fiches = [], []
-    for ligne in (
-        Lieu.objects.exclude(statut=Lieu.Statut.FERME).filter(demonstration=False)
-        .values_list(*CHAMPS_COMPARES).iterator(chunk_size=5000)
-    ):  # fmt: skip
-        pks.append(ligne[0])
-        fiches.append(_fiche(*ligne[:10], sources.pop(ligne[0], ""), ligne[11]))
-    del sources
+    queue the doubtful ones. Returns (merged, queued). Pairs already decided are left alone.
+
+    A big register is compared one part at a time (doublons_partitions): memory stays
+    bounded; the merges of a part are written before the next part is read."""
     decidees = {
         frozenset((str(a), str(b)))
         for a, b in PaireDoublon.objects.exclude(statut=PaireDoublon.Statut.A_REVOIR).values_list(
             "lieu_a", "lieu_b"
         )
     }
-    lot = Lot(fiches)
-    del fiches
-    resultats = comparer(lot, cles)
-    # Whole places are read only for the pairs to merge; doubtful pairs need their ids only.
+    fusionnes, doutes, absorbes, vues = 0, [], set(), set()
+    for propres, alentours in partitions():
+        pks, lot, a_comparer = _colonnes(propres, alentours, cles)
+        if not a_comparer and a_comparer is not None:
+            continue
+        resultats = [r for r in comparer(lot, a_comparer)
+                     if frozenset((pks[r[0]], pks[r[1]])) not in vues]  # fmt: skip
+        vues |= {frozenset((pks[i], pks[j])) for i, j, _, _ in resultats}
+        fusions = _fusions_et_doutes(resultats, pks, decidees, absorbes, doutes)
+        enregistrer_fusions(fusions, auteur=auteur)
+        fusionnes += len(fusions)
+    # A doubtful pair may involve a place merged meanwhile: it is gone, so is the pair.
+    doutes = [d for d in doutes if d[0] not in absorbes and d[1] not in absorbes]
+    return fusionnes, _mettre_en_attente(doutes)
+
+
+def _lire(lieux, pks: list, fiches: list) -> None:
+    sources = _sources_actives(lieux)
+    for ligne in lieux.values_list(*CHAMPS_COMPARES).iterator(chunk_size=5000):
+        pks.append(ligne[0])
+        fiches.append(_fiche(*ligne[:10], sources.pop(ligne[0], ""), ligne[11]))
+
+
+def _colonnes(propres, alentours, cles) -> tuple[list, Lot, set | None]:
+    """A part's places (and the neighbours of its border) as comparison columns, read as a
+    stream (no list of rows, no model objects); which of them to compare."""
+    pks, fiches = [], []
+    _lire(propres, pks, fiches)
+    if alentours is None:
+        return pks, Lot(fiches), cles
+    a_comparer = {str(pk) for pk in pks}
+    if cles is not None:
+        a_comparer &= cles
+    cellules = {cellule(f.latitude, f.longitude) for f in fiches if f.exacte}
+    voisines = {(x + dx, y + dy) for x, y in cellules for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    proches = [
+        pk for pk, lat, lon in alentours.filter(precision_localisation=Lieu.Precision.EXACTE)
+        .values_list("pk", "latitude", "longitude").iterator(chunk_size=5000)
+        if cellule(lat, lon) in voisines
+    ]  # fmt: skip
+    for morceau in par_lots(proches):
+        _lire(Lieu.objects.filter(pk__in=morceau), pks, fiches)
+    return pks, Lot(fiches), a_comparer
+
+
+def _fusions_et_doutes(resultats, pks, decidees, absorbes, doutes) -> list:
+    """Merge the sure pairs in memory (whole places read for them only); queue the others."""
     a_charger = list({pks[k] for i, j, v, _ in resultats if v >= SEUIL_FUSION for k in (i, j)})
     lieux: dict = {}
     for morceau in par_lots(a_charger):
         lieux |= Lieu.objects.in_bulk(morceau)
-    fusions, doutes, absorbes = [], [], set()
+    fusions = []
     for i, j, valeur, details in resultats:
         pk_a, pk_b = pks[i], pks[j]
         if frozenset((str(pk_a), str(pk_b))) in decidees or pk_a in absorbes or pk_b in absorbes:
@@ -225,7 +263,4 @@ def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int
             absorbes.add(absorbe.pk)
         else:
             doutes.append((pk_a, pk_b, valeur, details))
-    enregistrer_fusions(fusions, auteur=auteur)
-    # A doubtful pair may involve a place merged meanwhile: it is gone, so is the pair.
-    doutes = [d for d in doutes if d[0] not in absorbes and d[1] not in absorbes]
-    return len(fusions), _mettre_en_attente(doutes)
+    return fusions

@@ -23,6 +23,7 @@ pairs and scores are then computed for all pairs at once with numpy and rapidfuz
 `cpdist`, not pair by pair in Python.
 """
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,6 +109,11 @@ class Lot:
 
     def __len__(self) -> int:
         return len(self.cles)
+
+
+def cellule(latitude: float, longitude: float) -> tuple[int, int]:
+    """The grid cell of a point (CELLULE_DEG): pairs are sought in the 9 cells around."""
+    return math.floor(latitude / CELLULE_DEG), math.floor(longitude / CELLULE_DEG)
 
 
 def _numeroter(textes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

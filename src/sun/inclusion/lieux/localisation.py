@@ -187,7 +187,8 @@ class Referentiel:
                     "pk", "geometrie"
                 )
             )
-        return self._geometries[commune.departement_id].get(commune.pk, "")
+        # Read once per commune: the outline is then kept as a shape, not as text.
+        return self._geometries[commune.departement_id].pop(commune.pk, "")
 
     def trouver(
         self, code_insee: str, code_postal: str, nom: str, point=None
