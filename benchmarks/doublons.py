@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from rapidfuzz import fuzz
+import algorithme_national
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sun.settings")
@@ -156,20 +156,12 @@ def base_nationale(e: list[dict]) -> set[tuple[int, int]]:
                 a, b = e[i], e[j]
                 if a["source"] == b["source"]:
                     continue
-                if a["lat"] is None or b["lat"] is None:
-                    distance = 100
-                else:
-                    d = math.sqrt((a["lat"] - b["lat"]) ** 2 + (a["lon"] - b["lon"]) ** 2)
-                    distance = 100 if d < 0.0004 else math.trunc(100 / (d * 1000 + 1))
-                total = math.trunc(
-                    (
-                        fuzz.ratio(a["adresse"], b["adresse"])
-                        + fuzz.ratio(a["nom"], b["nom"])
-                        + distance
-                    )
-                    / 3
+                point_a = None if a["lat"] is None else (a["lat"], a["lon"])
+                point_b = None if b["lat"] is None else (b["lat"], b["lon"])
+                total = algorithme_national.score(
+                    a["nom"], a["adresse"], point_a, b["nom"], b["adresse"], point_b
                 )
-                if total > 83:
+                if total > algorithme_national.SEUIL:
                     doublons.add((i, j))
     return doublons
 

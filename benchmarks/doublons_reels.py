@@ -17,12 +17,11 @@ the goal (precision ≥ 0.99, recall ≥ 0.9).
 """
 
 import csv
-import math
 import sys
 import time
 from pathlib import Path
 
-from rapidfuzz import fuzz
+import algorithme_national
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -111,20 +110,12 @@ def fusions_nationales(lieux: list[dict]) -> set[frozenset]:
                     a["typologie"], b["typologie"]
                 ):
                     continue
-                if a["latitude"] is None or b["latitude"] is None:
-                    d = 0.0  # the national algorithm's quirk: a missing point is « at 0 »
-                else:
-                    d = math.hypot(a["latitude"] - b["latitude"], a["longitude"] - b["longitude"])
-                distance = 100 if d < 0.0004 else math.trunc(100 / (d * 1000 + 1))
-                total = math.trunc(
-                    (
-                        fuzz.ratio(a["adresse"], b["adresse"])
-                        + fuzz.ratio(a["nom"], b["nom"])
-                        + distance
-                    )
-                    / 3
+                point_a = None if a["latitude"] is None else (a["latitude"], a["longitude"])
+                point_b = None if b["latitude"] is None else (b["latitude"], b["longitude"])
+                total = algorithme_national.score(
+                    a["nom"], a["adresse"], point_a, b["nom"], b["adresse"], point_b
                 )
-                if total > 83:
+                if total > algorithme_national.SEUIL:
                     fusions.add(frozenset((a["id"], b["id"])))
     return fusions
 

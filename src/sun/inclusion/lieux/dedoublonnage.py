@@ -180,12 +180,13 @@ def _mettre_en_attente(paires: list[tuple]) -> int:
                 "lieu_a", "lieu_b"
             )
         }
-    nouvelles = [
-        PaireDoublon(lieu_a_id=a, lieu_b_id=b, score=valeur, details=en_dict(details))
-        for (a, b), (valeur, details) in ordonnees.items()
-        if (a, b) not in existantes
-    ]
-    inserer(nouvelles)
+    nouvelles = [cle for cle in ordonnees if cle not in existantes]
+    for morceau in par_lots(nouvelles, 5000):  # model objects a batch at a time
+        inserer([
+            PaireDoublon(lieu_a_id=a, lieu_b_id=b, score=ordonnees[(a, b)][0],
+                         details=en_dict(ordonnees[(a, b)][1]))
+            for a, b in morceau
+        ])  # fmt: skip
     return len(nouvelles)
 
 
@@ -201,20 +202,26 @@ def detecter_doublons(cles: set[str] | None = None, *, auteur=None) -> tuple[int
             "lieu_a", "lieu_b"
         )
     }
-    fusionnes, doutes, absorbes, vues = 0, [], set(), set()
+    fusionnes, en_attente, absorbes, vues = 0, 0, set(), set()
     for propres, alentours in partitions():
-        pks, lot, a_comparer = _colonnes(propres, alentours, cles)
+        pks, lot, a_comparer, nombre_propres = _colonnes(propres, alentours, cles)
         if not a_comparer and a_comparer is not None:
             continue
+        # A pair with a place of the halo may be found again from the other part: remembered.
+        du_halo = set(pks[nombre_propres:])
         resultats = [r for r in comparer(lot, a_comparer)
                      if frozenset((pks[r[0]], pks[r[1]])) not in vues]  # fmt: skip
-        vues |= {frozenset((pks[i], pks[j])) for i, j, _, _ in resultats}
+        vues |= {frozenset((pks[i], pks[j])) for i, j, _, _ in resultats
+                 if pks[i] in du_halo or pks[j] in du_halo}  # fmt: skip
+        doutes: list = []
         fusions = _fusions_et_doutes(resultats, pks, decidees, absorbes, doutes)
         enregistrer_fusions(fusions, auteur=auteur)
         fusionnes += len(fusions)
-    # A doubtful pair may involve a place merged meanwhile: it is gone, so is the pair.
-    doutes = [d for d in doutes if d[0] not in absorbes and d[1] not in absorbes]
-    return fusionnes, _mettre_en_attente(doutes)
+        # A doubtful pair may involve a place merged meanwhile: it is gone, so is the pair.
+        en_attente += _mettre_en_attente(
+            [d for d in doutes if d[0] not in absorbes and d[1] not in absorbes]
+        )
+    return fusionnes, en_attente
 
 
 def _lire(lieux, pks: list, fiches: list) -> None:
@@ -224,16 +231,17 @@ def _lire(lieux, pks: list, fiches: list) -> None:
         fiches.append(_fiche(*ligne[:10], sources.pop(ligne[0], ""), ligne[11]))
 
 
-def _colonnes(propres, alentours, cles) -> tuple[list, Lot, set | None]:
+def _colonnes(propres, alentours, cles) -> tuple[list, Lot, set | None, int]:
     """A part's places (and the neighbours of its border) as comparison columns, read as a
     stream (no list of rows, no model objects); which of them to compare."""
     pks, fiches = [], []
     _lire(propres, pks, fiches)
     if alentours is None:
-        return pks, Lot(fiches), cles
+        return pks, Lot(fiches), cles, len(pks)
     a_comparer = {str(pk) for pk in pks}
     if cles is not None:
         a_comparer &= cles
+    nombre_propres = len(pks)
     cellules = {cellule(f.latitude, f.longitude) for f in fiches if f.exacte}
     voisines = {(x + dx, y + dy) for x, y in cellules for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
     proches = [
@@ -243,7 +251,7 @@ def _colonnes(propres, alentours, cles) -> tuple[list, Lot, set | None]:
     ]  # fmt: skip
     for morceau in par_lots(proches):
         _lire(Lieu.objects.filter(pk__in=morceau), pks, fiches)
-    return pks, Lot(fiches), a_comparer
+    return pks, Lot(fiches), a_comparer, nombre_propres
 
 
 def _fusions_et_doutes(resultats, pks, decidees, absorbes, doutes) -> list:

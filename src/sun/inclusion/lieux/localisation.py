@@ -55,13 +55,14 @@ class CommuneConnue:
 class Contour:
     """A commune outline that forgives points a little outside it (outlines are simplified).
 
-    Buffering every outline is slow; the prepared outline answers most points at once and the
-    distance is only computed for the few outside.
+    Buffering every outline is slow; the outline answers most points at once and the distance
+    is only computed for the few outside.
     """
 
     def __init__(self, forme):
         self.forme = forme
-        shapely.prepare(forme)
+        # Not prepared: a prepared outline costs several times its memory, for 35,000
+        # communes, and the simplified outlines are small enough to test as they are.
 
     def contains(self, point: Point) -> bool:
         return self.contient(point.x, point.y)
