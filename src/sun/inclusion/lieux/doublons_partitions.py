@@ -21,7 +21,7 @@ from django.db.models.functions import Substr
 from sun.inclusion.lieux.doublons import CELLULE_DEG
 from sun.inclusion.models import Lieu
 
-TAILLE_MIN = 25_000
+TAILLE_MIN = 15_000
 HALO = 2 * CELLULE_DEG
 
 
