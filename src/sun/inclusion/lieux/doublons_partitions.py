@@ -3,10 +3,10 @@
 A register of national size does not fit in memory as comparison columns (about 2 KB per
 place). Candidate pairs are places a few hundred metres apart or in one commune, so it is cut
 along départements (1° squares for places without an INSEE code), packed into parts of at most
-TAILLE_MIN places; each part also holds, as a halo, the places of other parts within the
-bounding box of each of its départements widened by HALO, so that pairs across a border are
-still found (from the side of the part being compared). A register below TAILLE_MIN is
-compared in one part.
+TAILLE_MIN places; each part also holds, as a halo, the exactly located places of other parts
+in the grid cells next to its own places (looked for in its départements' bounding boxes
+widened by HALO), so that pairs across a border are still found, from the side of the part
+being compared. A register below TAILLE_MIN is compared in one part.
 """
 
 import math
