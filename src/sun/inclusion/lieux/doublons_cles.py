@@ -3,6 +3,7 @@ and without the town's name), house number and street, folded town. Computed onc
 is saved and stored with it (`Lieu.cles_doublons`)."""
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -22,8 +23,12 @@ _CHIFFRES = re.compile(r"\d*")
 NUMERO = re.compile(r"^\s*(\d+)\s*(bis|ter|quater|[a-d])?\b")
 
 
-# French letters folded without calling unidecode, which is slow on every record.
-_ACCENTS = str.maketrans("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæ", "aaaaaceeeeiiiinooooouuuuyyoa")
+# French letters and signs folded without calling unidecode, which is slow on every record.
+_ACCENTS = str.maketrans({
+    **dict(zip("àâäáãçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaceeeeiiiinooooouuuuyy", strict=True)),
+    "œ": "oe", "æ": "ae", "°": " ", "’": "'", "‘": "'", "«": " ", "»": " ", "–": "-", "—": "-",
+    "\u00a0": " ", "\u202f": " ", "…": " ", "·": " ", "ª": "a", "º": "o", "²": "2", "€": " ",
+})  # fmt: skip
 _PONCTUATION = re.compile(r"[^a-z0-9]+")
 
 
@@ -37,10 +42,13 @@ def _singulier(mot: str) -> str:
     return mot[:-1] if len(mot) > 4 and mot[-1] in "sx" and mot[-2] not in "sux" else mot
 
 
-def _mots(texte: str) -> list[str]:
-    return [
+@lru_cache(maxsize=65_536)
+def _mots(texte: str) -> tuple[str, ...]:
+    """Folded, singular words with abbreviations spelt out; communes, streets and names
+    repeat across a file, so each text is split once."""
+    return tuple(
         _singulier(ABREVIATIONS.get(m, m)) for m in _PONCTUATION.sub(" ", _ascii(texte)).split()
-    ]
+    )
 
 
 # The kind of service a name says it is: two names of different kinds are two services, even
