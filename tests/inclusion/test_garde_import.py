@@ -151,3 +151,24 @@ def test_un_echec_n_ecrase_pas_le_rapport_precedent(tmp_path):
         importer_lieux(tmp_path / "b.csv", "Hub test")
     assert Path(premier.chemin_rapport).read_text(encoding="utf-8") == avant
     assert JournalImport.objects.filter(statut="refuse").first().rapport == ""
+
+
+def test_confirmation_avec_correspondance_televersee(client, tmp_path, utilisateur_avec_role):
+    """The mapping of a stopped import waits with it (in the session) and is used on confirm."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    lignes = _six_lieux(tmp_path)
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    yaml = b"format: v1\ndescription: 2024-06-01\ncolonnes:\n  nom: Nom du lieu\n"
+    fichier = ecrire_csv(tmp_path / "b.csv", [{**lignes[0], "Nom du lieu": lignes[0]["nom"]}],
+                         colonnes=[*lignes[0].keys(), "Nom du lieu"])  # fmt: skip
+    envoi = {"source": "Hub test", "fichier": fichier.open("rb"),
+             "correspondance": SimpleUploadedFile("hub.yaml", yaml)}  # fmt: skip
+    page = client.post("/espace/lieux/importer/", envoi)
+    assert page.context["arret"], (page.context["erreur"], page.context["form"].errors)
+    jeton = page.context["arret"]["jeton"]
+    page = client.post(
+        "/espace/lieux/importer/confirmer/", {"jeton": jeton, "decision": "confirmer"}
+    )
+    assert "Import enregistré" in page.content.decode()
+    assert "correspondance hub.yaml" in JournalImport.objects.first().format

@@ -248,7 +248,9 @@ def _simple(valeur):
         return {str(k): _simple(v) for k, v in valeur.items()}
     if isinstance(valeur, list):
         return [_simple(v) for v in valeur]
-    return valeur
+    if valeur is None or isinstance(valeur, str | int | float | bool):
+        return valeur
+    return str(valeur)  # a YAML date, say: kept as written
 
 
 def extraire(adresse: str, partie: str) -> str:

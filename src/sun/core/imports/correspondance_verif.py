@@ -94,9 +94,10 @@ def verifier(contenu, cible) -> list[str]:
         erreurs.append(
             f"{_ligne(contenu, 'format')}format « {format_} » inconnu ({', '.join(cible.formats)})"
         )
-    for cle in ("source", "description"):
-        if cle in contenu and not _est_texte(contenu[cle]):
-            erreurs.append(f"{_ligne(contenu, cle)}« {cle} » doit être un texte")
+    if "source" in contenu and not _est_texte(contenu["source"]):
+        erreurs.append(f"{_ligne(contenu, 'source')}« source » doit être un texte")
+    if isinstance(contenu.get("description"), dict | list):
+        erreurs.append(f"{_ligne(contenu, 'description')}« description » doit être un texte")
     projection = contenu.get("projection")
     if projection is not None and str(projection).casefold() not in PROJECTIONS:
         erreurs.append(

@@ -112,7 +112,8 @@ def importer(request):
         envoye, donnees = form.cleaned_data["fichier"], form.cleaned_data
         mapping = donnees["correspondance"]
         options = {"source": donnees["source"], "partiel": donnees["partiel"],
-                   "nom": envoye.name, "correspondance": mapping.contenu if mapping else None}  # fmt: skip
+                   "nom": envoye.name, "correspondance": mapping.contenu if mapping else None,
+                   "nom_correspondance": mapping.chemin if mapping else ""}  # fmt: skip
         with tempfile.TemporaryDirectory() as dossier:
             chemin = Path(dossier) / "source"
             with chemin.open("wb") as copie:
@@ -159,7 +160,9 @@ def importer_confirmer(request):
 
 
 def _importer(request, chemin, options, *, essai, confirmer=False):
-    mapping = depuis_dict(options["correspondance"]) if options["correspondance"] else None
+    mapping = None
+    if options["correspondance"]:
+        mapping = depuis_dict(options["correspondance"], options.get("nom_correspondance", ""))
     return importer_lieux(
         chemin, options["source"], essai=essai, partiel=options["partiel"], mapping=mapping,
         auteur=request.user, nom_fichier=options["nom"], confirmer=confirmer,
