@@ -105,22 +105,15 @@ def verifier(contenu, cible) -> list[str]:
             + ", ".join(sorted(PROJECTIONS))
             + ")"
         )
-    colonnes = contenu.get("colonnes") or {}
-    if not isinstance(colonnes, dict):
-        erreurs.append(f"{_ligne(contenu, 'colonnes')}« colonnes » doit être un dictionnaire")
-        colonnes = {}
-    for nom, colonne in colonnes.items():
+    colonnes, champs = (_sous_dictionnaire(contenu, cle, erreurs) for cle in ("colonnes", "champs"))
+    for nom in [*colonnes, *champs]:
         if nom not in cible.champs:
-            erreurs.append(f"{_ligne(colonnes, nom)}champ « {nom} » inconnu {cible.nom}")
+            ou = colonnes if nom in colonnes else champs
+            erreurs.append(f"{_ligne(ou, nom)}champ « {nom} » inconnu {cible.nom}")
+    for nom, colonne in colonnes.items():
         if not _est_texte(colonne):
             erreurs.append(f"{_ligne(colonnes, nom)}« {nom} » : un nom de colonne est attendu")
-    champs = contenu.get("champs") or {}
-    if not isinstance(champs, dict):
-        erreurs.append(f"{_ligne(contenu, 'champs')}« champs » doit être un dictionnaire")
-        champs = {}
     for nom, regle in champs.items():
-        if nom not in cible.champs:
-            erreurs.append(f"{_ligne(champs, nom)}champ « {nom} » inconnu {cible.nom}")
         if not isinstance(regle, dict):
             erreurs.append(
                 f"{_ligne(champs, nom)}champ « {nom} » : une règle (clé : valeur) est attendue"
@@ -134,6 +127,14 @@ def verifier(contenu, cible) -> list[str]:
     for condition in ignorer:
         erreurs += _erreurs_ignorer(condition, contenu)
     return erreurs
+
+
+def _sous_dictionnaire(contenu: dict, cle: str, erreurs: list[str]) -> dict:
+    valeur = contenu.get(cle) or {}
+    if isinstance(valeur, dict):
+        return valeur
+    erreurs.append(f"{_ligne(contenu, cle)}« {cle} » doit être un dictionnaire")
+    return {}
 
 
 def _erreurs_champ(nom: str, regle: dict, cible) -> list[str]:
