@@ -240,3 +240,57 @@ def test_registre_compare_par_parties_comme_d_un_bloc(tmp_path, monkeypatch):
     rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [b, sans_code]), "Source B")
     assert rapport.autres["fusionnes"] == 2, rapport.lignes()
     assert Lieu.objects.count() == 2
+
+
+@pytest.fixture
+def file_de_trois(tmp_path):
+    """Three doubtful pairs: two with « Source B », one with « Source C »."""
+    noms = ["Médiathèque Lézignan", "EPN Bram", "Tiers-lieu Cuxac"]
+    communes = [("11203", "Lézignan-Corbières", "11200"), ("11049", "Bram", "11150"),
+                ("11116", "Cuxac-Cabardès", "11390")]  # fmt: skip
+    a = [lieu_v1(id=f"A{i}", nom=n, code_insee=c, commune=v, code_postal=cp, latitude="",
+                 longitude="", adresse="", telephone="", courriels="")
+         for i, (n, (c, v, cp)) in enumerate(zip(noms, communes, strict=True))]  # fmt: skip
+    importer_lieux(ecrire_csv(tmp_path / "a.csv", a), "Source A")
+    b = [{**l, "id": f"B{i}", "nom": l["nom"].upper()} for i, l in enumerate(a[:2])]
+    importer_lieux(ecrire_csv(tmp_path / "b.csv", b), "Source B")
+    c = [{**a[2], "id": "C0", "nom": a[2]["nom"].upper()}]
+    importer_lieux(ecrire_csv(tmp_path / "c.csv", c), "Source C")
+    assert PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).count() == 3
+
+
+@pytest.mark.django_db
+def test_decision_en_bloc_pour_une_source(client, utilisateur_avec_role, file_de_trois):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    page = texte(client.get("/espace/lieux/doublons/", {"source": "Source B"}))
+    assert "Décider pour les 2 paires de ce filtre" in page and "Source C (1)" in page
+    lot = {"lot": "oui", "source": "Source B", "score_min": "0", "decision": "fusionner"}
+    client.post("/espace/lieux/doublons/", {**lot, "decision": "autre"})  # refused
+    assert Lieu.objects.count() == 6
+    reponse = client.post("/espace/lieux/doublons/", lot)
+    assert reponse.status_code == 302 and "source=Source+B" in reponse["Location"]
+    assert Lieu.objects.count() == 4  # two pairs merged, the one of Source C waits
+    restantes = PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR)
+    assert restantes.count() == 1
+    client.post("/espace/lieux/doublons/", {**lot, "source": "", "decision": "distincts"})
+    assert not PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).exists()
+    assert PaireDoublon.objects.filter(statut=PaireDoublon.Statut.DISTINCTS).count() == 1
+
+
+@pytest.mark.django_db
+def test_file_classee_et_filtree_par_ressemblance(client, utilisateur_avec_role, file_de_trois):
+    scores = list(PaireDoublon.objects.order_by("-score").values_list("score", flat=True))
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    reponse = client.get("/espace/lieux/doublons/")
+    assert [p.score for p in reponse.context["page"]] == scores  # most alike first
+    reponse = client.get("/espace/lieux/doublons/", {"score_min": scores[0] + 1})
+    assert reponse.context["total"] == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.PILOTE, Role.MEDIATEUR])
+def test_decision_en_bloc_interdite_sans_droit(client, utilisateur_avec_role, file_de_trois, role):
+    client.force_login(utilisateur_avec_role(role))
+    lot = {"lot": "oui", "source": "", "score_min": "0", "decision": "fusionner"}
+    assert client.post("/espace/lieux/doublons/", lot).status_code == 403
+    assert Lieu.objects.count() == 6

@@ -70,11 +70,28 @@ def derniers_imports(nombre: int = 10) -> QuerySet[JournalImport]:
     return journal_des_imports("lieux")[:nombre]
 
 
-def paires_a_revoir() -> QuerySet[PaireDoublon]:
-    """Pairs of possible duplicates the comparison could not settle alone, with both places."""
-    return PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).select_related(
-        "lieu_a", "lieu_b"
-    )
+def paires_a_revoir(source: str = "", score_min: int = 0) -> QuerySet[PaireDoublon]:
+    """Pairs of possible duplicates the comparison could not settle alone, with both places,
+    the most alike first; `source`: pairs where one place comes from that import source."""
+    paires = PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR, score__gte=score_min)
+    if source:
+        lieux = SourceLieu.objects.filter(source=source, disparu_le=None).values("lieu_id")
+        paires = paires.filter(Q(lieu_a__in=lieux) | Q(lieu_b__in=lieux))
+    return (
+        paires.select_related("lieu_a", "lieu_b")
+        .prefetch_related("lieu_a__sources", "lieu_b__sources").order_by("-score", "pk")
+    )  # fmt: skip
+
+
+def sources_des_paires() -> list[tuple[str, int]]:
+    """Import sources of the places waiting in the review queue, with their number of pairs."""
+    en_attente = PaireDoublon.objects.filter(statut=PaireDoublon.Statut.A_REVOIR).order_by()
+    dans_la_file = Q(lieu__in=en_attente.values("lieu_a")) | Q(lieu__in=en_attente.values("lieu_b"))
+    sources = (
+        SourceLieu.objects.filter(dans_la_file, disparu_le=None)
+        .values_list("source", flat=True).distinct().order_by("source")
+    )  # fmt: skip
+    return [(s, paires_a_revoir(s).count()) for s in sources]
 
 
 def signalements(statut: str) -> QuerySet[SignalementErreur]:

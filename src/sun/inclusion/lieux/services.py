@@ -114,6 +114,23 @@ def decider_paire(paire, decision: str, *, auteur) -> None:
         paire.save()
 
 
+def decider_paires(paires, decision: str, *, auteur) -> int:
+    """The same decision on many queued pairs (those of a source, above a score): one at a
+    time, in order; a pair whose place was merged meanwhile is gone and skipped."""
+    from sun.inclusion.models import PaireDoublon
+
+    faites = 0
+    for pk in list(paires.values_list("pk", flat=True)):
+        paire = (
+            PaireDoublon.objects.filter(pk=pk, statut=PaireDoublon.Statut.A_REVOIR)
+            .select_related("lieu_a", "lieu_b").first()
+        )  # fmt: skip
+        if paire is not None:
+            decider_paire(paire, decision, auteur=auteur)
+            faites += 1
+    return faites
+
+
 # --- error reports ----------------------------------------------------------------------------
 def enregistrer_signalement(form: forms.ModelForm, lieu: Lieu) -> SignalementErreur:
     """Record a correction proposed on a place's public page, from a validated « signaler une

@@ -2,11 +2,13 @@
 
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, role_requis
@@ -16,6 +18,7 @@ from sun.inclusion.lieux import exports, queries
 from sun.inclusion.lieux.importation.correspondance import depuis_dict
 from sun.inclusion.lieux.services import (
     decider_paire,
+    decider_paires,
     enregistrer_saisie,
     fermer_lieu,
     importer_lieux,
@@ -180,26 +183,50 @@ def _page(request, form, **contexte):
                   {"form": form, "derniers": queries.derniers_imports(), **contexte})  # fmt: skip
 
 
+def _filtres_doublons(donnees) -> tuple[str, int]:
+    source = str(donnees.get("source", ""))[:100]
+    try:
+        score_min = max(0, min(100, int(donnees.get("score_min") or 0)))
+    except ValueError:
+        score_min = 0
+    return source, score_min
+
+
 @role_requis(*ESPACE)
 def doublons(request):
-    """The review queue: pairs the comparison could not settle alone."""
+    """The review queue: pairs the comparison could not settle alone, the most alike first;
+    one decision per pair, or the same for every pair of a source above a score."""
     if not permissions.peut_importer(request.user):
         raise PermissionDenied
+    source, score_min = _filtres_doublons(request.POST if request.method == "POST" else request.GET)
     if request.method == "POST":
-        paire = get_object_or_404(queries.paires_a_revoir(), pk=request.POST.get("paire"))
         decision = request.POST.get("decision")
         if decision not in ("fusionner", "distincts"):
             raise PermissionDenied
-        decider_paire(paire, decision, auteur=request.user)
-        messages.success(
-            request,
-            "Lieux fusionnés."
-            if decision == "fusionner"
-            else "Décision enregistrée : ce sont deux lieux distincts.",
+        if request.POST.get("lot") == "oui":
+            nombre = decider_paires(
+                queries.paires_a_revoir(source, score_min), decision, auteur=request.user
+            )
+            quoi = "fusionnées" if decision == "fusionner" else "gardées comme lieux distincts"
+            messages.success(request, f"{nombre} paire{'s' if nombre > 1 else ''} {quoi}.")
+        else:
+            paire = get_object_or_404(queries.paires_a_revoir(), pk=request.POST.get("paire"))
+            decider_paire(paire, decision, auteur=request.user)
+            messages.success(
+                request,
+                "Lieux fusionnés."
+                if decision == "fusionner"
+                else "Décision enregistrée : ce sont deux lieux distincts.",
+            )
+        return redirect(
+            f"{reverse('espace:doublons')}?{urlencode({'source': source, 'score_min': score_min})}"
         )
-        return redirect("espace:doublons")
-    page = Paginator(queries.paires_a_revoir(), 20).get_page(request.GET.get("page"))
-    return render(request, "web/espace/lieux/doublons.html", {"page": page})
+    paires = queries.paires_a_revoir(source, score_min)
+    page = Paginator(paires, 20).get_page(request.GET.get("page"))
+    return render(request, "web/espace/lieux/doublons.html", {
+        "page": page, "source": source, "score_min": score_min, "total": paires.count(),
+        "sources": queries.sources_des_paires(),
+    })  # fmt: skip
 
 
 @role_requis(*ESPACE)
