@@ -1,44 +1,25 @@
 """`sun inclusion`: digital inclusion data (fragility index, CRA v1 aggregates, activities)."""
 
-from pathlib import Path
-
-from sun.cli.rapport import afficher_rapport, barre_de_progression, erreur_d_import
+from sun.cli.rapport import afficher_rapport, ajouter_confirmation, lancer_import
 from sun.cli.sortie import DONNEES, OK, USAGE, ErreurCommande, verifier_base
-
-
-def _importer(fonction, args, description: str, **options):
-    """Run an importer of the pipeline with a progress bar; refusals exit with DONNEES."""
-    from sun.core.imports import ImportImpossible
-
-    verifier_base()
-    try:
-        with barre_de_progression(description) as progression:
-            rapport = fonction(
-                Path(args.fichier), essai=args.essai, progression=progression,
-                confirmer=args.confirmer, **options,
-            )  # fmt: skip
-    except ImportImpossible as exc:
-        raise ErreurCommande(erreur_d_import(exc), DONNEES) from exc
-    afficher_rapport(rapport, verbeux=args.verbeux)
-    return OK
 
 
 def ifn_importer(args) -> int:
     from sun.inclusion.analyses.ifn import importer
 
-    return _importer(importer, args, "Indice de fragilité")
+    return lancer_import(importer, args, "Indice de fragilité")
 
 
 def cra_v1_importer(args) -> int:
     from sun.inclusion.activites.cra_v1 import importer
 
-    return _importer(importer, args, "Bilans CRA v1")
+    return lancer_import(importer, args, "Bilans CRA v1")
 
 
 def activites_importer(args) -> int:
     from sun.inclusion.activites.importation import importer
 
-    return _importer(importer, args, "Activités")
+    return lancer_import(importer, args, "Activités")
 
 
 def activites_coop(args) -> int:
@@ -86,14 +67,6 @@ def _options_d_import(p) -> None:
     p.add_argument("--verbeux", action="store_true",
                    help="montre tous les changements et valeurs signalées (jusqu'à 200)")  # fmt: skip
     ajouter_confirmation(p)
-
-
-def ajouter_confirmation(p) -> None:
-    p.add_argument(
-        "--confirmer-fermetures", "--confirmer", dest="confirmer", action="store_true",
-        help="importe même si plus de SUN_IMPORT_SEUIL_CONFIRMATION (20 %%) des lignes sont "
-        "refusées ou des enregistrements de la source seraient fermés",
-    )  # fmt: skip
 
 
 def ajouter(sous) -> None:

@@ -1,30 +1,21 @@
 """`sun lieux`: the register of digital inclusion places (import, duplicates, export)."""
 
-from sun.cli.inclusion import ajouter_confirmation
-from sun.cli.rapport import afficher_rapport, barre_de_progression, erreur_d_import
-from sun.cli.sortie import DONNEES, OK, ErreurCommande, verifier_base
+from sun.cli.rapport import ajouter_confirmation, lancer_import
+from sun.cli.sortie import OK, verifier_base
 
 
 def lieux_importer(args) -> int:
     from pathlib import Path
 
-    from sun.core.imports import ImportImpossible
     from sun.inclusion.lieux.importation import correspondance
     from sun.inclusion.lieux.services import importer_lieux
 
-    verifier_base()
-    try:
+    def importer(chemin, **options):
         mapping = correspondance.charger(Path(args.correspondance)) if args.correspondance else None
-        with barre_de_progression("Lieux") as progression:
-            rapport = importer_lieux(
-                Path(args.fichier), args.source or "", essai=args.dry_run,
-                partiel=args.partiel, mapping=mapping, progression=progression,
-                confirmer=args.confirmer,
-            )  # fmt: skip
-    except ImportImpossible as exc:
-        raise ErreurCommande(erreur_d_import(exc), DONNEES) from exc
-    afficher_rapport(rapport, verbeux=args.verbeux)
-    return OK
+        return importer_lieux(chemin, args.source or "", partiel=args.partiel, mapping=mapping,
+                              **options)  # fmt: skip
+
+    return lancer_import(importer, args, "Lieux")
 
 
 def lieux_dedupliquer(args) -> int:
@@ -97,7 +88,7 @@ def ajouter(sous) -> None:
     p.add_argument(
         "--dry-run",
         "--essai",
-        dest="dry_run",
+        dest="essai",
         action="store_true",
         help="montre ce qui changerait, sans rien enregistrer",
     )

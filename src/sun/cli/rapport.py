@@ -24,6 +24,36 @@ def afficher_rapport(rapport, *, verbeux: bool = False) -> None:
         print("    … (--verbeux pour voir toutes les lignes refusées affichées, jusqu'à 200)")
 
 
+def lancer_import(fonction, args, description: str, **options) -> int:
+    """Run an importer of the pipeline (`fonction(chemin, essai=…, progression=…,
+    confirmer=…, **options)`) with a progress bar, print its report; refusals exit with 3."""
+    from pathlib import Path
+
+    from sun.cli.sortie import DONNEES, OK, ErreurCommande, verifier_base
+    from sun.core.imports import ImportImpossible
+
+    verifier_base()
+    try:
+        with barre_de_progression(description) as progression:
+            rapport = fonction(
+                Path(args.fichier), essai=args.essai, progression=progression,
+                confirmer=args.confirmer, **options,
+            )  # fmt: skip
+    except ImportImpossible as exc:
+        raise ErreurCommande(erreur_d_import(exc), DONNEES) from exc
+    afficher_rapport(rapport, verbeux=args.verbeux)
+    return OK
+
+
+def ajouter_confirmation(p) -> None:
+    """The option every import command has: go on past the guard's threshold."""
+    p.add_argument(
+        "--confirmer-fermetures", "--confirmer", dest="confirmer", action="store_true",
+        help="importe même si plus de SUN_IMPORT_SEUIL_CONFIRMATION (20 %%) des lignes sont "
+        "refusées ou des enregistrements de la source seraient fermés",
+    )  # fmt: skip
+
+
 def erreur_d_import(exc) -> str:
     """The French message of a refused import; for an import stopped by the guard, what it
     would have closed and how to confirm it."""
