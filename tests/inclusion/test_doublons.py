@@ -294,3 +294,18 @@ def test_decision_en_bloc_interdite_sans_droit(client, utilisateur_avec_role, fi
     lot = {"lot": "oui", "source": "", "score_min": "0", "decision": "fusionner"}
     assert client.post("/espace/lieux/doublons/", lot).status_code == 403
     assert Lieu.objects.count() == 6
+
+
+@pytest.mark.django_db
+def test_une_fiche_sans_date_ne_l_emporte_pas_et_la_localisation_reste_la_meilleure(tmp_path):
+    a = lieu_v1(id="A1", date_maj="2023-03-01", telephone="04 68 27 00 00")
+    importer_lieux(ecrire_csv(tmp_path / "a.csv", [a]), "Source datée")
+    # Undated (the import's date stands in), placed at the town hall, with another phone.
+    b = lieu_v1(id="B1", date_maj="", telephone="04 68 99 99 99", latitude="", longitude="",
+                commune="lezignan corbieres")  # fmt: skip
+    rapport = importer_lieux(ecrire_csv(tmp_path / "b.csv", [b]), "Source sans date")
+    assert rapport.compteurs["fusionnes"] == 1, rapport.lignes()
+    lieu = Lieu.objects.get()
+    assert lieu.telephone == "+33468270000"  # the dated record's value
+    assert (lieu.latitude, lieu.longitude) == (43.2009, 2.7575)  # the exact point stays
+    assert lieu.precision_localisation == "exacte" and lieu.commune == "Lézignan-Corbières"

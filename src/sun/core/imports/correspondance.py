@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from sun.core.geo import projeter_vers_wgs84
 from sun.core.horaires_texte import osm_depuis_colonnes
 from sun.core.imports import correspondance_verif as verif
 from sun.core.imports.erreurs import ImportImpossible
@@ -267,8 +268,6 @@ def extraire(adresse: str, partie: str) -> str:
 
 def vers_wgs84(x, y, projection: str) -> tuple:
     """Projected (x, y) → (latitude, longitude) in WGS84; the raw values if not numbers."""
-    from sun.core.geo import projeter_vers_wgs84
-
     try:
         x, y = float(str(x).replace(",", ".")), float(str(y).replace(",", "."))
     except (TypeError, ValueError):

@@ -88,9 +88,10 @@ def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
     else:
         lieu_localise = recent
     localisation = {c: getattr(lieu_localise, c) for c in CHAMPS_LOCALISATION}
-    localisation["commune_ref_id"] = lieu_localise.commune_ref_id or (
-        garde.commune_ref_id or absorbe.commune_ref_id
-    )
+    rattache = next((l for l in (lieu_localise, garde, absorbe) if l.commune_ref_id), None)
+    if rattache is not None:  # the territory's name (read with the places when merging many)
+        localisation["commune_ref_id"] = rattache.commune_ref_id
+        localisation["commune"] = rattache.commune_ref.nom
     for champ in CHAMPS_LIEU:
         if champ in CHAMPS_MULTIPLES:
             valeur = list(dict.fromkeys([*getattr(recent, champ), *getattr(ancien, champ)]))
@@ -101,8 +102,6 @@ def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
         setattr(garde, champ, valeur)
     garde.precision_localisation = lieu_localise.precision_localisation
     garde.date_maj_fournie = garde.date_maj_fournie or absorbe.date_maj_fournie
-    if garde.commune_ref_id and (nom := _nom_officiel(garde.commune_ref_id)):
-        garde.commune = nom
     garde.structure_id = garde.structure_id or absorbe.structure_id
     garde.preparer_cles_doublons()
     return {
@@ -110,12 +109,6 @@ def appliquer_fusion(garde: Lieu, absorbe: Lieu) -> dict:
         for c in CHAMPS_LIEU
         if avant[c] != jsonable(getattr(garde, c))
     }
-
-
-def _nom_officiel(commune_pk: int) -> str:
-    from sun.territoire.models import Commune
-
-    return Commune.objects.filter(pk=commune_pk).values_list("nom", flat=True).first() or ""
 
 
 def _deplacer(modele, cible: dict) -> None:
@@ -259,7 +252,7 @@ def _fusions_et_doutes(resultats, pks, decidees, absorbes, doutes) -> list:
     a_charger = list({pks[k] for i, j, v, _ in resultats if v >= SEUIL_FUSION for k in (i, j)})
     lieux: dict = {}
     for morceau in par_lots(a_charger):
-        lieux |= Lieu.objects.in_bulk(morceau)
+        lieux |= Lieu.objects.select_related("commune_ref").in_bulk(morceau)
     fusions = []
     for i, j, valeur, details in resultats:
         pk_a, pk_b = pks[i], pks[j]

@@ -22,6 +22,7 @@ import shapely
 from django.conf import settings
 from shapely.geometry import Point
 
+from sun.core.geo import projeter_vers_wgs84, semble_lambert93
 from sun.core.geocodeur import GeocodeurIndisponible, geocoder
 from sun.core.text import normaliser_recherche
 from sun.inclusion.lieux.normalisation import Signalements
@@ -252,8 +253,6 @@ class Referentiel:
 
 def _coordonnees(lieu: dict, signalements: Signalements) -> tuple[float, float] | None:
     """(latitude, longitude) as given, Lambert-93 converted; None if unusable (reported)."""
-    from sun.core.geo import projeter_vers_wgs84, semble_lambert93
-
     lat, lon = lieu["latitude"], lieu["longitude"]
     if lat is None and lon is None:
         return None

@@ -35,6 +35,7 @@ class Signalement:
 class Signalements:
     liste: list[Signalement] = field(default_factory=list)
     a_verifier: bool = False  # the place is kept but a coordinator should look at it
+    date_estimee: bool = False  # no readable date_maj: the import's date stands in for it
 
     def ajouter(self, champ: str, valeur, raison: str, gravite: str) -> None:
         self.liste.append(Signalement(champ, str(valeur)[:200], raison, gravite))
@@ -282,11 +283,6 @@ def _date(brut: str) -> date | None:
     return None
 
 
-def date_lisible(valeur) -> bool:
-    """Did the source give a readable date?"""
-    return _date(texte(valeur)[:10]) is not None
-
-
 def date_maj(valeur, aujourd_hui: date, signalements: Signalements) -> date:
     resultat = _date(texte(valeur)[:10])
     if resultat is not None:
@@ -296,6 +292,7 @@ def date_maj(valeur, aujourd_hui: date, signalements: Signalements) -> date:
             )
             return aujourd_hui
         return resultat
+    signalements.date_estimee = True
     signalements.ajouter(
         "date_maj", valeur, "date absente ou illisible : date d'import retenue", "correction"
     )

@@ -104,9 +104,8 @@ class ImportDeLieux(Importeur):
             return None
         self.vus.add(cle)
         champs = {c: valeurs[c] for c in CHAMPS_LIEU}
-        date_fournie = n.date_lisible(ligne.get("date_maj"))
-        return Fiche(numero, cle, champs, empreinte(champs), commune_pk, precision, date_fournie,
-                     signalements.a_verifier)  # fmt: skip
+        return Fiche(numero, cle, champs, empreinte(champs), commune_pk, precision,
+                     not signalements.date_estimee, signalements.a_verifier)  # fmt: skip
 
     def ecrire(self, fiches: list[Fiche], rapport: Rapport) -> None:
         """One batch (TAILLE_LOT rows): new places created, changed ones updated."""
