@@ -19,8 +19,9 @@ in one transaction (rolled back for a dry run), writes the CSV report and record
 in the journal (who, when, file, source, figures), a refused file included.
 
 The guard: an import that would refuse more than SUN_IMPORT_SEUIL_CONFIRMATION of its rows
-(and at least MINIMUM_REFUSEES), or close more than that share of what its source had, is rolled back and raises
-ConfirmationRequise (with the list of what it would close) unless run with `confirmer=True`.
+(and at least MINIMUM_REFUSEES), or close more than that share of what its source had, is
+rolled back and raises ConfirmationRequise (with the list of what it would close) unless run
+with `confirmer=True`.
 A dry run is never stopped: its report says that the real import will need a confirmation.
 """
 
