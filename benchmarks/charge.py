@@ -24,7 +24,8 @@ def port_libre() -> int:
 def demarrer(env: dict, port: int, sonde: str) -> subprocess.Popen:
     """Start `sun serve` (gunicorn, 2 workers) and wait until `sonde` answers."""
     serveur = subprocess.Popen(
-        [SUN, "serve", "--port", str(port), "--workers", "2"],
+        # Without the task worker: the web processes alone, as measured before tasks existed.
+        [SUN, "serve", "--port", str(port), "--workers", "2", "--sans-worker"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -7,7 +7,7 @@ from sun.territoire.positions import PositionIntrouvable, position_appareil, res
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("texte", ["Limoux", "limoux", "11300", "11206", "  LIMOUX  "])
+@pytest.mark.parametrize("texte", ["Limoux", "limoux", "Limoux 11300", "11206", "  LIMOUX  "])
 def test_commune_code_postal_ou_insee(texte):
     position = resoudre(texte)
     assert position.commune.code_insee == "11206" and position.precision == "commune"

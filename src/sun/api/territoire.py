@@ -2,8 +2,10 @@
 
 import json
 from datetime import datetime
+from math import ceil
 from typing import Literal
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -41,6 +43,11 @@ class CommuneResume(Schema):
     latitude: float | None
     longitude: float | None
     superficie_km2: float | None
+    trouvee_par: str | None = Field(
+        None,
+        description="Ancienne commune (déléguée, associée) ou arrondissement par lequel la "
+        "commune a été trouvée, lors d'une recherche par nom ou code",
+    )
 
 
 class CommuneDetail(CommuneResume):
@@ -102,9 +109,14 @@ def _entite(c: Commune, proprietes: dict) -> dict:
     openapi_extra=reponse_geojson("FeatureCollection des communes (format=geojson)"),
 )
 def liste_communes(request, filtres: Query[FiltresCommunes]):
-    """Recherche insensible aux accents et à la casse, par nom, code postal ou code INSEE."""
+    """Recherche insensible aux accents et à la casse, par nom (ou nom d'une ancienne commune),
+    code postal ou code INSEE. Un nombre de 5 chiffres est un code postal d'abord, un code
+    INSEE seulement si aucune commune n'a ce code postal. Le nom exact passe avant les noms qui
+    commencent pareil, puis les communes les plus peuplées."""
+    if filtres.q and filtres.q.strip():
+        return _liste_de_l_index(filtres)
     qs = queries.communes_filtrees(
-        filtres.q, filtres.departement, filtres.epci, geometrie=filtres.format == "geojson"
+        filtres.departement, filtres.epci, geometrie=filtres.format == "geojson"
     )
     objets, page = paginer(qs, filtres.page, filtres.taille)
     date_maj = max((c.date_maj for c in objets), default=None)
@@ -122,6 +134,41 @@ def liste_communes(request, filtres: Query[FiltresCommunes]):
         "date_maj": date_maj,
         "resultats": [_resume(c) for c in objets],
     }
+
+
+def _liste_de_l_index(filtres: FiltresCommunes) -> HttpResponse:
+    """The text search, from this process's index of communes: no query but the version's."""
+    resultats = queries.communes_cherchees(filtres.q, filtres.departement, filtres.epci)
+    total, debut = len(resultats), (filtres.page - 1) * filtres.taille
+    trouvees = resultats.tranche(debut, debut + filtres.taille)
+    page = {"total": total, "page": filtres.page, "taille": filtres.taille,
+            "pages": max(1, ceil(total / filtres.taille))}  # fmt: skip
+    date_maj = max((t.commune.date_maj for t in trouvees), default=None)
+    source = trouvees[0].commune.source if trouvees else ""
+    resumes = [_resume_indexe(t) for t in trouvees]
+    if filtres.format == "geojson":
+        contours = queries.contours_des_communes([t.commune.pk for t in trouvees])
+        entites = []
+        for trouvee, resume in zip(trouvees, resumes, strict=True):
+            geometrie = contours.get(trouvee.commune.pk)
+            if geometrie is None and trouvee.latitude is not None:
+                geometrie = {"type": "Point", "coordinates": [trouvee.longitude, trouvee.latitude]}
+            entites.append({"type": "Feature", "geometry": geometrie, "properties": resume})
+        return _geojson(entites, **page, source=source, date_maj=date_maj)
+    corps = {**page, "source": source, "date_maj": date_maj, "resultats": resumes}
+    return HttpResponse(json.dumps(corps, ensure_ascii=False, cls=DjangoJSONEncoder),
+                        content_type="application/json")  # fmt: skip
+
+
+def _resume_indexe(t) -> dict:
+    c = t.commune
+    return {
+        "code_insee": c.code_insee, "nom": c.nom, "departement": c.departement,
+        "epci": c.epci, "epci_nom": c.epci_nom, "codes_postaux": list(c.codes_postaux),
+        "population_municipale": c.population_municipale,
+        "latitude": c.latitude, "longitude": c.longitude, "superficie_km2": c.superficie_km2,
+        "trouvee_par": t.subdivision,
+    }  # fmt: skip
 
 
 @communes.get(

@@ -5,7 +5,6 @@ aggregates commune → EPCI → département.
 """
 
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
 
 from sun.core.text import article_de, normaliser_recherche
 
@@ -63,6 +62,11 @@ class EPCI(models.Model):
         return self.nom
 
 
+def cle_recherche(nom: str, codes_postaux: list[str], code_insee: str) -> str:
+    """« lezignan corbieres 11200 11203 »: folded name, postcodes, INSEE code."""
+    return " ".join([normaliser_recherche(nom), *codes_postaux, code_insee.lower()])
+
+
 class CommuneQuerySet(models.QuerySet):
     """Chainable reads of communes. Defined here, with the model whose manager it is, so that
     `sun.territoire.queries` imports the models and never the other way round."""
@@ -75,35 +79,6 @@ class CommuneQuerySet(models.QuerySet):
 
     def de_code(self, code_insee: str):
         return self.filter(code_insee=code_insee.upper())
-
-    def recherche(self, texte: str):
-        """Accent- and case-insensitive search by name, postal code or INSEE code.
-
-        Every word typed must appear; exact codes come first, then names starting with the
-        text, then the most populated communes.
-        """
-        requete = normaliser_recherche(texte)
-        if not requete:
-            return self.none()
-        filtre = Q()
-        for mot in requete.split():
-            filtre &= Q(cle_recherche__contains=mot)
-        rang = Case(
-            # An exact INSEE or postal code (the key ends with the INSEE code).
-            When(
-                Q(code_insee__iexact=requete) | Q(cle_recherche__contains=f" {requete} "),
-                then=Value(0),
-            ),
-            When(cle_recherche__startswith=requete, then=Value(1)),
-            When(cle_recherche__contains=f" {requete}", then=Value(2)),
-            default=Value(3),
-            output_field=IntegerField(),
-        )
-        return (
-            self.filter(filtre)
-            .annotate(rang=rang)
-            .order_by("rang", models.F("population_municipale").desc(nulls_last=True), "nom")
-        )
 
     def avec_relations(self):
         return self.select_related("departement", "epci")
@@ -152,6 +127,11 @@ class Commune(models.Model):
     def __str__(self) -> str:
         return f"{self.nom} ({self.code_insee})"
 
+    def save(self, *args, **kwargs):
+        # The key the index of communes reads the folded name and postcodes from.
+        self.cle_recherche = cle_recherche(self.nom, self.codes_postaux, self.code_insee)
+        super().save(*args, **kwargs)
+
     @property
     def densite(self) -> float | None:
         if self.population_municipale is None or not self.superficie_km2:
@@ -179,6 +159,10 @@ class SubdivisionCommune(models.Model):
     population_municipale = models.PositiveIntegerField(
         "population municipale", null=True, blank=True
     )
+    # Where the former commune is (centroid of its outline, else its town hall): « Fa » must
+    # lead to Fa, not to the centre of Val-du-Faby.
+    latitude = models.FloatField("latitude", null=True, blank=True)
+    longitude = models.FloatField("longitude", null=True, blank=True)
 
     class Meta:
         verbose_name = "subdivision de commune"

@@ -1,18 +1,20 @@
 """Where a person is: what they typed (commune, postal code, address) turned into a point.
 
-A commune, a postal code or an INSEE code gives the commune's centroid. An address gives the
+A commune, a former commune, a postal code or an INSEE code gives its centroid (the index of
+communes, `index_communes`, decides: a postcode first, an INSEE code only if no commune has
+that postcode; a postcode shared by several communes asks « Laquelle ? »). An address gives the
 address itself when the optional geocoder is set, otherwise the commune found in it (its
 postal code or its last words). Nothing found: close commune names are suggested.
 """
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from sun.core.geocodeur import GeocodeurIndisponible, geocoder, geocodeur_configure
 from sun.core.text import normaliser_recherche
+from sun.territoire.index_communes import Trouvee, est_code, index_communes
 from sun.territoire.models import Commune
 from sun.territoire.queries import departement_configure
 
@@ -34,61 +36,70 @@ class Position:
 
 
 class PositionIntrouvable(ValueError):
-    def __init__(self, message: str, suggestions: list[Commune] | None = None):
+    """Nothing found (with close names as suggestions), or, when `choix` is true, several
+    communes share the postcode typed: the suggestions are all of them, and the message asks
+    « Laquelle ? »."""
+
+    def __init__(self, message: str, suggestions: list[Commune] | None = None, *,
+                 choix: bool = False):  # fmt: skip
         super().__init__(message)
         self.suggestions = suggestions or []
+        self.choix = choix
 
 
-def _centre(commune: Commune, libelle: str | None = None) -> Position:
-    latitude, longitude = commune.latitude, commune.longitude
-    mairie = getattr(commune, "mairie", None)
-    if latitude is None and mairie is not None:
-        latitude, longitude = mairie.latitude, mairie.longitude
-    if latitude is None:
+def _communes(pks: list[int]) -> list[Commune]:
+    par_pk = Commune.objects.select_related("departement", "mairie").defer("geometrie").in_bulk(pks)
+    return [par_pk[pk] for pk in pks if pk in par_pk]
+
+
+def _position(trouvee: Trouvee, libelle: str | None = None) -> Position:
+    commune = _communes([trouvee.commune.pk])[0]
+    if trouvee.latitude is None:
         raise PositionIntrouvable(f"La commune {commune.nom} n'a pas de position connue.")
-    libelle = libelle or f"{commune.nom} ({commune.departement.code})"
-    return Position(latitude, longitude, libelle, commune, "commune")
+    if libelle is None:
+        nom = trouvee.subdivision or commune.nom
+        libelle = f"{nom}, {commune.departement.code}" if trouvee.subdivision else (
+            f"{commune.nom} ({commune.departement.code})"
+        )  # fmt: skip
+    return Position(trouvee.latitude, trouvee.longitude, libelle, commune, "commune")
 
 
-def _meilleure(texte: str) -> Commune | None:
-    """The best commune for the text, preferring the configured département on a tie."""
-    communes = list(
-        Commune.objects.recherche(texte)
-        .select_related("departement", "mairie")
-        .defer("geometrie")[:20]
-    )
-    if not communes:
+def _meilleure(texte: str) -> Trouvee | None:
+    """The best commune for the text, preferring the configured département on a tie. A
+    postcode shared by several communes raises PositionIntrouvable with the choice."""
+    index = index_communes()
+    requete = normaliser_recherche(texte)
+    if est_code(requete):
+        communes = index.communes_du_code_postal(requete)
+        if len(communes) > 1:
+            raise PositionIntrouvable(
+                f"Le code postal {requete} est celui de {len(communes)} communes. Laquelle ?",
+                _communes([c.pk for c in communes]),
+                choix=True,
+            )
+    trouvees = index.chercher(requete).tranche(0, 50)
+    if not trouvees:
         return None
     departement = departement_configure()
-    meilleur_rang = communes[0].rang
-    ex_aequo = [c for c in communes if c.rang == meilleur_rang]
-    locales = [c for c in ex_aequo if departement and c.departement_id == departement.pk]
+    ex_aequo = [t for t in trouvees if t.rang == trouvees[0].rang]
+    locales = [t for t in ex_aequo if departement and t.commune.departement == departement.code]
     return (locales or ex_aequo)[0]
 
 
-def _commune_dans_adresse(texte: str) -> Commune | None:
+def _commune_dans_adresse(texte: str) -> Trouvee | None:
     trouve = CODE_POSTAL.search(texte)
     if trouve:
         apres = texte[trouve.end() :].strip(" ,")
-        commune = _meilleure(f"{trouve.group(1)} {apres}".strip()) or _meilleure(trouve.group(1))
-        if commune:
-            return commune
+        trouvee = _meilleure(f"{trouve.group(1)} {apres}".strip()) or _meilleure(trouve.group(1))
+        if trouvee:
+            return trouvee
     mots = [m for m in re.split(r"[\s,]+", texte) if m and not m.isdigit()]
     # The commune is usually at the end of an address: try the last words, longest first.
     for debut in range(max(0, len(mots) - 4), len(mots)):
-        commune = _meilleure(" ".join(mots[debut:]))
-        if commune:
-            return commune
+        trouvee = _meilleure(" ".join(mots[debut:]))
+        if trouvee:
+            return trouvee
     return None
-
-
-@lru_cache(maxsize=4)
-def _noms(code_departement: str | None) -> tuple[list[str], list[int]]:
-    communes = Commune.objects.all()
-    if code_departement:
-        communes = communes.filter(departement__code=code_departement)
-    lignes = list(communes.values_list("nom", "pk"))
-    return [normaliser_recherche(nom) for nom, _ in lignes], [pk for _, pk in lignes]
 
 
 def suggestions(texte: str, nombre: int = 5) -> list[Commune]:
@@ -99,7 +110,7 @@ def suggestions(texte: str, nombre: int = 5) -> list[Commune]:
     departement = departement_configure()
     trouvees: list[int] = []
     for code in ([departement.code] if departement else []) + [None]:
-        noms, pks = _noms(code)
+        noms, pks = index_communes().noms_et_cles(code)
         for _, _, rang in process.extract(
             cle, noms, scorer=fuzz.WRatio, limit=nombre, score_cutoff=75
         ):
@@ -118,9 +129,9 @@ def resoudre(texte: str) -> Position:
         raise PositionIntrouvable(
             "Indiquez une commune, un code postal ou une adresse, ou utilisez « Autour de moi »."
         )
-    commune = _meilleure(texte)
-    if commune is not None:
-        return _centre(commune)
+    trouvee = _meilleure(texte)
+    if trouvee is not None:
+        return _position(trouvee)
     if geocodeur_configure():
         try:
             adresse = geocoder(texte)
@@ -134,9 +145,10 @@ def resoudre(texte: str) -> Position:
             return Position(
                 adresse.latitude, adresse.longitude, adresse.libelle, commune, "adresse"
             )
-    commune = _commune_dans_adresse(texte)
-    if commune is not None:
-        return _centre(commune, f"{commune.nom} ({commune.departement.code}), d'après « {texte} »")
+    trouvee = _commune_dans_adresse(texte)
+    if trouvee is not None:
+        nom = f"{trouvee.subdivision or trouvee.commune.nom} ({trouvee.commune.departement})"
+        return _position(trouvee, f"{nom}, d'après « {texte} »")
     raise PositionIntrouvable(f"Aucune commune ne correspond à « {texte} ».", suggestions(texte))
 
 

@@ -6,15 +6,14 @@ manager, `sun.territoire.models.CommuneQuerySet`: this module imports the models
 never import it.
 """
 
+import json
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db.models import Count, QuerySet, Sum
 
-from sun.core.text import normaliser_recherche
+from sun.territoire.index_communes import Resultats, index_communes
 from sun.territoire.models import EPCI, Commune, CommuneQuerySet, Departement, SubdivisionCommune
-
-
-def cle_recherche(nom: str, codes_postaux: list[str], code_insee: str) -> str:
-    return " ".join([normaliser_recherche(nom), *codes_postaux, code_insee.lower()])
 
 
 def departement_configure() -> Departement | None:
@@ -24,15 +23,56 @@ def departement_configure() -> Departement | None:
 
 # --- communes ---------------------------------------------------------------------------------
 def communes_filtrees(
-    texte: str | None, departement: str | None, epci: str | None, *, geometrie: bool
+    departement: str | None, epci: str | None, *, geometrie: bool
 ) -> CommuneQuerySet:
-    """Communes matching the text (else by INSEE code), in a département and an EPCI when given;
-    outlines only when asked for."""
-    communes = Commune.objects.avec_relations()
-    communes = communes.recherche(texte) if texte else communes.order_by("code_insee")
+    """Communes by INSEE code, in a département and an EPCI when given; outlines only when
+    asked for. (A search by text goes through the index: `communes_cherchees`.)"""
+    communes = Commune.objects.avec_relations().order_by("code_insee")
     communes = communes.du_departement(departement.upper() if departement else None)
     communes = communes.de_l_epci(epci)
     return communes if geometrie else communes.sans_geometrie()
+
+
+def communes_cherchees(texte: str, departement: str | None, epci: str | None) -> Resultats:
+    """The text search of communes, from this process's index (see `index_communes`)."""
+    return index_communes().chercher(texte, departement, epci)
+
+
+class CommunesTrouvees(Sequence):
+    """The communes a text search found, as model objects a page at a time (for a Paginator),
+    each with `trouvee_par`: the former commune it was found by, if any."""
+
+    def __init__(self, resultats: Resultats):
+        self.resultats = resultats
+
+    def __len__(self) -> int:
+        return len(self.resultats)
+
+    def __getitem__(self, tranche):
+        if not isinstance(tranche, slice):
+            return self[tranche : tranche + 1][0]
+        debut, fin, _ = tranche.indices(len(self))
+        trouvees = self.resultats.tranche(debut, fin)
+        par_pk = (
+            Commune.objects.avec_relations()
+            .sans_geometrie()
+            .in_bulk([t.commune.pk for t in trouvees])
+        )
+        communes = []
+        for trouvee in trouvees:
+            commune = par_pk[trouvee.commune.pk]
+            commune.trouvee_par = trouvee.subdivision
+            communes.append(commune)
+        return communes
+
+
+def communes_trouvees(texte: str, departement: str | None) -> CommunesTrouvees:
+    return CommunesTrouvees(communes_cherchees(texte, departement, None))
+
+
+def contours_des_communes(pks: list[int]) -> dict[int, dict]:
+    lignes = Commune.objects.filter(pk__in=pks).exclude(geometrie="").values_list("pk", "geometrie")
+    return {pk: json.loads(geometrie) for pk, geometrie in lignes}
 
 
 def commune_avec_departement(code_insee: str) -> Commune | None:

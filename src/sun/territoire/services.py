@@ -18,8 +18,9 @@ from sun.territoire.models import (
     Departement,
     Mairie,
     SubdivisionCommune,
+    cle_recherche,
 )
-from sun.territoire.queries import cle_recherche
+from sun.territoire.version import territoire_modifie
 
 
 @dataclass
@@ -244,6 +245,7 @@ def charger_departements(
         ChargementTerritoire.objects.create(
             departements=codes, source=donnees.source, rapport=rapport.en_json()
         )
+        territoire_modifie()
         if essai:
             transaction.set_rollback(True)
     rapport.essai = essai
@@ -255,17 +257,28 @@ def _synchroniser_subdivisions(donnees, code_par_id, communes, codes) -> Compteu
     voulues = {}
     for ligne in donnees.subdivisions:
         nom = avec_article(ligne.nom, ligne.type_nom)
+        latitude, longitude = _position_subdivision(ligne)
         voulues[(ligne.code, ligne.type)] = {
             "nom": nom,
             "nom_recherche": normaliser_recherche(nom),
             "commune": communes[code_par_id[ligne.parent_id]],
             "population_municipale": ligne.population,
+            "latitude": latitude,
+            "longitude": longitude,
         }
     compteur, _ = _synchroniser(
         SubdivisionCommune, ("code_insee", "type"), voulues,
         SubdivisionCommune.objects.filter(commune__departement__code__in=codes), None,
     )  # fmt: skip
     return compteur
+
+
+def _position_subdivision(ligne) -> tuple[float | None, float | None]:
+    """The centroid of a former commune's outline, else its town hall, else nothing."""
+    if ligne.geometrie_wkb:
+        centre = geo.from_wkb_hex(ligne.geometrie_wkb).centroid
+        return round(centre.y, 6), round(centre.x, 6)
+    return geo.lat_lon(ligne.mairie["localisation"]) or (None, None)
 
 
 def _journaliser(rapport: "RapportChargement", fichier: str, lues: int) -> None:

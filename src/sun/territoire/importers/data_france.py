@@ -228,9 +228,14 @@ def lire_territoire(
     codes_par_id = {
         cp["id"]: cp["code"] for cp in _lignes("codes_postaux.csv.lzma", {"id", "code"})
     }
+    # Paris, Lyon and Marseille have their postcodes on their arrondissements (75001, 13001…):
+    # the commune takes them, so that « 13001 » is Marseille, not Aix-en-Provence (INSEE 13001).
+    titulaire = {s.id: s.parent_id for s in donnees.subdivisions if s.type == "ARM"}
+    titulaire.update((i, i) for i in communes_par_id)
     for lien in _lignes("codes_postaux_communes.csv.lzma", {"codepostal_id", "commune_id"}):
-        if lien["commune_id"] in communes_par_id and lien["codepostal_id"] in codes_par_id:
-            donnees.codes_postaux.setdefault(lien["commune_id"], []).append(
+        commune_id = titulaire.get(lien["commune_id"])
+        if commune_id is not None and lien["codepostal_id"] in codes_par_id:
+            donnees.codes_postaux.setdefault(commune_id, []).append(
                 codes_par_id[lien["codepostal_id"]]
             )
     return donnees

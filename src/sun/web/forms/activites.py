@@ -170,7 +170,12 @@ class ActiviteForm(forms.Form):
             try:
                 position = resoudre(d["commune"])
             except PositionIntrouvable as exc:
-                self.add_error("commune", str(exc))
+                message = str(exc)
+                if exc.choix:  # a shared postcode: the name says which commune
+                    noms = ", ".join(c.nom for c in exc.suggestions[:12])
+                    suite = "…" if len(exc.suggestions) > 12 else ""
+                    message += f" Indiquez le nom de la commune ({noms}{suite})."
+                self.add_error("commune", message)
                 return d
             if position.commune is not None:
                 donnees["lieu_code_insee"] = position.commune.code_insee
