@@ -25,7 +25,8 @@ install: $(STAMP_RUN)
 
 install-test: $(STAMP_TEST)
 
-## make run: install, migrate, load the territory and demo content if missing, serve.
+## make run: install, migrate, load the territory and demo content if missing, compute the
+## indicators once, serve (with the task worker beside the server: sun serve starts it).
 run: install
 	$(BIN)/sun preparer
 	$(BIN)/sun serve --hote $(HOTE) --port $(PORT)

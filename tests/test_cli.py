@@ -128,6 +128,8 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
         "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour).",
         "Bilans CRA v1 des conseillers numériques déjà chargés.",
+        "Indice de fragilité numérique déjà chargé (fichiers livrés, version a15f920).",
+        "Indicateurs calculés : 5 sur 5 (recalculés chaque nuit par sun worker).",
     ]
 
 

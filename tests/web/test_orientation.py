@@ -116,7 +116,7 @@ def test_statistiques(client, utilisateur_avec_role, lieux):
     assert "Faire une démarche administrative" in page and "Débutant" in page
 
 
-def test_fiche_d_une_page_avec_quatre_lieux(client, utilisateur_avec_role, tmp_path):
+def test_fiche_d_une_page_avec_quatre_lieux(client, utilisateur_avec_role, tmp_path, rf):
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
@@ -139,6 +139,16 @@ def test_fiche_d_une_page_avec_quatre_lieux(client, utilisateur_avec_role, tmp_p
     assert "Où trouver de l'aide" in page  # the unknown id is ignored, four places fit
     orientation.refresh_from_db()
     document = render_to_string(
-        "web/espace/orientation/fiche_document.html", _contexte_fiche(orientation)
+        "web/espace/orientation/fiche_document.html", _contexte_fiche(rf.get("/"), orientation)
     )
+    # The type size estimated for the sheet (the one the browser prints) fits one page.
     assert len(HTML(string=document).render().pages) == 1
+
+
+def test_propositions_avec_distance_ouverture_et_services(client, utilisateur_avec_role, lieux):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    page = texte(client.get(client.post("/espace/orientation/", REPONSES)["Location"]))
+    # From the centre of Limoux (the commune's centroid) to the France services.
+    assert "À 1,7 km du centre de Limoux, à vol d'oiseau" in page
+    assert "Utile pour : <strong>Faire ses démarches en ligne</strong>" in page
+    assert page.count("Prochaine ouverture") + page.count("Ouvert maintenant") == 1

@@ -16,6 +16,7 @@ def ajouter(sous) -> None:
     demo = sous.add_parser("demo", help="contenu de démonstration")
     ds = demo.add_subparsers(title="actions", metavar="ACTION", required=True)
     p = ds.add_parser(
-        "charger", help="crée un compte de démonstration par rôle et des lieux de démonstration"
+        "charger",
+        help="crée un compte de démonstration par rôle, des lieux, et des actions pour le pilote de démonstration",
     )
     p.set_defaults(fonction=demo_charger)

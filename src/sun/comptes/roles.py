@@ -49,10 +49,24 @@ def a_role(user, *roles: Role) -> bool:
     return bool(roles_de(user) & set(roles))
 
 
+class RoleManquant(PermissionDenied):
+    """A refusal that names the roles which would open the page (shown on the 403 page)."""
+
+    def __init__(self, message: str, roles: tuple[Role, ...] = ()):
+        super().__init__(message)
+        self.roles = tuple(roles)
+
+
+def libelles(roles) -> str:
+    """« Agent (accueil, orientation) ou Administrateur »."""
+    noms = [Role(r).libelle for r in roles]
+    return ", ".join(noms[:-1]) + f" ou {noms[-1]}" if len(noms) > 1 else "".join(noms)
+
+
 def verifier_role(user, *roles: Role) -> None:
     """Raise PermissionDenied unless the user holds one of the roles (for services and API)."""
     if not a_role(user, *roles):
-        raise PermissionDenied("Votre compte n'a pas le rôle nécessaire.")
+        raise RoleManquant(f"Cette page est réservée aux rôles : {libelles(roles)}.", roles)
 
 
 def role_requis(*roles: Role) -> Callable:

@@ -1,36 +1,57 @@
 """Charts drawn on the server as SVG (they also go into the PDF report), always shown with the
-table that carries their data."""
+table that carries their data.
+
+Drawn for a phone first: each label sits on its own line above its bar, in a drawing 400 units
+wide with 14-unit text, so that at 360 pixels (drawn about 330 pixels wide) the text stays
+above 11 pixels, and no label has to be cut short to leave room for the bars. The `width`
+attribute keeps the drawing at its natural size where there is room (CSS: `svg.graphique`).
+"""
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+LARGEUR = 400
+POLICE = 14  # text size in drawing units
+LIGNE = 44  # one label line and one bar
+LIBELLE_MAX = 52  # characters on one line of 400 units at 14 units
 
-def graphique_indicateurs(suivis, largeur: int = 640) -> SafeString:
+
+def _libelle(texte: str) -> str:
+    texte = str(texte)
+    return escape(texte if len(texte) <= LIBELLE_MAX else texte[: LIBELLE_MAX - 1] + "…")
+
+
+def _svg(largeur: int, hauteur: int, contenu: str) -> SafeString:
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" '
+        f'width="{largeur}" height="{hauteur}" class="graphique" aria-hidden="true" '
+        f'focusable="false" font-family="sans-serif" font-size="{POLICE}">{contenu}</svg>'
+    )
+
+
+def graphique_indicateurs(suivis, largeur: int = LARGEUR) -> SafeString:
     """One bar per indicator: its latest result as a share of its target (capped at 100 %)."""
     lignes = [
         s for s in suivis if s.dernier_resultat and s.prochaine_cible and s.prochaine_cible.objectif
     ]
     if not lignes:
         return mark_safe("")
-    hauteur_ligne, marge = 28, 230
-    hauteur = hauteur_ligne * len(lignes) + 10
+    droite = 52  # room for « 100 % »
+    longueur_max = largeur - droite
     barres = []
     for n, s in enumerate(lignes):
         part = max(0.0, min(1.0, s.dernier_resultat.resultat / s.prochaine_cible.objectif))
-        y = 5 + n * hauteur_ligne
+        y = n * LIGNE
         barres.append(
-            f'<text x="0" y="{y + 17}" font-size="13">{escape(s.indicateur.libelle[:34])}</text>'
-            f'<rect x="{marge}" y="{y + 4}" width="{largeur - marge - 60}" height="16" fill="#e6e9ec"/>'
-            f'<rect x="{marge}" y="{y + 4}" width="{(largeur - marge - 60) * part:.1f}" height="16" fill="#17692b"/>'
-            f'<text x="{largeur - 55}" y="{y + 17}" font-size="13">{part * 100:.0f} %</text>'
+            f'<text x="0" y="{y + 15}">{_libelle(s.indicateur.libelle)}</text>'
+            f'<rect x="0" y="{y + 21}" width="{longueur_max}" height="16" fill="#e6e9ec"/>'
+            f'<rect x="0" y="{y + 21}" width="{longueur_max * part:.1f}" height="16" fill="#17692b"/>'
+            f'<text x="{longueur_max + 6}" y="{y + 34}">{part * 100:.0f} %</text>'
         )
-    return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" class="graphique" '
-        f'aria-hidden="true" focusable="false" font-family="sans-serif">{"".join(barres)}</svg>'
-    )
+    return _svg(largeur, LIGNE * len(lignes) + 4, "".join(barres))
 
 
-def graphique_barres(lignes, largeur: int = 560) -> SafeString:
+def graphique_barres(lignes, largeur: int = LARGEUR) -> SafeString:
     """Horizontal bars for labelled counts (objects with `libelle`, `valeur`, `masquee`).
     A masked count draws no bar: its length would give the value away."""
     if not any(ligne.valeur for ligne in lignes):
@@ -40,21 +61,15 @@ def graphique_barres(lignes, largeur: int = 560) -> SafeString:
         if any(not ligne.masquee for ligne in lignes)
         else 1
     )
-    hauteur_ligne, marge, droite = 24, 210, 70
+    droite = 64  # room for the count after the longest bar
     barres = []
     for n, ligne in enumerate(lignes):
-        y = 4 + n * hauteur_ligne
-        longueur = (
-            0 if ligne.masquee else (largeur - marge - droite) * ligne.valeur / (maximum or 1)
-        )
-        texte = "< 5" if ligne.masquee else f"{ligne.valeur:,}".replace(",", "\u202f")
+        y = n * LIGNE
+        longueur = 0 if ligne.masquee else (largeur - droite) * ligne.valeur / (maximum or 1)
+        texte = "&lt; 5" if ligne.masquee else f"{ligne.valeur:,}".replace(",", "\u202f")
         barres.append(
-            f'<text x="0" y="{y + 15}" font-size="12">{escape(str(ligne.libelle)[:32])}</text>'
-            f'<rect x="{marge}" y="{y + 3}" width="{longueur:.1f}" height="15" fill="#1f4e8c"/>'
-            f'<text x="{marge + longueur + 6:.1f}" y="{y + 15}" font-size="12">{texte}</text>'
+            f'<text x="0" y="{y + 15}">{_libelle(ligne.libelle)}</text>'
+            f'<rect x="0" y="{y + 21}" width="{longueur:.1f}" height="16" fill="#1f4e8c"/>'
+            f'<text x="{longueur + 6:.1f}" y="{y + 34}">{texte}</text>'
         )
-    hauteur = hauteur_ligne * len(lignes) + 8
-    return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" class="graphique" '
-        f'aria-hidden="true" focusable="false" font-family="sans-serif">{"".join(barres)}</svg>'
-    )
+    return _svg(largeur, LIGNE * len(lignes) + 4, "".join(barres))

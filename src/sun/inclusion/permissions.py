@@ -1,10 +1,12 @@
 """Who may do what in the register (checked on the server by every view)."""
 
+from sun.comptes.modules import PAR_CODE, peut_ouvrir
 from sun.comptes.roles import Role, a_role
 from sun.inclusion.models import Lieu
 
 EDITEURS_TOUT = (Role.AGENT, Role.ADMINISTRATEUR)
-IMPORTEURS = (Role.AGENT, Role.ADMINISTRATEUR)
+# Imports, their journal, duplicates and reported errors: the imports module of the agent space.
+IMPORTEURS = PAR_CODE["imports"].roles
 
 
 def peut_modifier(user, lieu: Lieu) -> bool:
@@ -21,4 +23,4 @@ def peut_creer(user) -> bool:
 
 
 def peut_importer(user) -> bool:
-    return a_role(user, *IMPORTEURS)
+    return peut_ouvrir(user, "imports")

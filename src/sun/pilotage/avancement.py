@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Max
+from django.utils import timezone
 
 from sun.pilotage.models import Action, Axe, Historique, Indicateur, Plan, ValeurIndicateur
 from sun.pilotage.services import en_retard
@@ -55,6 +56,24 @@ class SuiviIndicateur:
     dernier_resultat: ValeurIndicateur | None
     prochaine_cible: ValeurIndicateur | None
     valeurs: list[ValeurIndicateur]
+
+    @property
+    def absence(self) -> str:
+        """Why there is no result yet (empty when there is one), for the dashboard and report."""
+        if self.dernier_resultat is not None:
+            return ""
+        indicateur = self.indicateur
+        if not indicateur.calcul:
+            return "Pas encore mesuré : aucune valeur saisie par les pilotes des actions liées."
+        if indicateur.erreur_calcul and indicateur.calcule_le:
+            quand = timezone.localtime(indicateur.calcule_le)
+            return f"Pas de valeur au calcul du {quand:%d/%m/%Y} : {indicateur.erreur_calcul}."
+        return ("Pas encore calculé : le calcul quotidien (ou « Recalculer ») ne l'a pas "
+                "encore fait.")  # fmt: skip
+
+    @property
+    def demonstration(self) -> bool:
+        return any(v.demonstration for v in self.valeurs)
 
 
 def avancement(plan: Plan, aujourd_hui: date) -> tuple[Compte, list[LigneAvancement]]:

@@ -143,6 +143,7 @@ class NoteSuivi(models.Model):
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    demonstration = models.BooleanField("note de démonstration", default=False)
 
     class Meta:
         verbose_name = "note de suivi"
@@ -195,6 +196,9 @@ class Indicateur(models.Model):
     public = models.BooleanField("public", default=True)
     actions = models.ManyToManyField(Action, blank=True, related_name="indicateurs")
     description = models.TextField("description", blank=True)
+    # The last computation by SUN: when, and why it gave no value (empty: it gave one).
+    calcule_le = models.DateTimeField("dernier calcul", null=True, blank=True)
+    erreur_calcul = models.TextField("raison de l'absence de valeur calculée", blank=True)
 
     class Meta:
         verbose_name = "indicateur"
@@ -216,6 +220,7 @@ class ValeurIndicateur(models.Model):
     objectif = models.FloatField("cible", null=True, blank=True)
     source = models.CharField("source", max_length=300)
     commentaire = models.TextField("commentaire", blank=True)
+    demonstration = models.BooleanField("valeur de démonstration", default=False)
 
     class Meta:
         verbose_name = "valeur d'indicateur"

@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 
 from sun.core.graphiques import graphique_indicateurs
 from sun.pilotage.avancement import avancement, suivi_indicateurs
-from sun.pilotage.models import Action, Axe, Plan
+from sun.pilotage.models import Action, Plan
+from sun.pilotage.queries import ORDRE_DES_ACTIONS, orientations
 from sun.pilotage.services import en_retard
 
 
@@ -34,20 +35,31 @@ def _derniere_de(valeurs, annee: int):
 def contexte(plan: Plan, annee: int, aujourd_hui: date) -> dict:
     total, lignes = avancement(plan, aujourd_hui)
     actions = list(plan.actions.filter(parent=None).select_related("orientation")
-                   .prefetch_related("notes", "pilotes").order_by("ordre"))  # fmt: skip
+                   .prefetch_related("notes", "pilotes").order_by(*ORDRE_DES_ACTIONS))  # fmt: skip
     par_orientation: dict[int, list] = {}
     for action in actions:
         notes = [n for n in action.notes.all() if n.date.year == annee]
         par_orientation.setdefault(action.orientation_id, []).append((action, notes))
+    sections = []
+    for orientation in orientations(plan):  # in the plan's order: 1, 2, … 11
+        de_l_orientation = par_orientation.get(orientation.pk, [])
+        sections.append((orientation, [(a, n) for a, n in de_l_orientation if n],
+                         [a for a, n in de_l_orientation if not n]))  # fmt: skip
     suivis = suivi_indicateurs(plan, aujourd_hui)
+    indicateurs = [
+        LigneIndicateur(s, _derniere_de(s.valeurs, annee), _derniere_de(s.valeurs, annee - 1))
+        for s in suivis
+    ]
     return {
         "plan": plan, "annee": annee, "aujourd_hui": aujourd_hui, "total": total, "lignes": lignes,
-        "par_orientation": par_orientation,
-        "orientations": plan.axes.filter(niveau=Axe.Niveau.ORIENTATION).select_related("parent"),
-        "indicateurs": [LigneIndicateur(s, _derniere_de(s.valeurs, annee), _derniere_de(s.valeurs, annee - 1)) for s in suivis],
+        "sections": sections,
+        "indicateurs": [i for i in indicateurs if i.valeur_annee or i.valeur_precedente or i.suivi.prochaine_cible],
+        "sans_valeur": [i.suivi for i in indicateurs if not (i.valeur_annee or i.valeur_precedente or i.suivi.prochaine_cible)],
         "graphique": graphique_indicateurs(suivis),
         "en_retard": [a for a in actions if en_retard(a, aujourd_hui)],
         "bloquees": [a for a in actions if a.statut == Action.Statut.BLOQUE],
+        "demonstration": any(s.demonstration for s in suivis)
+        or any(n.demonstration for a in actions for n in a.notes.all()),
     }  # fmt: skip
 
 

@@ -40,7 +40,12 @@ def calculer_indicateurs(indicateurs_a_calculer=None) -> list[Calcul]:
             indicators.NiveauNonCalcule,
             indicators.TerritoireInconnu,
         ) as exc:
+            _noter_calcul(indicateur, f"calcul impossible : {exc}")
             resultats.append(Calcul(indicateur, None, str(exc)))
+            continue
+        if valeur.valeur is None:
+            _noter_calcul(indicateur, "pas encore de données pour ce calcul")
+            resultats.append(Calcul(indicateur, None, "pas encore de données"))
             continue
         quand = valeur.date if isinstance(valeur.date, date) else timezone.localdate()
         if isinstance(quand, datetime):
@@ -50,13 +55,23 @@ def calculer_indicateurs(indicateurs_a_calculer=None) -> list[Calcul]:
             defaults={"resultat": valeur.valeur, "source": valeur.source,
                       "commentaire": f"Calculé par SUN le {timezone.localdate():%d/%m/%Y}"},
         )  # fmt: skip
+        _noter_calcul(indicateur, "")
         resultats.append(Calcul(indicateur, stocke))
     return resultats
 
 
+def _noter_calcul(indicateur: Indicateur, erreur: str) -> None:
+    Indicateur.objects.filter(pk=indicateur.pk).update(
+        calcule_le=timezone.now(), erreur_calcul=erreur[:500]
+    )
+
+
 def en_retard(action: Action, aujourd_hui: date | None = None) -> bool:
-    """Planned end passed and not done (Territoires en Transitions' rule)."""
+    """Marked late by its pilot, or planned end passed and not done (Territoires en
+    Transitions' rule): the one « En retard » of the dashboard counts both."""
     aujourd_hui = aujourd_hui or timezone.localdate()
+    if action.statut == Action.Statut.EN_RETARD:
+        return True
     if action.statut in (Action.Statut.REALISE, Action.Statut.ABANDONNE):
         return False
     return action.date_fin_prevue is not None and action.date_fin_prevue < aujourd_hui
@@ -89,11 +104,19 @@ def modifier_action(form: forms.ModelForm, auteur) -> Action:
     """Save a validated form of an action and record what changed. The values before are read
     from the database: validating the form has already put the new ones on the instance."""
     action = form.instance
-    champs = list(form._meta.fields)
+    champs = [c for c in form._meta.fields if c != "pilotes"]
     avant = Action.objects.filter(pk=action.pk).values(*champs).get()
+    pilotes_avant = _noms_des_pilotes(action)
     form.save()
     historiser(action, avant, auteur)
+    if "pilotes" in form.changed_data and _noms_des_pilotes(action) != pilotes_avant:
+        Historique.objects.create(plan=action.plan, objet="action", code=action.code, auteur=auteur,
+                                  changements={"pilotes": [pilotes_avant, _noms_des_pilotes(action)]})  # fmt: skip
     return action
+
+
+def _noms_des_pilotes(action: Action) -> str:
+    return ", ".join(sorted(p.get_full_name() or p.username for p in action.pilotes.all()))
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ sent with an ETag and Cache-Control so browsers keep them.
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 
 from sun.territoire.models import ChargementTerritoire, Commune
@@ -73,3 +74,62 @@ def classes_densite(communes: list) -> list[dict]:
             None if d is None else next(i for i, c in enumerate(classes) if d <= c["max"] or i == 4)
         )
     return classes
+
+
+# --- maps that orient: an optional raster basemap, places grouped by position ----------------
+def fond_de_carte() -> dict | None:
+    """The raster tiles drawn under the maps of places, when the operator set a tile URL
+    (a `{z}/{x}/{y}` template or a WMTS GetTile URL with those three placeholders); None
+    otherwise. Off by default: the vector layers are enough to read the maps."""
+    url = settings.SUN_CARTE_TUILES_URL.strip()
+    if not url.startswith(("https://", "http://")) or not all(
+        marque in url for marque in ("{z}", "{x}", "{y}")
+    ):
+        return None
+    return {
+        "url": url,
+        "attribution": settings.SUN_CARTE_TUILES_ATTRIBUTION.strip(),
+        "zoom_max": settings.SUN_CARTE_TUILES_ZOOM_MAX,
+    }
+
+
+def _libelle(numeros: list[int]) -> str:
+    """« 3 », « 3, 4 », « 3, 5, 9 », « 3–6 » (three or more consecutive), « 3, 5… » (more,
+    scattered): short enough for a marker."""
+    if len(numeros) >= 3 and numeros[-1] - numeros[0] == len(numeros) - 1:
+        return f"{numeros[0]}–{numeros[-1]}"
+    if len(numeros) <= 3:
+        return ", ".join(map(str, numeros))
+    return f"{numeros[0]}, {numeros[1]}…"
+
+
+def grouper_points(points: list[dict], ancre: str = "") -> list[dict]:
+    """One marker per position (to about ten metres, one address): places in the same building
+    are not hidden behind each other. Each point is {lat, lon, n, nom, lien?}; a group lists
+    its numbers (`numeros`), is labelled « 3, 4 », names every place in its title and, when
+    `ancre` is given (« lieu- »), links to the first of them in the list beside the map."""
+    groupes: dict[tuple[float, float], list[dict]] = {}
+    autres = []
+    for point in points:
+        if point.get("centre") or point.get("lat") is None:
+            autres.append(point)
+            continue
+        groupes.setdefault((round(point["lat"], 4), round(point["lon"], 4)), []).append(point)
+    marqueurs = []
+    for membres in groupes.values():
+        if len(membres) == 1:
+            marqueurs.append({**membres[0], "numeros": [membres[0]["n"]]})
+            continue
+        numeros = sorted(m["n"] for m in membres)
+        marqueur = {
+            "lat": membres[0]["lat"],
+            "lon": membres[0]["lon"],
+            "n": _libelle(numeros),
+            "numeros": numeros,
+            "nom": f"{len(membres)} lieux à la même adresse : "
+            + " ; ".join(f"{m['n']}. {m['nom']}" for m in sorted(membres, key=lambda m: m["n"])),
+        }
+        if ancre:
+            marqueur["lien"] = f"#{ancre}{numeros[0]}"
+        marqueurs.append(marqueur)
+    return autres + marqueurs

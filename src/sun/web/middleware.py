@@ -30,3 +30,29 @@ class CaracteresNuls:
         from django.core.handlers.exception import response_for_exception
 
         return response_for_exception(request, Http404("Adresse introuvable."))
+
+
+class ModulesEspace:
+    """Every address of the agent space is checked against the module table
+    (`sun.comptes.modules`), the same table that chooses the links of the agent space's home
+    page: a role is refused exactly the modules it is not shown. Anonymous users go on to the
+    view, which sends them to the login page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, vue, args, kwargs):
+        from sun.comptes.modules import module_de_la_route, verifier_module
+
+        correspondance = request.resolver_match
+        if correspondance is None or correspondance.namespace != "espace":
+            return None
+        if not request.user.is_authenticated:
+            return None
+        module = module_de_la_route(correspondance.route.removeprefix("espace/"))
+        if module is not None:
+            verifier_module(request.user, module)
+        return None

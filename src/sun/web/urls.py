@@ -3,8 +3,10 @@ from django.urls import include, path, re_path
 
 from sun.web.views import (
     activites,
+    carte_lieux,
     couverture,
     espace,
+    espace_analyses,
     espace_lieux,
     espace_orientation,
     fne,
@@ -13,6 +15,7 @@ from sun.web.views import (
     lieux_exports,
     pages,
     pilotage,
+    referencement,
     reseau,
     territoire,
     trouver,
@@ -85,6 +88,11 @@ espace_urls = (
         path("lieux/<uuid:pk>/", espace_lieux.detail, name="lieu"),
         path("lieux/<uuid:pk>/modifier/", espace_lieux.modifier, name="lieu_modifier"),
         path("lieux/<uuid:pk>/statut/", espace_lieux.changer_statut, name="lieu_statut"),
+        # --- espace : analyses (IFN) ---
+        path("couverture/fragilite/importer/", espace_analyses.importer_ifn, name="ifn_importer"),
+        # --- espace : pilotage et tâches ---
+        path("imports/taches/confirmer/", imports.confirmer_tache, name="tache_confirmer"),
+        # --- espace : formulaires ---
     ],
     "espace",
 )
@@ -156,4 +164,9 @@ urlpatterns = [
         name="deconnexion",
     ),
     path("espace/", include(espace_urls)),
+    # --- public : recherche, cartes, robots et plan ---
+    path("carte-des-lieux/", carte_lieux.carte, name="carte_lieux"),
+    path("donnees-ouvertes/", pages.donnees_ouvertes, name="donnees_ouvertes"),
+    path("robots.txt", referencement.robots, name="robots"),
+    path("sitemap.xml", referencement.plan_xml, name="sitemap"),
 ]

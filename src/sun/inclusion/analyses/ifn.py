@@ -3,13 +3,16 @@ format of the files the ANCT dashboard uses: name, division (city | epci), code,
 sub-scores and `total` (their mean), all on a 0–10 scale.
 
 The whole file in one transaction; every rejected line reported (line, field, value, reason);
-importing the same file again changes nothing.
+importing the same file again changes nothing. With `departement`, only the communes of that
+département and the EPCI with a commune in it are read: the others are counted, not reported
+line by line (a national file holds 35,000 communes).
 """
 
 import re
 from pathlib import Path
 
 from sun.core.imports import Importeur, Rapport, executer, synchroniser
+from sun.inclusion.analyses.queries import codes_du_departement
 from sun.inclusion.models import IndiceFragilite
 
 SOUS_INDICES = [
@@ -31,10 +34,23 @@ class ImportIfn(Importeur):
     libelle = "Indice de fragilité numérique"
     colonnes_obligatoires = COLONNES
 
-    def __init__(self, source: str = SOURCE):
+    def __init__(self, source: str = SOURCE, departement: str | None = None):
         self.source = source
+        self.departement = departement
+        self.codes: set[str] | None = None
+
+    def preparer(self, rapport: Rapport) -> None:
+        if self.departement:
+            self.codes = codes_du_departement(self.departement)
+            rapport.autres["hors_departement"] = 0
+            rapport.libelles_autres["hors_departement"] = (
+                f"lignes hors du département {self.departement} (non lues)"
+            )
 
     def convertir(self, numero: int, ligne: dict, rapport: Rapport) -> dict | None:
+        if self.codes is not None and _code(ligne) not in self.codes:
+            rapport.autres["hors_departement"] += 1
+            return None
         return _verifier(numero, ligne, rapport)
 
     def ecrire(self, valeurs: list[dict], rapport: Rapport) -> None:
@@ -43,20 +59,26 @@ class ImportIfn(Importeur):
         diff.noter(rapport, nom=lambda cle_ou_objet: getattr(cle_ou_objet, "nom", cle_ou_objet))
 
 
-def importer(
-    chemin: Path, source: str = SOURCE, *, essai: bool = False, auteur=None, **options
-) -> Rapport:
-    """Import an IFN file (CSV, any separator and encoding, or XLSX) in one transaction."""
-    return executer(ImportIfn(source), Path(chemin), essai=essai, auteur=auteur, **options)
+def importer(chemin: Path, source: str = SOURCE, *, essai: bool = False, auteur=None,
+             departement: str | None = None, **options) -> Rapport:  # fmt: skip
+    """Import an IFN file (CSV, any separator and encoding, or XLSX) in one transaction; with
+    `departement`, only the rows of that département's communes and EPCI."""
+    importeur = ImportIfn(source, departement)
+    return executer(importeur, Path(chemin), essai=essai, auteur=auteur, **options)
+
+
+def _code(ligne: dict) -> str:
+    niveau, code = (ligne.get("division") or "").strip(), (ligne.get("code") or "").strip().upper()
+    if len(code) == 4 and niveau == "city" and code.isdigit():
+        code = "0" + code  # spreadsheets drop the leading zero
+    return code
 
 
 def _verifier(numero: int, ligne: dict, rapport: Rapport) -> dict | None:
-    niveau, code = (ligne.get("division") or "").strip(), (ligne.get("code") or "").strip().upper()
+    niveau, code = (ligne.get("division") or "").strip(), _code(ligne)
     if niveau not in CODES:
         rapport.refuser(numero, "division", niveau, "niveau inconnu (city ou epci attendu)")
         return None
-    if len(code) == 4 and niveau == "city" and code.isdigit():
-        code = "0" + code  # spreadsheets drop the leading zero
     if not CODES[niveau].match(code):
         rapport.refuser(
             numero, "code", code, "code INSEE (5 caractères) ou SIREN (9 chiffres) invalide"

@@ -1,22 +1,31 @@
 """Forms of the register. Values go through the same normalisation as imports."""
 
-from django import forms
+import tempfile
+from pathlib import Path
 
-from sun.core.imports import CorrespondanceInvalide
+from django import forms
+from django.forms.utils import ErrorDict
+
+from sun.core.horaires import normaliser
+from sun.core.horaires_semaine import equivalentes
+from sun.core.imports import CorrespondanceInvalide, ImportImpossible, ouvrir
 from sun.inclusion.lieux import normalisation as n
 from sun.inclusion.lieux.importation import correspondance
-from sun.inclusion.lieux.standard import ENUMERATIONS, TYPOLOGIES
+from sun.inclusion.lieux.importation.conversion import detecter_format
+from sun.inclusion.lieux.standard import ENUMERATIONS
 from sun.inclusion.models import Lieu
+from sun.web.forms import horaires as editeur
+from sun.web.forms import position, typologies
 
 LISTES_TEXTE = ("courriels", "site_web", "autres_formations_labels")
 
 
 class LieuForm(forms.ModelForm):
     typologie = forms.MultipleChoiceField(
-        label="Typologie",
+        label="Type de lieu",
         required=False,
-        choices=[(t, t) for t in TYPOLOGIES],
-        help_text="Codes data·inclusion (BIB : médiathèque, EPN : espace public numérique, RFS : France services…).",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Cochez un ou plusieurs types (par exemple : Médiathèque, bibliothèque ; France services).",
     )
     courriels = forms.CharField(
         label="Courriels",
@@ -48,6 +57,7 @@ class LieuForm(forms.ModelForm):
         min_value=-90,
         max_value=90,
         widget=forms.NumberInput(attrs={"step": "any"}),
+        help_text="En degrés décimaux (exemple : 43.2124). Cliquez sur la carte, ou « Placer d'après l'adresse ».",
     )
     longitude = forms.FloatField(
         label="Longitude",
@@ -83,17 +93,25 @@ class LieuForm(forms.ModelForm):
             "prise_rdv",
         ]
         help_texts = {
-            "horaires": "Syntaxe OpenStreetMap, par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00",
+            "horaires": editeur.AIDE_AVANCEE,
             "pivot": "SIRET (14 chiffres) ou RNA (W suivi de 9 caractères).",
             "telephone": "Un seul numéro.",
         }
+        labels = {"horaires": "Horaires particuliers (avancé)"}
         widgets = {
+            "horaires": forms.Textarea(attrs={"rows": 2}),
             "presentation_detail": forms.Textarea(attrs={"rows": 4}),
             "presentation_resume": forms.Textarea(attrs={"rows": 2, "maxlength": 280}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["typologie"].choices = typologies.choix(self.instance.typologie)
+        self.fields.update(editeur.champs_editeur())
+        initial, self.horaires_particuliers = editeur.initial_editeur(self.instance.horaires)
+        self.initial.update(initial)
+        self.initial["horaires"] = self.horaires_particuliers
+        self.placement: position.Placement | None = None
         for champ, valeurs in ENUMERATIONS.items():
             self.fields[champ] = forms.MultipleChoiceField(
                 label=Lieu._meta.get_field(champ).verbose_name.capitalize(),
@@ -166,9 +184,51 @@ class LieuForm(forms.ModelForm):
 
     def clean(self):
         donnees = super().clean()
-        if (donnees.get("latitude") is None) != (donnees.get("longitude") is None):
+        if "horaires" in donnees:
+            saisies = editeur.horaires_du_formulaire(self, donnees["horaires"])
+            stockees = self.instance.horaires
+            if saisies and stockees and equivalentes(saisies, stockees):
+                donnees["horaires"] = stockees  # the same hours: no spurious change
+            elif saisies is not None:
+                donnees["horaires"] = normaliser(saisies) if saisies else ""
+        latitude, longitude = donnees.get("latitude"), donnees.get("longitude")
+        if (latitude is None) != (longitude is None):
             raise forms.ValidationError("Indiquez la latitude et la longitude, ou aucune des deux.")
+        if latitude is not None and (
+            ecart := position.ecart_a_la_commune(
+                latitude, longitude, donnees.get("code_insee", ""),
+                donnees.get("code_postal", ""), donnees.get("commune", ""),
+            )
+        ):  # fmt: skip
+            self.add_error("latitude", ecart)
         return donnees
+
+    typologies_courantes = typologies.COURANTES
+
+    @property
+    def autres_typologies_cochees(self) -> bool:
+        return bool(set(self["typologie"].value() or []) - typologies.COURANTES)
+
+    def jours(self) -> list[dict]:
+        return editeur.jours(self)
+
+    def champs_ordinaires(self):
+        """Fields shown in order, the editor's own apart (the template places them)."""
+        return [f for f in self if not f.name.startswith("h_") and f.name != "longitude"]
+
+    @classmethod
+    def placee(cls, donnees, instance=None) -> "LieuForm":
+        """The form shown again after « Placer d'après l'adresse »: the data as typed, the
+        position from the geocoder when it is sure. Not a submission: nothing is validated."""
+        placement = position.placer(*(donnees.get(c, "") for c in
+                                      ("adresse", "code_postal", "commune", "code_insee")))  # fmt: skip
+        donnees = donnees.copy()
+        if placement.reussi:
+            donnees["latitude"], donnees["longitude"] = placement.latitude, placement.longitude
+        form = cls(donnees, instance=instance)
+        form._errors = ErrorDict()  # shown again, not judged
+        form.placement = placement
+        return form
 
 
 class ImportForm(forms.Form):
@@ -214,4 +274,31 @@ class ImportForm(forms.Form):
             donnees.get("correspondance") and donnees["correspondance"].source
         ):
             self.add_error("source", "Indiquez le nom de la source.")
+        fichier = donnees.get("fichier")
+        if fichier and not donnees.get("correspondance") and "correspondance" not in self.errors:
+            colonnes = _colonnes_du_fichier(fichier)
+            if colonnes is not None and detecter_format(set(colonnes)) is None:
+                # Said here in the form's words; the import itself words it for the command line.
+                self.add_error("fichier", "Colonnes non reconnues : ce fichier ne suit ni le "
+                               "standard v1 ni le v0.1. Joignez un « Fichier de correspondance » "
+                               "qui décrit ses colonnes (voir en haut de cette page). "
+                               "Colonnes lues : " + ", ".join(colonnes[:20]) + ". Rien n'a été enregistré.")  # fmt: skip
         return donnees
+
+
+def _colonnes_du_fichier(fichier) -> list[str] | None:
+    """The header of an uploaded file (the keys of its first record for JSON); None when it
+    cannot be read, which the import then reports itself."""
+    with tempfile.NamedTemporaryFile() as copie:
+        for morceau in fichier.chunks():
+            copie.write(morceau)
+        copie.flush()
+        fichier.seek(0)
+        try:
+            lecture = ouvrir(Path(copie.name))
+            if lecture.colonnes is not None:
+                return lecture.colonnes
+            premiere = next(lecture.lignes, None)
+        except (ImportImpossible, ValueError, OSError):
+            return None
+    return list(premiere[1]) if premiere and isinstance(premiere[1], dict) else None

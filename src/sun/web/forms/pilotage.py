@@ -4,14 +4,19 @@ from django import forms
 from django.utils import timezone
 
 from sun.pilotage.models import Action, NoteSuivi, ValeurIndicateur
+from sun.pilotage.queries import comptes_pilotes
 
 
 class ActionForm(forms.ModelForm):
+    """`peut_assigner`: the pilots are chosen here (among the accounts with the pilot role)
+    only by those who may assign them; for others the field shows them and is ignored."""
+
     class Meta:
         model = Action
         fields = [
             "statut",
             "priorite",
+            "pilotes",
             "date_debut",
             "date_fin_prevue",
             "description",
@@ -19,11 +24,24 @@ class ActionForm(forms.ModelForm):
             "publique",
         ]
         widgets = {
+            "pilotes": forms.CheckboxSelectMultiple,
             "date_debut": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "date_fin_prevue": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
             "objectifs": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, peut_assigner: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        champ = self.fields["pilotes"]
+        champ.queryset = comptes_pilotes(self.instance)
+        champ.label_from_instance = lambda compte: compte.get_full_name() or compte.username
+        champ.help_text = (
+            "Parmi les comptes qui ont le rôle « pilote » ; les pilotes modifient l'action."
+            if peut_assigner
+            else "Seul un administrateur désigne les pilotes."
+        )
+        champ.disabled = not peut_assigner
 
     def clean(self):
         donnees = super().clean()

@@ -72,3 +72,12 @@ def pluriel(nombre) -> str:
 def attr_valeur(valeur_indicateur):
     """The number of an indicator's `Valeur` (None stays None)."""
     return getattr(valeur_indicateur, "valeur", None)
+
+
+@register.filter
+def peut_ouvrir(user, module: str) -> bool:
+    """{% if request.user|peut_ouvrir:"orientation_statistiques" %}: a link shown only to whom
+    the module opens (the same table as the server's check, `sun.comptes.modules`)."""
+    from sun.comptes.modules import peut_ouvrir as ouvert
+
+    return ouvert(user, module)

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
 from sun.core.graphiques import graphique_barres
-from sun.core.imports import ImportImpossible
+from sun.core.taches import queries as taches
+from sun.core.taches.services import lancer_import
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import statistiques as stats
 from sun.inclusion.activites.exports import page_coop
-from sun.inclusion.activites.importation import COLONNES_CSV, importer
+from sun.inclusion.activites.importation import COLONNES_CSV
 from sun.inclusion.activites.queries import (
     activites,
     communes_des_activites,
@@ -35,6 +36,7 @@ from sun.inclusion.models import Activite
 from sun.inclusion.reseau.queries import fiche_du_compte
 from sun.territoire.queries import epcis_du_departement
 from sun.web.forms.activites import ActiviteForm, ImportActivitesForm, valeurs_initiales
+from sun.web.views.imports import contexte_tache
 
 SAISIE = (Role.MEDIATEUR, Role.ADMINISTRATEUR)
 IMPORT = (Role.AGENT, Role.ADMINISTRATEUR)
@@ -111,26 +113,22 @@ def supprimer(request, pk):
 
 @role_requis(*IMPORT)
 def importer_fichier(request):
+    """Upload a file: the worker imports it; the page follows the job (`?tache=`)."""
     form = ImportActivitesForm(request.POST or None, request.FILES or None)
-    rapport = None
     if request.method == "POST" and form.is_valid():
         envoi = form.cleaned_data["fichier"]
-        suffixe = ".json" if envoi.name.lower().endswith(".json") else ".csv"
         with tempfile.TemporaryDirectory() as dossier:
-            chemin = Path(dossier) / f"activites{suffixe}"
+            chemin = Path(dossier) / "activites"
             with chemin.open("wb") as f:
                 for morceau in envoi.chunks():
                     f.write(morceau)
-            try:
-                rapport = importer(
-                    chemin, essai=form.cleaned_data["essai"], utilisateur=request.user,
-                    nom_fichier=envoi.name,
-                )  # fmt: skip
-            except ImportImpossible as exc:
-                form.add_error("fichier", f"{exc} Rien n'a été enregistré.")
+            tache = lancer_import("activites", chemin, nom_fichier=envoi.name, options={},
+                                  essai=form.cleaned_data["essai"], auteur=request.user)  # fmt: skip
+    else:
+        tache = taches.tache(request.GET.get("tache"), "activites")
     return render(request, "web/espace/activites/import.html", {
-        "form": form, "rapport": rapport, "colonnes": COLONNES_CSV,
-        "essai": form.is_bound and form.is_valid() and form.cleaned_data["essai"],
+        "form": form, "colonnes": COLONNES_CSV,
+        **contexte_tache(tache, "espace:activites_importer"),
     })  # fmt: skip
 
 

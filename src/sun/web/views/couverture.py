@@ -21,6 +21,7 @@ from sun.inclusion.analyses.couverture import (
     synthese_couverture,
 )
 from sun.inclusion.analyses.implantation import implantation as proposer_implantation
+from sun.inclusion.permissions import peut_importer
 
 CLASSES_KM = [
     (5, "#1a9850"),
@@ -47,6 +48,7 @@ def page(request):
         "total": synthese.total, "synthese": synthese.par_seuil, "par_epci": synthese.par_epci,
         "sans": synthese.sans, "valeurs": synthese.valeurs,
         "classes": CLASSES_CARTE, "legende": LEGENDE_CARTE,
+        "peut_importer_ifn": peut_importer(request.user),
     })  # fmt: skip
 
 

@@ -1,20 +1,22 @@
-"""The agent space: reachable only by signed-in users holding a SUN role."""
+"""The agent space: reachable only by signed-in users holding a SUN role. Its home page lists
+the modules the user's roles open, from the same table the server checks them against."""
 
 from django.shortcuts import render
 
-from sun.comptes.roles import ESPACE, Role, a_role, role_requis
-from sun.inclusion import permissions
+from sun.comptes.modules import MODULES, modules_de
+from sun.comptes.roles import ESPACE, role_requis
 from sun.territoire.models import ChargementTerritoire
 
 
 @role_requis(*ESPACE)
 def accueil(request):
+    ouverts = modules_de(request.user)
     return render(
         request,
         "web/espace/accueil.html",
         {
             "dernier_chargement": ChargementTerritoire.objects.first(),
-            "est_admin": a_role(request.user, Role.ADMINISTRATEUR),
-            "peut_importer": permissions.peut_importer(request.user),
+            "modules": ouverts,
+            "autres_modules": [m for m in MODULES if m not in ouverts],
         },
     )

@@ -11,22 +11,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sun.comptes.roles import ESPACE, role_requis
-from sun.core.imports import ConfirmationRequise, ImportImpossible, attente
+from sun.comptes.roles import ESPACE, Role, a_role, role_requis
+from sun.core.taches import queries as taches
+from sun.core.taches.services import abandonner_import, confirmer_import, lancer_import
 from sun.inclusion import permissions
 from sun.inclusion.lieux import exports, queries
-from sun.inclusion.lieux.importation.correspondance import depuis_dict
 from sun.inclusion.lieux.services import (
     decider_paire,
     decider_paires,
     enregistrer_saisie,
     fermer_lieu,
-    importer_lieux,
     rouvrir_lieu,
     traiter_signalement,
 )
 from sun.inclusion.models import Lieu, SignalementErreur
 from sun.web.forms.lieux import ImportForm, LieuForm
+from sun.web.views.imports import contexte_tache
 
 
 @role_requis(*ESPACE)
@@ -76,6 +76,9 @@ def modifier(request, pk):
     lieu = get_object_or_404(Lieu, pk=pk)
     if not permissions.peut_modifier(request.user, lieu):
         raise PermissionDenied("Vous ne pouvez modifier que les lieux de votre structure.")
+    if request.method == "POST" and "placer" in request.POST:  # « Placer d'après l'adresse »
+        form = LieuForm.placee(request.POST, instance=lieu)
+        return render(request, "web/espace/lieux/formulaire.html", {"form": form, "lieu": lieu})
     return _formulaire(request, lieu)
 
 
@@ -83,6 +86,9 @@ def modifier(request, pk):
 def creer(request):
     if not permissions.peut_creer(request.user):
         raise PermissionDenied
+    if request.method == "POST" and "placer" in request.POST:  # « Placer d'après l'adresse »
+        form = LieuForm.placee(request.POST)
+        return render(request, "web/espace/lieux/formulaire.html", {"form": form, "lieu": None})
     return _formulaire(request, None)
 
 
@@ -102,85 +108,60 @@ def changer_statut(request, pk):
     return redirect("espace:lieu", pk=lieu.pk)
 
 
-EN_ATTENTE = "imports_lieux_en_attente"
-
-
 @role_requis(*ESPACE)
 def importer(request):
+    """Upload a file: the worker imports it; this page follows the job (`?tache=`) to its
+    report, or to the guard's question."""
     if not permissions.peut_importer(request.user):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
-    rapport = erreur = arret = None
     if request.method == "POST" and form.is_valid():
         envoye, donnees = form.cleaned_data["fichier"], form.cleaned_data
         mapping = donnees["correspondance"]
         options = {"source": donnees["source"], "partiel": donnees["partiel"],
-                   "nom": envoye.name, "correspondance": mapping.contenu if mapping else None,
-                   "nom_correspondance": mapping.chemin if mapping else ""}  # fmt: skip
+                   "correspondance": mapping.contenu if mapping else None,
+                   "nom_correspondance": str(mapping.chemin) if mapping else ""}  # fmt: skip
         with tempfile.TemporaryDirectory() as dossier:
             chemin = Path(dossier) / "source"
             with chemin.open("wb") as copie:
                 for morceau in envoye.chunks():
                     copie.write(morceau)
-            try:
-                rapport = _importer(request, chemin, options, essai=donnees["essai"])
-            except ConfirmationRequise as exc:
-                arret = _mettre_en_attente(request, chemin, options, exc)
-            except ImportImpossible as exc:
-                erreur = f"{exc} Rien n'a été enregistré."
-    return _page(request, form, rapport=rapport, erreur=erreur, arret=arret)
+            tache = lancer_import("lieux", chemin, nom_fichier=envoye.name, options=options,
+                                  essai=donnees["essai"], auteur=request.user)  # fmt: skip
+    else:
+        tache = taches.tache(request.GET.get("tache"), "lieux")
+    return _page(request, form, tache)
 
 
 @role_requis(*ESPACE)
 @require_POST
 def importer_confirmer(request):
-    """The coordinator read what a stopped import would close and confirms (or cancels) it."""
+    """The coordinator read what a stopped import would close and confirms (or cancels) it:
+    the worker runs it again from the waiting file, past the guard."""
     if not permissions.peut_importer(request.user):
         raise PermissionDenied
-    jeton = request.POST.get("jeton", "")
-    options = request.session.get(EN_ATTENTE, {}).get(jeton)
-    chemin = attente.fichier_en_attente(jeton)
-    if options is None or chemin is None:
+    tache = taches.a_confirmer(request.POST.get("jeton", ""), "lieux")
+    if tache is None:
         messages.error(
             request, "Cet import en attente n'existe plus : importez à nouveau le fichier."
         )
         return redirect("espace:lieux_importer")
-    rapport = erreur = None
-    if request.POST.get("decision") == "confirmer":
-        try:
-            rapport = _importer(request, chemin, options, essai=False, confirmer=True)
-        except ImportImpossible as exc:
-            erreur = f"{exc} Rien n'a été enregistré."
-    else:
+    if tache.auteur_id != request.user.pk and not a_role(request.user, Role.ADMINISTRATEUR):
+        raise PermissionDenied(
+            "Seul le compte qui a lancé l'import (ou un administrateur) le confirme."
+        )
+    if request.POST.get("decision") != "confirmer":
+        abandonner_import(tache)
         messages.info(request, "Import abandonné : rien n'a été enregistré.")
-    attente.retirer(jeton)
-    request.session[EN_ATTENTE] = {
-        k: v for k, v in request.session.get(EN_ATTENTE, {}).items() if k != jeton
-    }
-    if rapport is None and erreur is None:
         return redirect("espace:lieux_importer")
-    return _page(request, ImportForm(), rapport=rapport, erreur=erreur)
+    return _page(request, ImportForm(), confirmer_import(tache))
 
 
-def _importer(request, chemin, options, *, essai, confirmer=False):
-    mapping = None
-    if options["correspondance"]:
-        mapping = depuis_dict(options["correspondance"], options.get("nom_correspondance", ""))
-    return importer_lieux(
-        chemin, options["source"], essai=essai, partiel=options["partiel"], mapping=mapping,
-        auteur=request.user, nom_fichier=options["nom"], confirmer=confirmer,
-    )  # fmt: skip
-
-
-def _mettre_en_attente(request, chemin, options, exc: ConfirmationRequise) -> dict:
-    jeton = attente.mettre_en_attente(chemin)
-    request.session[EN_ATTENTE] = {**request.session.get(EN_ATTENTE, {}), jeton: options}
-    return {"jeton": jeton, "erreur": exc, "rapport": exc.rapport, "a_fermer": exc.a_fermer}
-
-
-def _page(request, form, **contexte):
-    return render(request, "web/espace/lieux/import.html",
-                  {"form": form, "derniers": queries.derniers_imports(), **contexte})  # fmt: skip
+def _page(request, form, tache):
+    return render(request, "web/espace/lieux/import.html", {
+        "form": form, "derniers": queries.derniers_imports(),
+        **contexte_tache(tache, "espace:lieux_importer"),
+    })  # fmt: skip
 
 
 def _filtres_doublons(donnees) -> tuple[str, int]:

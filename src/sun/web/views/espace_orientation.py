@@ -5,17 +5,16 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from sun.comptes.roles import Role, role_requis
-from sun.core.horaires import Horaires, jours_groupes
 from sun.inclusion.lieux import orientation as o
 from sun.inclusion.lieux import queries
-from sun.inclusion.lieux.recherche import Criteres, code_departement, rechercher
+from sun.inclusion.lieux.fiche_orientation import TAILLES, lieux_proposes, preparer_fiche
+from sun.inclusion.lieux.recherche import Criteres, rechercher
 from sun.inclusion.lieux.services import enregistrer_orientation, retenir_lieux_orientation
 from sun.inclusion.models import Orientation
 from sun.territoire.positions import PositionIntrouvable, resoudre
-from sun.territoire.timezones import heure_locale
-from sun.web.cartes_svg import plan_svg
 from sun.web.forms.orientation import QuestionnaireForm
 
 ORIENTEURS = (Role.AGENT, Role.MEDIATEUR, Role.ADMINISTRATEUR)
@@ -26,15 +25,18 @@ NIVEAUX = queries.NIVEAUX
 
 @role_requis(*ORIENTEURS)
 def questionnaire(request):
-    form = QuestionnaireForm(request.POST or None)
-    suggestions = []
+    envoi = request.POST.copy() if request.method == "POST" else None
+    if envoi and envoi.get("commune_choisie"):  # the answer to « Laquelle ? »
+        envoi["commune"] = envoi["commune_choisie"]
+    form = QuestionnaireForm(envoi)
+    suggestions, choix = [], False
     if request.method == "POST" and form.is_valid():
         donnees = form.cleaned_data
         try:
             position = resoudre(donnees["commune"])
         except PositionIntrouvable as exc:
             form.add_error("commune", str(exc))
-            suggestions = exc.suggestions
+            suggestions, choix = exc.suggestions, exc.choix
         else:
             diagnostic = o.diagnostiquer(donnees["equipements"], donnees["connexion"],
                                          donnees["savoir_faire"], donnees["besoins"])  # fmt: skip
@@ -49,7 +51,7 @@ def questionnaire(request):
             request.session[f"orientation-{orientation.pk}"] = diagnostic.explications
             return redirect("espace:orientation_propositions", pk=orientation.pk)
     return render(request, "web/espace/orientation/questionnaire.html",
-                  {"form": form, "suggestions": suggestions})  # fmt: skip
+                  {"form": form, "suggestions": suggestions, "choix": choix})  # fmt: skip
 
 
 @role_requis(*ORIENTEURS)
@@ -72,28 +74,20 @@ def propositions(request, pk):
     return render(request, "web/espace/orientation/propositions.html", {
         "orientation": orientation, "niveau": NIVEAUX.get(orientation.niveau),
         "explications": request.session.get(f"orientation-{orientation.pk}", []),
-        "proposes": proposes, "retenus": retenus,
+        "proposes": lieux_proposes(orientation, proposes), "retenus": retenus,
+        "sur_la_fiche": SUR_LA_FICHE,
     })  # fmt: skip
 
 
-def _contexte_fiche(orientation: Orientation) -> dict:
+def _contexte_fiche(request, orientation: Orientation) -> dict:
+    """The sheet computed for the places kept, each with the absolute address of its public
+    page (what its QR code holds)."""
     lieux = queries.lieux_dans_l_ordre(
         orientation.lieux_retenus or orientation.lieux_proposes[:PRESELECTIONNES]
     )
-    fiches = []
-    for numero, lieu in enumerate(lieux, start=1):
-        horaires = Horaires(lieu.horaires) if lieu.horaires else None
-        moment = heure_locale(code_departement(lieu.code_insee) if lieu.code_insee else "75")
-        point = [{"lat": lieu.latitude, "lon": lieu.longitude, "n": numero, "nom": lieu.nom}]
-        geometrie = lieu.commune_ref.geometrie if lieu.commune_ref_id else ""
-        fiches.append({
-            "numero": numero, "lieu": lieu, "horaires": horaires,
-            "jours": jours_groupes(horaires.semaine_type()) if horaires else [],
-            "etat": horaires.etat(moment) if horaires else None,
-            "plan": plan_svg(geometrie, point if lieu.latitude is not None else [], largeur=300),
-        })  # fmt: skip
-    return {"orientation": orientation, "niveau": NIVEAUX.get(orientation.niveau), "fiches": fiches,
-            "mise_a_jour": max((lieu.date_maj for lieu in lieux), default=None)}  # fmt: skip
+    fiche = preparer_fiche(orientation, lieux, adresse_publique=lambda lieu: request.build_absolute_uri(
+        reverse("lieu_public", args=[lieu.pk])))  # fmt: skip
+    return {"orientation": orientation, "fiche": fiche}
 
 
 def _orientation_avec_lieux(pk) -> Orientation:
@@ -103,7 +97,9 @@ def _orientation_avec_lieux(pk) -> Orientation:
 @role_requis(*ORIENTEURS)
 def fiche(request, pk):
     return render(
-        request, "web/espace/orientation/fiche.html", _contexte_fiche(_orientation_avec_lieux(pk))
+        request,
+        "web/espace/orientation/fiche.html",
+        _contexte_fiche(request, _orientation_avec_lieux(pk)),
     )
 
 
@@ -116,9 +112,16 @@ def fiche_pdf(request, pk):
                                 "imprimez la page depuis le navigateur.")  # fmt: skip
         return redirect("espace:orientation_fiche", pk=pk)
     orientation = _orientation_avec_lieux(pk)
-    html = render_to_string("web/espace/orientation/fiche_document.html",
-                            _contexte_fiche(orientation), request=request)  # fmt: skip
-    reponse = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    contexte = _contexte_fiche(request, orientation)
+    # From the size the estimate gives, smaller until the sheet fits one page.
+    tailles = list(TAILLES)
+    for taille in tailles[tailles.index(contexte["fiche"].taille) :]:
+        html = render_to_string("web/espace/orientation/fiche_document.html",
+                                {**contexte, "taille": taille}, request=request)  # fmt: skip
+        document = HTML(string=html).render()
+        if len(document.pages) == 1:
+            break
+    reponse = HttpResponse(document.write_pdf(), content_type="application/pdf")
     reponse["Content-Disposition"] = f'inline; filename="fiche-orientation-{orientation.pk}.pdf"'
     return reponse
 

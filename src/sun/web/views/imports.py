@@ -1,17 +1,67 @@
-"""The record of every import (places, fragility index, activities, CRA v1, territory…)."""
+"""The record of every import (places, fragility index, activities, CRA v1, territory…), and
+the imports the worker runs for the agent space (queued, running, stopped for a confirmation)."""
 
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from sun.comptes.roles import ESPACE, role_requis
+from sun.comptes.roles import ESPACE, Role, a_role, role_requis
 from sun.core.models import JournalImport
 from sun.core.queries import genres_importes, journal_des_imports
+from sun.core.taches import queries as taches
+from sun.core.taches.imports import progression
+from sun.core.taches.services import abandonner_import, confirmer_import
 from sun.inclusion import permissions
+
+# The agent-space page of each kind of import run by the worker (it follows its jobs).
+PAGES = {"lieux": "espace:lieux_importer", "activites": "espace:activites_importer"}
+
+
+def url_de_la_tache(tache) -> str:
+    return f"{reverse(PAGES[tache.genre])}?tache={tache.pk}"
+
+
+def contexte_tache(tache, page: str) -> dict:
+    """What web/espace/imports/_tache.html needs to show the job `tache` (None: no job)."""
+    if tache is None:
+        return {"tache": None}
+    return {
+        "tache": tache, "url_suivi": url_de_la_tache(tache),
+        "progression": progression(tache.pk) if tache.active else None,
+        "arret": {"jeton": tache.jeton, "erreur": tache.message, "rapport": tache.resultat,
+                  "a_fermer": tache.resultat.get("a_fermer", [])}
+        if tache.etat == tache.Etat.A_CONFIRMER else None,
+    }  # fmt: skip
+
+
+@role_requis(*ESPACE)
+@require_POST
+def confirmer_tache(request):
+    """Confirm (or drop) an import stopped by the guard, whatever its kind: the worker runs it
+    again from its waiting file, past the guard. Its launcher, or an administrator."""
+    tache = taches.a_confirmer(request.POST.get("jeton", ""), request.POST.get("genre", ""))
+    if tache is None or tache.genre not in PAGES:
+        messages.error(
+            request, "Cet import en attente n'existe plus : importez à nouveau le fichier."
+        )
+        return redirect("espace:imports")
+    if tache.auteur_id != request.user.pk and not a_role(request.user, Role.ADMINISTRATEUR):
+        raise PermissionDenied(
+            "Seul le compte qui a lancé l'import (ou un administrateur) le confirme."
+        )
+    if request.POST.get("decision") == "confirmer":
+        confirmer_import(tache)
+    else:
+        abandonner_import(tache)
+        messages.info(request, "Import abandonné : rien n'a été enregistré.")
+    return redirect(url_de_la_tache(tache))
 
 
 @role_requis(*ESPACE)
@@ -23,10 +73,11 @@ def journal(request):
     if genre not in genres:
         genre = ""
     page = Paginator(journal_des_imports(genre), 30).get_page(request.GET.get("page"))
-    return render(
-        request, "web/espace/imports/journal.html",
-        {"page": page, "genres": genres, "genre": genre},
-    )  # fmt: skip
+    a_suivre = [(t, url_de_la_tache(t)) for t in taches.taches_a_suivre(genre) if t.genre in PAGES]
+    return render(request, "web/espace/imports/journal.html", {
+        "page": page, "genres": genres, "genre": genre, "a_suivre": a_suivre,
+        "quotidiennes": taches.dernieres_executions(), "prochaine": taches.prochaine_execution(),
+    })  # fmt: skip
 
 
 @role_requis(*ESPACE)

@@ -37,6 +37,10 @@ def plan_du_site(request):
     return render(request, "web/pages/plan_du_site.html")
 
 
+def donnees_ouvertes(request):
+    return render(request, "web/pages/donnees_ouvertes.html")
+
+
 def code_source(request):
     return render(request, "web/pages/code_source.html", {"version": sun.__version__})
 
@@ -98,4 +102,5 @@ def erreur_500(request):
 def erreur_403(request, exception=None):
     if request.path.startswith("/api/"):
         return _erreur_api(request, 403, "Accès refusé.")
-    return render(request, "403.html", status=403)
+    # The reason names the roles that would open the page (sun.comptes.roles.RoleManquant).
+    return render(request, "403.html", {"raison": str(exception or "")}, status=403)

@@ -103,6 +103,8 @@ def tableau_de_bord(request, plan):
         "retards": {a.pk for a in actions if en_retard(a, aujourd_hui)},
         "suivis": suivis, "graphique": graphique_indicateurs(suivis),
         "statuts": Action.Statut.choices, "priorites": Action.Priorite.choices,
+        # « En retard » is one column: the pilots' status and the planned end passed.
+        "colonnes_statuts": [c for c in Action.Statut.choices if c[0] != Action.Statut.EN_RETARD],
         "axes": queries.axes(plan), "pilotes": queries.pilotes(plan),
         "filtres": request.GET, "mise_a_jour": derniere_mise_a_jour(plan),
     })  # fmt: skip
@@ -116,7 +118,8 @@ def action(request, pk):
     ):
         return refus
     modifiable = permissions.peut_modifier(request.user, action)
-    form = ActionForm(instance=action)
+    assigner = permissions.peut_assigner(request.user)
+    form = ActionForm(instance=action, peut_assigner=assigner)
     if request.method == "POST":
         if not modifiable:
             raise PermissionDenied(
@@ -125,7 +128,7 @@ def action(request, pk):
         reponse = _modifier_action(request, action)
         if reponse is not None:
             return reponse
-        form = ActionForm(request.POST, instance=action)
+        form = ActionForm(request.POST, instance=action, peut_assigner=assigner)
         form.is_valid()  # shows the errors
     return render(request, "web/espace/pilotage/action.html", {
         "action": action, "form": form, "modifiable": modifiable, "note_form": NoteForm(),
@@ -148,7 +151,9 @@ def _modifier_action(request, action):
         else:
             ajouter_note_suivi(action, request.user, note_form.cleaned_data)
     else:
-        form = ActionForm(request.POST, instance=action)
+        form = ActionForm(
+            request.POST, instance=action, peut_assigner=permissions.peut_assigner(request.user)
+        )
         if not form.is_valid():
             return None
         modifier_action(form, request.user)

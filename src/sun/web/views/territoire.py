@@ -2,15 +2,21 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from sun.core import indicators
 from sun.core.horaires import Horaires
 from sun.core.indicators import Niveau
-from sun.inclusion.analyses.queries import indice_de_la_commune
+from sun.inclusion.analyses.couverture import TOUS
+from sun.inclusion.analyses.proximite import aide_a_proximite, aide_de_l_epci, distances_commune
+from sun.inclusion.analyses.queries import indice_de_l_epci, indice_de_la_commune
+from sun.pilotage.avancement import plan_courant
+from sun.pilotage.queries import actions_concernant_les_communes
 from sun.territoire.models import EPCI, Commune
 from sun.territoire.queries import (
     communes_de_l_epci,
     communes_pour_la_carte,
+    communes_trouvees,
     departement_configure,
     population_totale,
     subdivisions,
@@ -36,9 +42,8 @@ def recherche_communes(request):
     departement = departement_configure()
     resultats = page = None
     if texte:
-        communes = Commune.objects.recherche(texte).avec_relations().sans_geometrie()
-        if request.GET.get("partout") != "1" and departement:
-            communes = communes.du_departement(departement.code)
+        partout = request.GET.get("partout") == "1" or departement is None
+        communes = communes_trouvees(texte, None if partout else departement.code)
         page = Paginator(communes, 20).get_page(request.GET.get("page"))
         resultats = page.object_list
     return render(
@@ -62,7 +67,10 @@ def commune(request, code_insee: str):
         request,
         "web/commune.html",
         {
+            **_plan(),
             "fragilite": fragilite,
+            "proximite": aide_a_proximite(commune),
+            "distances": distances_commune(commune.code_insee, commune.departement.code),
             "commune": commune,
             "mairie": mairie,
             "horaires": horaires,
@@ -78,16 +86,29 @@ def epci(request, code_siren: str):
     epci = get_object_or_404(EPCI, code_siren=code_siren)
     communes = communes_de_l_epci(epci)
     population = population_totale(communes)
+    aide = aide_de_l_epci(list(communes))
     return render(
         request,
         "web/epci.html",
         {
+            **_plan(),
             "epci": epci,
+            "fragilite": indice_de_l_epci(epci.code_siren),
+            "distances": aide.distances,
+            "lieux": aide.lieux,
+            "lignes": aide.communes,
             "communes": communes,
             "population": population,
             "departements": epci.departements.all(),
         },
     )
+
+
+def _plan() -> dict:
+    """The current plan and its actions that concern communes (commune and EPCI pages)."""
+    plan = plan_courant()
+    actions = actions_concernant_les_communes(plan, timezone.localdate()) if plan else []
+    return {"plan": plan, "actions": actions, "tous_services": TOUS}
 
 
 def carte(request):

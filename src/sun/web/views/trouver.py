@@ -2,11 +2,14 @@
 « signaler une erreur » form. Everything works without JavaScript; the whole search is in the
 URL, so it can be shared and bookmarked."""
 
+import re
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from sun.core.horaires import Horaires
+from sun.inclusion.lieux.publics import prochaines_ouvertures
 from sun.inclusion.lieux.queries import lieu_public
 from sun.inclusion.lieux.recherche import (
     FILTRES,
@@ -30,6 +33,7 @@ from sun.inclusion.lieux.services import enregistrer_signalement
 from sun.inclusion.lieux.standard import ENUMERATIONS
 from sun.territoire.positions import PositionIntrouvable, position_appareil, resoudre
 from sun.territoire.timezones import heure_locale
+from sun.web.cartes import fond_de_carte, grouper_points
 from sun.web.forms.signalement import SignalementForm
 
 
@@ -38,7 +42,8 @@ def _nombre(texte: str) -> float:
 
 
 def _points(resultats, position) -> list[dict]:
-    """What the map draws: the searched point and the numbered places of the page."""
+    """What the map draws: the searched point and the numbered places of the page, one marker
+    per address (linking to the first of its places in the list)."""
     points = [{"lat": position.latitude, "lon": position.longitude, "centre": True,
                "nom": f"Point de recherche : {position.libelle}"}]  # fmt: skip
     debut = resultats.page.start_index()
@@ -47,7 +52,27 @@ def _points(resultats, position) -> list[dict]:
             points.append({"lat": trouve.lieu.latitude, "lon": trouve.lieu.longitude, "n": rang,
                            "nom": trouve.lieu.nom,
                            "lien": reverse("lieu_public", args=[trouve.lieu.pk])})  # fmt: skip
-    return points
+    return grouper_points(points, ancre="lieu-")
+
+
+def _resume_criteres(ouvert_maintenant: bool, jour: int | None, filtres: dict) -> list[str]:
+    """The criteria beyond the place and the radius, in words, for the line above the results."""
+    resume = ["ouvert maintenant"] if ouvert_maintenant else []
+    if jour is not None:
+        resume.append(f"ouvert le {JOURS[jour]}")
+    resume += [
+        f"{FILTRES[champ].lower()} : {', '.join(valeurs)}" for champ, valeurs in filtres.items()
+    ]
+    return resume
+
+
+def _choix_communes(communes, ou: str) -> list[tuple]:
+    """The communes of a shared postcode, each with what to search for it: its name and the
+    postcode that was typed (a commune may have several)."""
+    cherche = re.search(r"\b\d{5}\b", ou)
+    code = cherche.group(0) if cherche else ""
+    return [(c, f"{c.nom} {code if code in c.codes_postaux else (c.codes_postaux or [''])[0]}".strip())
+            for c in communes]  # fmt: skip
 
 
 def recherche(request):
@@ -71,7 +96,7 @@ def recherche(request):
         erreurs["jour"] = str(exc)
     soumis = any(cle in parametres for cle in ("ou", "lat", "lon"))
     position = resultats = None
-    suggestions = []
+    suggestions, question, choix, choix_commune = [], "", [], False
     if soumis:
         if parametres.get("lat") or parametres.get("lon"):
             try:
@@ -86,16 +111,27 @@ def recherche(request):
             try:
                 position = resoudre(parametres.get("ou", ""))
             except PositionIntrouvable as exc:
-                erreurs["ou"] = str(exc)
-                suggestions = exc.suggestions
+                choix_commune = getattr(exc, "choix", False)
+                if choix_commune:  # a postcode shared by several communes: which one?
+                    question = str(exc).removesuffix("Laquelle ?").strip()
+                    choix = _choix_communes(exc.suggestions, parametres.get("ou", ""))
+                else:
+                    erreurs["ou"] = str(exc)
+                    suggestions = exc.suggestions
+    prochaines = []
     if position is not None and not erreurs:
         criteres = Criteres(position.latitude, position.longitude, rayon, filtres,
                             ouvert_maintenant=parametres.get("ouvert") == "maintenant", jour=jour)  # fmt: skip
         resultats = rechercher(criteres, page=parametres.get("page", 1),
                                departement=position.code_departement)  # fmt: skip
+        if criteres.ouvert_maintenant and not resultats.total:
+            prochaines = prochaines_ouvertures(criteres, departement=position.code_departement)
     return render(request, "web/trouver/recherche.html", {
         "soumis": soumis, "position": position, "resultats": resultats, "erreurs": erreurs,
         "avis": avis, "suggestions": suggestions, "filtres": filtres,
+        "choix_commune": choix_commune, "question": question, "choix": choix,
+        "prochaines": prochaines, "tuiles": fond_de_carte(),
+        "resume_criteres": _resume_criteres(parametres.get("ouvert") == "maintenant", jour, filtres),
         "groupes": [(champ, libelle, ENUMERATIONS[champ]) for champ, libelle in FILTRES.items()],
         "rayon": rayon, "rayons": RAYONS_PROPOSES, "jour": jour, "jours": list(enumerate(JOURS)),
         "ouvert_maintenant": parametres.get("ouvert") == "maintenant",
@@ -130,4 +166,5 @@ def lieu(request, pk):
         "proches": lieux_proches_ouverts(lieu) if ferme else [],
         "points": [{"lat": lieu.latitude, "lon": lieu.longitude, "n": 1, "nom": lieu.nom}]
         if lieu.latitude is not None else [],
+        "tuiles": fond_de_carte(),
     }, status=400 if request.method == "POST" else 200)  # fmt: skip

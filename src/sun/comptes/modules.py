@@ -1,0 +1,103 @@
+"""The modules of the agent space and the roles that open them.
+
+One table, read by the server's check of every agent-space address (`verifier_module`, called
+by `sun.web.middleware.ModulesEspace` and the Django admin site) and by the home page of the
+agent space (`modules_de`): a role is shown exactly the modules it may open, never a link that
+ends on a 403. Finer rights inside a module (edit a place, record an activity) stay with the
+`permissions.py` of each application.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sun.comptes.roles import ESPACE, Role, RoleManquant, a_role, libelles
+
+
+def _pilote_d_une_action(user) -> bool:
+    """Whoever pilots an action of the schéma reads the steering module, whatever their role
+    (`Action.pilotes`, related name `actions_pilotees`)."""
+    actions = getattr(user, "actions_pilotees", None)
+    return actions is not None and actions.exists()
+
+
+def _membre_du_personnel(user) -> bool:
+    return user.is_staff
+
+
+@dataclass(frozen=True)
+class Module:
+    code: str
+    titre: str
+    description: str
+    url: str  # URL name of its first page
+    roles: tuple[Role, ...]
+    # Its pages: routes of the agent space starting with this (None: outside the agent space).
+    chemin: str | None
+    # A further way in, beside the roles (pilots of an action read the steering module).
+    aussi: Callable | None = None
+    # A condition every user must meet on top of the roles (the admin needs `is_staff`).
+    et: Callable | None = None
+
+    def ouvert_a(self, user) -> bool:
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if self.et is not None and not self.et(user):
+            return False
+        return a_role(user, *self.roles) or (self.aussi is not None and self.aussi(user))
+
+    @property
+    def roles_libelles(self) -> str:
+        return libelles(self.roles) + (" (ou pilote d'une action du schéma)" if self.aussi else "")
+
+
+AGENT, MEDIATEUR, PILOTE, ADMIN = Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.ADMINISTRATEUR
+
+MODULES: tuple[Module, ...] = (
+    Module("lieux", "Inclusion", "registre des lieux de médiation numérique",
+           "espace:lieux", ESPACE, "lieux/"),
+    Module("pilotage", "Pilotage", "tableau de bord du schéma, actions et indicateurs",
+           "espace:pilotage", (AGENT, PILOTE, ADMIN), "pilotage/", aussi=_pilote_d_une_action),
+    Module("couverture", "Couverture", "où l'aide numérique manque, où ouvrir une permanence",
+           "espace:couverture", ESPACE, "couverture/"),
+    Module("orientation", "Orientation", "orienter une personne et imprimer sa fiche",
+           "espace:orientation", (AGENT, MEDIATEUR, ADMIN), "orientation/"),
+    Module("orientation_statistiques", "Statistiques des orientations",
+           "besoins exprimés et lieux proposés au guichet, sans données personnelles",
+           "espace:orientation_statistiques", (AGENT, PILOTE, ADMIN), "orientation/statistiques/"),
+    Module("reseau", "Réseau", "annuaire des médiateurs et de leurs structures",
+           "espace:reseau", ESPACE, "reseau/"),
+    Module("activites", "Activités", "comptes rendus d'activité et statistiques",
+           "espace:activites", ESPACE, "activites/"),
+    Module("imports", "Journal des imports",
+           "chaque fichier importé, ses chiffres et ses lignes refusées",
+           "espace:imports", (AGENT, ADMIN), "imports/"),
+    Module("administration", "Administration", "comptes, rôles et données",
+           "admin:index", (ADMIN,), None, et=_membre_du_personnel),
+)  # fmt: skip
+PAR_CODE = {m.code: m for m in MODULES}
+
+
+def modules_de(user) -> list[Module]:
+    """The modules `user` may open, in the order of the table."""
+    return [m for m in MODULES if m.ouvert_a(user)]
+
+
+def module_de_la_route(route: str) -> Module | None:
+    """The module owning an agent-space route (`lieux/<uuid:pk>/`): the longest `chemin` that
+    starts it. None for the home page and for routes no module claims."""
+    candidats = [m for m in MODULES if m.chemin and route.startswith(m.chemin)]
+    return max(candidats, key=lambda m: len(m.chemin), default=None)
+
+
+def peut_ouvrir(user, code: str) -> bool:
+    return PAR_CODE[code].ouvert_a(user)
+
+
+def verifier_module(user, module: Module) -> None:
+    """Raise RoleManquant (a PermissionDenied naming the roles needed) unless `user` may open
+    `module`."""
+    if not module.ouvert_a(user):
+        raise RoleManquant(
+            f"Le module « {module.titre} » est réservé aux rôles : {module.roles_libelles}.",
+            roles=module.roles,
+        )

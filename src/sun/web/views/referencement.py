@@ -1,0 +1,21 @@
+"""Being found: `robots.txt` (the agent space and the endless combinations of a search are not
+for search engines) and `sitemap.xml` (sun.web.sitemaps)."""
+
+from django.contrib.sitemaps.views import sitemap
+from django.http import HttpResponse
+from django.urls import reverse
+
+from sun.web.sitemaps import PLAN_XML
+
+INTERDITS = ["/espace/", "/admin/", "/connexion/", "/deconnexion/", "/trouver/?", "/geo/",
+             "/lieux/export/", "/api/"]  # fmt: skip
+
+
+def robots(request):
+    lignes = ["User-agent: *", *(f"Disallow: {chemin}" for chemin in INTERDITS),
+              "Allow: /api/docs", "", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]  # fmt: skip
+    return HttpResponse("\n".join(lignes) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def plan_xml(request):
+    return sitemap(request, sitemaps=PLAN_XML)
