@@ -136,10 +136,11 @@ def test_les_codes_postaux_des_arrondissements_sont_ceux_de_la_commune(code_post
     assert resoudre(code_postal).commune.nom == commune
 
 
-def test_chaque_processus_du_serveur_prepare_son_index_au_demarrage(monkeypatch):
+def test_chaque_processus_du_serveur_prepare_son_index_au_demarrage():
     from sun import gunicorn_conf
     from sun.territoire import index_communes as module
 
-    monkeypatch.setattr(module, "_index", None)
+    module._index.oublier()
     gunicorn_conf.post_worker_init(worker=None)
-    assert module._index is not None and len(module._index.lignes) == Commune.objects.count()
+    construit = module._index.index
+    assert construit is not None and len(construit.lignes) == Commune.objects.count()

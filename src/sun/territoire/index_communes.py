@@ -14,7 +14,6 @@ All of France is about 35,000 communes and 2,600 former communes: a few megabyte
 process, built in about a second, and a search is a few array operations.
 """
 
-import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,8 +21,9 @@ from datetime import datetime
 import numpy as np
 
 from sun.core.text import normaliser_recherche
+from sun.core.versions import IndexDuProcessus
 from sun.territoire.models import Commune, SubdivisionCommune
-from sun.territoire.version import version_territoire
+from sun.territoire.version import VERSION
 
 LONGUEUR_PREFIXE_COURT = 3
 _FIN = "\x7f"  # sorts after every character of a folded token (a-z, 0-9)
@@ -257,16 +257,9 @@ class Resultats:
                 for e, r in zip(self.entrees[debut:fin], self.rangs[debut:fin], strict=True)]  # fmt: skip
 
 
-_index: IndexCommunes | None = None
-_verrou = threading.Lock()
+_index = IndexDuProcessus(VERSION, IndexCommunes)
 
 
 def index_communes() -> IndexCommunes:
     """This process's index, rebuilt when the territory changed."""
-    global _index
-    version = version_territoire()
-    if _index is None or _index.version != version:
-        with _verrou:
-            if _index is None or _index.version != version:
-                _index = IndexCommunes(version)
-    return _index
+    return _index.obtenir()

@@ -10,7 +10,6 @@ The same criteria serve the public page, the desk orientation and the API.
 """
 
 import math
-import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,9 +22,10 @@ from django.core.paginator import Page, Paginator
 from scipy.spatial import cKDTree
 
 from sun.core.horaires import Etat, Horaires
+from sun.core.versions import IndexDuProcessus
 from sun.inclusion.lieux.normalisation import cle_souple
 from sun.inclusion.lieux.standard import ENUMERATIONS
-from sun.inclusion.lieux.version_registre import version_registre
+from sun.inclusion.lieux.version_registre import VERSION
 from sun.inclusion.models import Lieu
 from sun.territoire.timezones import heure_locale
 
@@ -233,18 +233,11 @@ class IndexLieux:
         return indices[garder]
 
 
-_index: IndexLieux | None = None
-_verrou = threading.Lock()
+_index = IndexDuProcessus(VERSION, IndexLieux)
 
 
 def index_lieux() -> IndexLieux:
-    global _index
-    version = version_registre()
-    if _index is None or _index.version != version:
-        with _verrou:
-            if _index is None or _index.version != version:
-                _index = IndexLieux(version)
-    return _index
+    return _index.obtenir()
 
 
 # --- searching --------------------------------------------------------------------------------
