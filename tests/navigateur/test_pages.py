@@ -280,6 +280,8 @@ def test_trouver_de_l_aide_au_clavier_et_sur_la_carte(site_demo, page):
     nombre = page.locator(".liste-lieux > li").count()
     assert nombre > 0
     # (places at one address share one marker, « 1, 2 »: every number is on the map once)
+    # The map is drawn once its layer has arrived: wait for its first marker.
+    expect(page.locator(".carte__dessin svg .point[data-numeros]").first).to_be_attached()
     numeros = page.locator(".carte__dessin svg .point[data-numeros]").evaluate_all(
         "(gs) => gs.flatMap((g) => g.dataset.numeros.split(',').map(Number))"
     )
