@@ -71,3 +71,15 @@ def test_lien_depuis_la_couverture(client, utilisateur_avec_role):
     assert URL in texte(client.get("/espace/couverture/"))
     client.force_login(utilisateur_avec_role(Role.MEDIATEUR, identifiant="mediatrice"))
     assert URL not in texte(client.get("/espace/couverture/"))
+
+
+def test_l_import_passe_par_le_service_des_taches(client, utilisateur_avec_role):
+    from sun.core.taches.models import Tache
+
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    client.post(URL, _envoi(departement_seul="on"))
+    tache = Tache.objects.get(genre="ifn")
+    assert tache.etat == Tache.Etat.TERMINEE and tache.fichier == "ifn-2025.csv"
+    assert tache.options["departement"] == "11"
+    page = texte(client.get(f"{URL}?tache={tache.pk}"))
+    assert "Nouveaux : 3" in page

@@ -26,15 +26,12 @@ class ImportIfnForm(forms.Form):
         label="Essai à blanc : montrer ce qui changerait sans rien enregistrer",
         required=False, initial=True,
     )  # fmt: skip
-    confirmer = forms.BooleanField(
-        label="Importer même si plus de 20 % des lignes sont refusées", required=False
-    )
 
     def clean_fichier(self):
         fichier = self.cleaned_data["fichier"]
         if fichier.size > TAILLE_MAX:
             raise forms.ValidationError(
-                "Fichier trop volumineux (20 Mo au plus) : utilisez la commande "
-                "« sun inclusion ifn importer »."
+                "Fichier trop volumineux (20 Mo au plus) : demandez à l'administrateur de "
+                "l'importer sur le serveur."
             )
         return fichier

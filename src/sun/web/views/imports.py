@@ -21,7 +21,8 @@ from sun.core.taches.services import abandonner_import, confirmer_import
 from sun.inclusion import permissions
 
 # The agent-space page of each kind of import run by the worker (it follows its jobs).
-PAGES = {"lieux": "espace:lieux_importer", "activites": "espace:activites_importer"}
+PAGES = {"lieux": "espace:lieux_importer", "activites": "espace:activites_importer",
+         "ifn": "espace:ifn_importer"}  # fmt: skip
 
 
 def url_de_la_tache(tache) -> str:
