@@ -32,3 +32,18 @@ def test_un_administrateur_modifie_sans_bandeau(client, utilisateur_avec_role):
     client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
     page = texte(client.get(f"/espace/pilotage/actions/{Action.objects.first().pk}/"))
     assert "Consultation seule" not in page and "Modifier l'action" in page
+
+
+def test_un_indicateur_calcule_dit_ce_qu_il_laisse_de_cote(client, utilisateur_avec_role):
+    """With demonstration places only, the count of real places is 0, and says why."""
+    from sun.inclusion.demo.lieux import creer_lieux_demo
+    from sun.pilotage.services import calculer_indicateurs
+
+    charger(AUDE)
+    creer_lieux_demo("11")
+    calculs = {c.indicateur.calcul: c for c in calculer_indicateurs()}
+    lieux = calculs["inclusion.lieux"].valeur
+    assert lieux.resultat == 0 and "lieux de démonstration non comptés" in lieux.note
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    page = texte(client.get("/espace/pilotage/"))
+    assert "lieux de démonstration non comptés" in page and "0,0 lieux" not in page

@@ -67,8 +67,10 @@ def test_orientation_de_bout_en_bout(client, utilisateur_avec_role, lieux):
 
 def test_orientation_anonyme():
     champs = {f.name for f in Orientation._meta.get_fields()}
+    # The departure point is the centre of a commune or former commune, never an address
+    # (tests/web/test_orientation_commune.py).
     assert champs == {"id", "date", "commune", "niveau", "besoins", "services", "lieux_proposes",
-                      "lieux_retenus"}  # fmt: skip
+                      "lieux_retenus", "depart_nom", "depart_latitude", "depart_longitude"}  # fmt: skip
 
 
 def test_commune_introuvable_sans_rien_perdre(client, utilisateur_avec_role):

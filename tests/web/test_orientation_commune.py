@@ -34,3 +34,29 @@ def test_ancienne_commune(client, utilisateur_avec_role):
     reponse = client.post("/espace/orientation/", {**REPONSES, "commune": "Rouvenac"})
     assert reponse.status_code == 302
     assert Orientation.objects.get().commune.nom == "Val-du-Faby"
+
+
+def test_les_distances_partent_de_l_ancienne_commune_tapee(client, utilisateur_avec_role):
+    from sun.territoire.models import SubdivisionCommune
+
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    client.post("/espace/orientation/", {**REPONSES, "commune": "Fa"})
+    orientation = Orientation.objects.get()
+    fa = SubdivisionCommune.objects.get(nom="Fa", commune__departement__code="11")
+    assert orientation.commune == fa.commune and orientation.origine == "Fa"
+    assert (orientation.depart_latitude, orientation.depart_longitude) == (
+        fa.latitude,
+        fa.longitude,
+    )
+    page = texte(client.get(f"/espace/orientation/{orientation.pk}/"))
+    assert "Lieux les plus proches de Fa" in page
+
+
+def test_une_adresse_n_est_jamais_gardee_comme_point_de_depart(
+    client, utilisateur_avec_role, geocodeur
+):
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    client.post("/espace/orientation/", {**REPONSES, "commune": "2 rue de la Poste Lézignan"})
+    orientation = Orientation.objects.get()
+    assert orientation.commune.code_insee == "11203"
+    assert orientation.depart_latitude is None and orientation.depart_nom == ""

@@ -47,6 +47,8 @@ class Valeur:
     valeur: float | int | None
     date: date | None  # date the underlying data refer to
     source: str
+    # What the reader must know to read the value (« 134 lieux de démonstration non comptés »).
+    note: str = ""
 
 
 @dataclass(frozen=True)

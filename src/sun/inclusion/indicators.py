@@ -20,6 +20,19 @@ def _lieux(niveau: Niveau, code: str):
     )
 
 
+def note_demonstration(nombre: int, quoi: str) -> str:
+    """« 134 lieux de démonstration non comptés » (empty when there are none)."""
+    if not nombre:
+        return ""
+    return f"{nombre} {quoi} de démonstration non compté{'s' if nombre > 1 else ''}"
+
+
+def _lieux_demo(niveau: Niveau, code: str) -> int:
+    return Lieu.objects.filter(
+        demonstration=True, commune_ref__in=communes_du(niveau, code)
+    ).count()
+
+
 def _date(lieux):
     derniere = lieux.aggregate(d=Max("modifie_le"))["d"]
     return derniere.date() if derniere else None
@@ -27,7 +40,8 @@ def _date(lieux):
 
 def nombre_lieux(niveau: Niveau, code: str) -> Valeur:
     _, lieux = _lieux(niveau, code)
-    return Valeur(lieux.count(), _date(lieux), SOURCE)
+    note = note_demonstration(_lieux_demo(niveau, code), "lieux")
+    return Valeur(lieux.count(), _date(lieux), SOURCE, note)
 
 
 def lieux_pour_10000(niveau: Niveau, code: str) -> Valeur:
@@ -35,7 +49,9 @@ def lieux_pour_10000(niveau: Niveau, code: str) -> Valeur:
     population = communes.aggregate(p=Sum("population_municipale"))["p"]
     if not population:
         return Valeur(None, _date(lieux), SOURCE)
-    return Valeur(round(lieux.count() * 10_000 / population, 2), _date(lieux), f"{SOURCE} ; INSEE")
+    note = note_demonstration(_lieux_demo(niveau, code), "lieux")
+    return Valeur(round(lieux.count() * 10_000 / population, 2), _date(lieux), f"{SOURCE} ; INSEE",
+                  note)  # fmt: skip
 
 
 TOUS = (Niveau.COMMUNE, Niveau.EPCI, Niveau.DEPARTEMENT)

@@ -220,6 +220,9 @@ class ValeurIndicateur(models.Model):
     objectif = models.FloatField("cible", null=True, blank=True)
     source = models.CharField("source", max_length=300)
     commentaire = models.TextField("commentaire", blank=True)
+    # What a computed value leaves out, to read it right (« 134 lieux de démonstration non
+    # comptés »): shown beside the value.
+    note = models.CharField("note du calcul", max_length=300, blank=True)
     demonstration = models.BooleanField("valeur de démonstration", default=False)
 
     class Meta:

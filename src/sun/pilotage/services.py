@@ -52,7 +52,7 @@ def calculer_indicateurs(indicateurs_a_calculer=None) -> list[Calcul]:
             quand = quand.date()
         stocke, _ = ValeurIndicateur.objects.update_or_create(
             indicateur=indicateur, date=quand,
-            defaults={"resultat": valeur.valeur, "source": valeur.source,
+            defaults={"resultat": valeur.valeur, "source": valeur.source, "note": valeur.note[:300],
                       "commentaire": f"Calculé par SUN le {timezone.localdate():%d/%m/%Y}"},
         )  # fmt: skip
         _noter_calcul(indicateur, "")

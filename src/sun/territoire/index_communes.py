@@ -55,6 +55,7 @@ class Trouvee:
     subdivision: str | None  # « Fa (commune déléguée) » when found through a former commune
     latitude: float | None  # the point of what was found (the former commune's, if any)
     longitude: float | None
+    nom: str = ""  # the name of what was found: the commune, or the former commune (« Fa »)
 
 
 def est_code(texte: str) -> bool:
@@ -91,14 +92,15 @@ class IndexCommunes:
         ligne_de_pk = {ligne[0]: i for i, ligne in enumerate(self.lignes)}
 
         # Entries: each commune, and each former commune (pointing to its commune):
-        # (population, folded name, commune row, name words, former commune, lat, lon, its code)
+        # (population, folded name, commune row, former commune's label, lat, lon, its code,
+        #  its name)
         entrees: list[tuple] = []
         self.codes_postaux: list[tuple[str, ...]] = []
         for i, ligne in enumerate(self.lignes):
             nom, codes = _codes_de_la_cle(ligne[6])
             self.codes_postaux.append(codes)
             latitude, longitude = (ligne[8], ligne[9]) if ligne[8] is not None else ligne[13:15]
-            entrees.append((ligne[7], nom, i, None, latitude, longitude, None))
+            entrees.append((ligne[7], nom, i, None, latitude, longitude, None, None))
         sous = SubdivisionCommune.objects.values_list(
             "commune_id", "nom", "nom_recherche", "code_insee", "type", "population_municipale",
             "latitude", "longitude",
@@ -112,7 +114,7 @@ class IndexCommunes:
             libelle = f"{nom} ({types[type_]} de {self.lignes[i][2]})"
             if latitude is None:
                 latitude, longitude = parent[4], parent[5]
-            entrees.append((population, cle, i, libelle, latitude, longitude, code.lower()))
+            entrees.append((population, cle, i, libelle, latitude, longitude, code.lower(), nom))
         # Entry numbers in the order of ties: the more populated first, then by name.
         entrees.sort(key=lambda e: (-(e[0] if e[0] is not None else -1), e[1]))
         n = len(entrees)
@@ -120,6 +122,7 @@ class IndexCommunes:
         self.ligne_commune = np.fromiter((e[2] for e in entrees), dtype=np.int32, count=n)
         self.est_subdivision = np.fromiter((e[3] is not None for e in entrees), bool, count=n)
         self.subdivisions = [e[3] for e in entrees]
+        self.noms_anciens = [e[7] for e in entrees]
         self.positions = [(e[4], e[5]) for e in entrees]
         self.departements = np.array([self.lignes[e[2]][3] for e in entrees])
         self.epcis = np.array([self.lignes[e[2]][4] or "" for e in entrees])
@@ -239,8 +242,9 @@ class IndexCommunes:
 
     def _trouvee(self, entree: int, rang: int) -> Trouvee:
         latitude, longitude = self.positions[entree]
-        return Trouvee(self.commune(int(self.ligne_commune[entree])), rang,
-                       self.subdivisions[entree], latitude, longitude)  # fmt: skip
+        commune = self.commune(int(self.ligne_commune[entree]))
+        return Trouvee(commune, rang, self.subdivisions[entree], latitude, longitude,
+                       self.noms_anciens[entree] or commune.nom)  # fmt: skip
 
 
 class Resultats:

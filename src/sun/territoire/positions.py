@@ -29,6 +29,8 @@ class Position:
     libelle: str
     commune: Commune | None
     precision: str  # "commune", "adresse" or "appareil" (the browser's geolocation)
+    # What the point is the centre of, for "commune": the commune, or a former commune (« Fa »).
+    nom: str = ""
 
     @property
     def code_departement(self) -> str:
@@ -61,7 +63,7 @@ def _position(trouvee: Trouvee, libelle: str | None = None) -> Position:
         libelle = f"{nom}, {commune.departement.code}" if trouvee.subdivision else (
             f"{commune.nom} ({commune.departement.code})"
         )  # fmt: skip
-    return Position(trouvee.latitude, trouvee.longitude, libelle, commune, "commune")
+    return Position(trouvee.latitude, trouvee.longitude, libelle, commune, "commune", trouvee.nom)
 
 
 def _meilleure(texte: str) -> Trouvee | None:

@@ -13,6 +13,7 @@ from django.db.models import Max, Q, Sum
 
 from sun.core.indicators import Indicateur, Niveau, Valeur, declarer
 from sun.inclusion.activites import coop, cra_v1
+from sun.inclusion.indicators import note_demonstration
 from sun.inclusion.models import Activite, BilanCraV1, Lieu, LieuActivite, Mediateur
 from sun.inclusion.reseau.queries import lieux_en_cours
 from sun.inclusion.sources import SOURCE_REGISTRE
@@ -63,17 +64,17 @@ def categorie_typologie(typologies: list[str]) -> tuple[str, str]:
     return "Non défini", "Non défini"
 
 
-def _lieux(niveau: Niveau, code: str):
-    return Lieu.objects.filter(
-        statut=Lieu.Statut.ACTIF, demonstration=False, commune_ref__in=communes_du(niveau, code)
-    )
+def _lieux(niveau: Niveau, code: str, *, demonstration: bool = False):
+    return Lieu.objects.filter(statut=Lieu.Statut.ACTIF, demonstration=demonstration,
+                               commune_ref__in=communes_du(niveau, code))  # fmt: skip
 
 
-def _mediateurs(niveau: Niveau, code: str):
+def _mediateurs(niveau: Niveau, code: str, *, demonstration: bool = False):
     """Active médiateurs working (today) in a place of the territory."""
-    en_cours = LieuActivite.objects.filter(lieux_en_cours(), lieu__in=_lieux(niveau, code))
+    lieux = _lieux(niveau, code, demonstration=demonstration)
+    en_cours = LieuActivite.objects.filter(lieux_en_cours(), lieu__in=lieux)
     return Mediateur.objects.filter(
-        lieux_activite__in=en_cours, actif=True, demonstration=False
+        lieux_activite__in=en_cours, actif=True, demonstration=demonstration
     ).distinct()
 
 
@@ -82,8 +83,10 @@ def _date_modification(enregistrements) -> date | None:
     return derniere.date() if derniere else None
 
 
-def _activites(niveau: Niveau, code: str):
-    return Activite.objects.filter(demonstration=False, commune__in=communes_du(niveau, code))
+def _activites(niveau: Niveau, code: str, *, demonstration: bool = False):
+    return Activite.objects.filter(
+        demonstration=demonstration, commune__in=communes_du(niveau, code)
+    )
 
 
 def _valeur_activites(niveau, code, champ: str) -> Valeur:
@@ -93,7 +96,8 @@ def _valeur_activites(niveau, code, champ: str) -> Valeur:
     )
     total = totaux["n"] or 0
     nombre = total - (totaux["deja"] or 0) if champ == "personnes" else total
-    return Valeur(nombre, totaux["d"], SOURCE_ACTIVITES)
+    demo = _activites(niveau, code, demonstration=True).count()
+    return Valeur(nombre, totaux["d"], SOURCE_ACTIVITES, note_demonstration(demo, "activités"))
 
 
 def _population_nationale() -> int:
@@ -101,24 +105,27 @@ def _population_nationale() -> int:
 
 
 # --- indicators --------------------------------------------------------------------------
-def _compteur(ensemble, source: str, filtre=None):
-    """An indicator counting the places (or médiateurs) of a territory, `filtre` applied."""
+def _compteur(ensemble, source: str, filtre=None, quoi: str = ""):
+    """An indicator counting the places (or médiateurs) of a territory, `filtre` applied; the
+    demonstration records left out are said in its note."""
 
     def calcul(niveau: Niveau, code: str) -> Valeur:
         enregistrements = ensemble(niveau, code)
+        demo = ensemble(niveau, code, demonstration=True)
         if filtre is not None:
-            enregistrements = enregistrements.filter(filtre)
-        return Valeur(enregistrements.count(), _date_modification(enregistrements), source)
+            enregistrements, demo = enregistrements.filter(filtre), demo.filter(filtre)
+        return Valeur(enregistrements.count(), _date_modification(enregistrements), source,
+                      note_demonstration(demo.count(), quoi))  # fmt: skip
 
     return calcul
 
 
 def _compteur_lieux(filtre=None):
-    return _compteur(_lieux, SOURCE_REGISTRE, filtre)
+    return _compteur(_lieux, SOURCE_REGISTRE, filtre, "lieux")
 
 
 def _compteur_mediateurs(filtre=None):
-    return _compteur(_mediateurs, SOURCE_RESEAU, filtre)
+    return _compteur(_mediateurs, SOURCE_RESEAU, filtre, "médiateurs")
 
 
 def _compteur_typologie(famille: str):

@@ -186,7 +186,10 @@ def _departement(orientation: Orientation) -> str:
 
 
 def _point_de_depart(orientation: Orientation) -> tuple[float, float] | None:
-    """The person's commune centre (its town hall when the centre is unknown), as on search."""
+    """The centre of the commune or former commune the person gave (the commune's town hall
+    when its centre is unknown), as on search."""
+    if orientation.depart_latitude is not None and orientation.depart_longitude is not None:
+        return orientation.depart_latitude, orientation.depart_longitude
     commune = orientation.commune
     if commune is None:
         return None
@@ -228,7 +231,7 @@ def preparer_fiche(orientation: Orientation, lieux: list[Lieu], *, adresse_publi
     dates = [lieu.date_maj for lieu in lieux]
     return Fiche(
         orientation=orientation,
-        origine=orientation.commune.nom if orientation.commune else "",
+        origine=orientation.origine,
         lieux=lieux_proposes(
             orientation, lieux, instant=instant, adresse_publique=adresse_publique
         ),

@@ -148,12 +148,19 @@ def traiter_signalement(signalement: SignalementErreur, statut: str, *, auteur) 
 
 # --- desk orientation -------------------------------------------------------------------------
 def enregistrer_orientation(
-    commune: Commune | None, diagnostic: Diagnostic, lieux: Iterable[Lieu]
+    commune: Commune | None,
+    diagnostic: Diagnostic,
+    lieux: Iterable[Lieu],
+    depart: tuple[str, float, float] | None = None,
 ) -> Orientation:
-    """Count an orientation (no name: the commune, the diagnosis and the places proposed)."""
+    """Count an orientation (no name: the commune, the diagnosis and the places proposed),
+    with `depart` (name, latitude, longitude), the centre of the commune or former commune
+    distances start from."""
+    nom, latitude, longitude = depart or ("", None, None)
     return Orientation.objects.create(
         commune=commune, niveau=diagnostic.niveau.code, besoins=diagnostic.besoins,
         services=diagnostic.services, lieux_proposes=[str(lieu.pk) for lieu in lieux],
+        depart_nom=nom[:100], depart_latitude=latitude, depart_longitude=longitude,
     )  # fmt: skip
 
 

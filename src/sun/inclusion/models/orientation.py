@@ -19,6 +19,11 @@ class Orientation(models.Model):
     services = ListeField("services proposés")
     lieux_proposes = ListeField("lieux proposés")
     lieux_retenus = ListeField("lieux imprimés sur la fiche")
+    # Where distances start: the centre of the commune, or of the former commune typed (« Fa »).
+    # Never a person's address: a point given by an address or a device is not kept.
+    depart_nom = models.CharField("point de départ", max_length=100, blank=True)
+    depart_latitude = models.FloatField("latitude du point de départ", null=True, blank=True)
+    depart_longitude = models.FloatField("longitude du point de départ", null=True, blank=True)
 
     class Meta:
         verbose_name = "orientation"
@@ -26,3 +31,8 @@ class Orientation(models.Model):
 
     def __str__(self) -> str:
         return f"Orientation du {self.date:%d/%m/%Y}"
+
+    @property
+    def origine(self) -> str:
+        """What distances are measured from: « Fa », else the commune's name."""
+        return self.depart_nom or (self.commune.nom if self.commune else "")

@@ -20,6 +20,15 @@ def nombre(valeur, decimales=0):
 
 
 @register.filter
+def valeur_indicateur(nombre_ou_rien):
+    """An indicator's value: a count without decimals (« 134 »), else one (« 12,5 »)."""
+    if nombre_ou_rien in (None, ""):
+        return "—"
+    entier = float(nombre_ou_rien).is_integer()
+    return formater_nombre(nombre_ou_rien, 0 if entier else 1)
+
+
+@register.filter
 def tel(valeur: str) -> str:
     """« 04 68 11 20 30 » → « +33468112030 » for tel: links (international form)."""
     return international(valeur) or re.sub(r"[^0-9+]", "", valeur or "")

@@ -45,8 +45,11 @@ def questionnaire(request):
                 filtres["prise_en_charge_specifique"] = donnees["prise_en_charge_specifique"]
             resultats = rechercher(Criteres(position.latitude, position.longitude, donnees["rayon"], filtres),
                                    taille=PROPOSES, departement=position.code_departement)  # fmt: skip
+            # The centre of a commune or former commune is kept, a point from an address never.
+            depart = ((position.nom, position.latitude, position.longitude)
+                      if position.precision == "commune" and position.nom else None)  # fmt: skip
             orientation = enregistrer_orientation(
-                position.commune, diagnostic, (t.lieu for t in resultats.trouves)
+                position.commune, diagnostic, (t.lieu for t in resultats.trouves), depart
             )
             request.session[f"orientation-{orientation.pk}"] = diagnostic.explications
             return redirect("espace:orientation_propositions", pk=orientation.pk)
