@@ -161,7 +161,7 @@ def test_l_admin_suit_la_meme_table(client, utilisateur_avec_role):
     ("role", "adresse", "faire"),
     [
         (Role.PILOTE, "espace:lieux", "d'ajouter ou d'importer des lieux"),
-        (Role.AGENT, "espace:activites", "d'enregistrer des activités"),
+        (Role.PILOTE, "espace:activites", "d'enregistrer des activités"),
         (Role.PILOTE, "lieu", "de modifier ce lieu"),
         (Role.AGENT, "fiche", "de modifier cette fiche"),
     ],

@@ -263,7 +263,9 @@ def test_telephone_360_pixels(site, contexte):
     lieu = Lieu.objects.order_by("nom").values_list("pk", flat=True).first()
     for chemin in ("/", "/communes/11069/", "/communes/11147/", "/epci/200035715/", "/carte/",
                    "/trouver/?ou=Carcassonne&rayon=100",
-                   f"/lieux/{lieu}/", "/avancement/"):  # fmt: skip
+                   f"/lieux/{lieu}/", "/avancement/", "/accessibilite/", "/mentions-legales/",
+                   "/donnees-personnelles/", "/donnees-ouvertes/", "/plan-du-site/",
+                   "/code-source/"):  # fmt: skip
         _ouvrir(page, site + chemin)  # maps included
         largeur = page.evaluate("document.documentElement.scrollWidth")
         assert largeur <= 360, f"{chemin} déborde : {largeur}px"

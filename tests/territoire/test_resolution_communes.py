@@ -144,3 +144,8 @@ def test_chaque_processus_du_serveur_prepare_son_index_au_demarrage():
     gunicorn_conf.post_worker_init(worker=None)
     construit = module._index.index
     assert construit is not None and len(construit.lignes) == Commune.objects.count()
+
+
+def test_le_libelle_d_une_ancienne_commune_elide_le_de():
+    position = resoudre("Saint-Just-de-Bélengard")
+    assert position.libelle.startswith("Saint-Just-de-Bélengard (commune associée d'Escueillens")

@@ -51,6 +51,14 @@ class Valeur:
     note: str = ""
 
 
+def note_demonstration(nombre: int, quoi: str) -> str:
+    """« 134 lieux de démonstration non comptés » (empty when there are none): what a value
+    computed without the demonstration content leaves out."""
+    if not nombre:
+        return ""
+    return f"{nombre} {quoi} de démonstration non compté{'s' if nombre > 1 else ''}"
+
+
 @dataclass(frozen=True)
 class Indicateur:
     code: str

@@ -42,6 +42,25 @@ def article_de(nom: str, type_nom: int) -> str:
     return f"{de}{nom}"
 
 
+# Words that start a feminine name of an institution: « de la Communauté de communes … ».
+_INSTITUTIONS_FEMININES = ("Communauté", "Métropole", "Agglomération")
+
+
+def de_nom(nom: str) -> str:
+    """« de » before a full name, article included: « Ajac » → « d'Ajac » ; « Le Bousquet » →
+    « du Bousquet » ; « Communauté de communes du Limouxin » → « de la Communauté de communes
+    du Limouxin » ; « Le Grand Narbonne » → « du Grand Narbonne »."""
+    nom = nettoyer(nom)
+    for article, de in (("Le ", "du "), ("Les ", "des "), ("La ", "de la "), ("L'", "de l'")):
+        if nom.startswith(article):
+            return de + nom[len(article) :]
+    if nom.split(" ", 1)[0] in _INSTITUTIONS_FEMININES:
+        return f"de la {nom}"
+    if nom[:1].upper() in "AEIOUYÀÂÉÈÊÎÔÛ":
+        return f"d'{nom}"
+    return f"de {nom}"
+
+
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SAINT = re.compile(r"\b(st|ste)\b")
 

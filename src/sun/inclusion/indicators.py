@@ -5,7 +5,7 @@ Demonstration places never count.
 
 from django.db.models import Max, Sum
 
-from sun.core.indicators import Indicateur, Niveau, Valeur, declarer
+from sun.core.indicators import Indicateur, Niveau, Valeur, declarer, note_demonstration
 from sun.inclusion.models import Lieu
 from sun.inclusion.sources import SOURCE_REGISTRE
 from sun.territoire.indicators import communes_du
@@ -18,13 +18,6 @@ def _lieux(niveau: Niveau, code: str):
     return communes, Lieu.objects.filter(
         statut=Lieu.Statut.ACTIF, demonstration=False, commune_ref__in=communes
     )
-
-
-def note_demonstration(nombre: int, quoi: str) -> str:
-    """« 134 lieux de démonstration non comptés » (empty when there are none)."""
-    if not nombre:
-        return ""
-    return f"{nombre} {quoi} de démonstration non compté{'s' if nombre > 1 else ''}"
 
 
 def _lieux_demo(niveau: Niveau, code: str) -> int:

@@ -20,7 +20,7 @@ from datetime import datetime
 
 import numpy as np
 
-from sun.core.text import normaliser_recherche
+from sun.core.text import de_nom, normaliser_recherche
 from sun.core.versions import IndexDuProcessus
 from sun.territoire.models import Commune, SubdivisionCommune
 from sun.territoire.version import VERSION
@@ -111,7 +111,7 @@ class IndexCommunes:
             if i is None:
                 continue
             parent = entrees[i]
-            libelle = f"{nom} ({types[type_]} de {self.lignes[i][2]})"
+            libelle = f"{nom} ({types[type_]} {de_nom(self.lignes[i][2])})"
             if latitude is None:
                 latitude, longitude = parent[4], parent[5]
             entrees.append((population, cle, i, libelle, latitude, longitude, code.lower(), nom))

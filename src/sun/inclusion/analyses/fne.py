@@ -11,9 +11,8 @@ from datetime import date
 from django.core.cache import cache
 from django.db.models import Max, Q, Sum
 
-from sun.core.indicators import Indicateur, Niveau, Valeur, declarer
+from sun.core.indicators import Indicateur, Niveau, Valeur, declarer, note_demonstration
 from sun.inclusion.activites import coop, cra_v1
-from sun.inclusion.indicators import note_demonstration
 from sun.inclusion.models import Activite, BilanCraV1, Lieu, LieuActivite, Mediateur
 from sun.inclusion.reseau.queries import lieux_en_cours
 from sun.inclusion.sources import SOURCE_REGISTRE

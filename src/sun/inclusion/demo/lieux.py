@@ -11,6 +11,7 @@ import random
 import tempfile
 from pathlib import Path
 
+from sun.core.text import de_nom
 from sun.inclusion.lieux.services import importer_lieux
 from sun.inclusion.lieux.standard import CHAMPS_V1, ENUMERATIONS
 from sun.inclusion.models import SOURCE_DEMO, Lieu
@@ -65,7 +66,7 @@ def lignes_demo(code_departement: str) -> list[dict]:
                 services.insert(0, "Aide aux démarches administratives")
             lignes.append({
                 "id": f"demo-{commune.code_insee}-{typologie.lower()}",
-                "pivot": "", "nom": f"{nom_type} de {commune.nom} (démonstration)",
+                "pivot": "", "nom": f"{nom_type} {de_nom(commune.nom)} (démonstration)",
                 "commune": commune.nom, "code_postal": (commune.codes_postaux or [""])[0],
                 "code_insee": commune.code_insee, "adresse": _rue(mairie.adresse),
                 "latitude": mairie.latitude, "longitude": mairie.longitude, "typologie": typologie,

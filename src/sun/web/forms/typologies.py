@@ -71,12 +71,12 @@ AUTRES_LIBELLES = {
     "PJJ": "Protection judiciaire de la jeunesse",
     "PLIE": "Plan local pour l'insertion et l'emploi",
     "PREF": "Préfecture, sous-préfecture",
-    "PREVENTION": "Service ou club de prévention",
+    "PREVENTION": "Service ou club de prévention (code PREVENTION)",
     "REG": "Région",
     "RELAIS_LECTURE": "Relais lecture",
     "RESSOURCERIE": "Ressourcerie",
     "RS_FJT": "Résidence sociale, foyer de jeunes travailleurs",
-    "SCP": "Service et club de prévention",
+    "SCP": "Services et clubs de prévention (code SCP)",
     "SPIP": "Service pénitentiaire d'insertion et de probation",
 }
 

@@ -5,6 +5,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from sun.core.telephone import international
+from sun.core.text import de_nom
 from sun.core.text import nombre as formater_nombre
 from sun.inclusion.lieux.standard import LIBELLES_TYPOLOGIES, SERVICES_EXPLIQUES
 
@@ -90,3 +91,21 @@ def peut_ouvrir(user, module: str) -> bool:
     from sun.comptes.modules import peut_ouvrir as ouvert
 
     return ouvert(user, module)
+
+
+@register.filter
+def de(nom: str) -> str:
+    """« de » elided or contracted before a name: {{ commune.nom|de }} → « d'Ajac »."""
+    return de_nom(nom)
+
+
+@register.filter
+def lignes_imbriquees(lignes) -> list[tuple[str, list[str]]]:
+    """Report lines indented by four spaces become sub-items of the line above them."""
+    groupes: list[tuple[str, list[str]]] = []
+    for ligne in lignes or []:
+        if ligne.startswith("    ") and groupes:
+            groupes[-1][1].append(ligne.strip())
+        else:
+            groupes.append((ligne.strip(), []))
+    return groupes

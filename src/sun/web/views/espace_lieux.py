@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -160,6 +161,7 @@ def importer_confirmer(request):
 def _page(request, form, tache):
     return render(request, "web/espace/lieux/import.html", {
         "form": form, "derniers": queries.derniers_imports(),
+        "seuil_confirmation": round(settings.SUN_IMPORT_SEUIL_CONFIRMATION * 100),
         **contexte_tache(tache, "espace:lieux_importer"),
     })  # fmt: skip
 
