@@ -3,8 +3,6 @@ from La Coop or the CSV template, and statistics that mask small counts."""
 
 import csv
 import io
-import tempfile
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,7 +15,6 @@ from django.views.decorators.http import require_POST
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
 from sun.core.graphiques import graphique_barres
 from sun.core.taches import queries as taches
-from sun.core.taches.services import lancer_import
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import statistiques as stats
 from sun.inclusion.activites.exports import page_coop
@@ -36,7 +33,7 @@ from sun.inclusion.models import Activite
 from sun.inclusion.reseau.queries import fiche_du_compte
 from sun.territoire.queries import epcis_du_departement
 from sun.web.forms.activites import ActiviteForm, ImportActivitesForm, valeurs_initiales
-from sun.web.views.imports import contexte_tache
+from sun.web.views.imports import contexte_tache, lancer_import_envoye
 
 SAISIE = (Role.MEDIATEUR, Role.ADMINISTRATEUR)
 IMPORT = (Role.AGENT, Role.ADMINISTRATEUR)
@@ -117,13 +114,8 @@ def importer_fichier(request):
     form = ImportActivitesForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         envoi = form.cleaned_data["fichier"]
-        with tempfile.TemporaryDirectory() as dossier:
-            chemin = Path(dossier) / "activites"
-            with chemin.open("wb") as f:
-                for morceau in envoi.chunks():
-                    f.write(morceau)
-            tache = lancer_import("activites", chemin, nom_fichier=envoi.name, options={},
-                                  essai=form.cleaned_data["essai"], auteur=request.user)  # fmt: skip
+        tache = lancer_import_envoye("activites", envoi, options={},
+                                     essai=form.cleaned_data["essai"], auteur=request.user)  # fmt: skip
     else:
         tache = taches.tache(request.GET.get("tache"), "activites")
     return render(request, "web/espace/activites/import.html", {

@@ -1,21 +1,17 @@
 """Agent space › Analyses: importing the digital fragility index (IFN) from a file, run by the
 worker with the same pipeline and the same report as `sun inclusion ifn importer`."""
 
-import tempfile
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from sun.comptes.roles import ESPACE, role_requis
 from sun.core.taches import queries as taches
-from sun.core.taches.services import lancer_import
 from sun.inclusion import permissions
 from sun.inclusion.analyses.ifn import COLONNES, SOURCE
 from sun.inclusion.analyses.queries import ifn_charge
 from sun.web.forms.analyses import ImportIfnForm
-from sun.web.views.imports import contexte_tache
+from sun.web.views.imports import contexte_tache, lancer_import_envoye
 
 
 @role_requis(*ESPACE)
@@ -29,14 +25,8 @@ def importer_ifn(request):
         donnees, envoye = form.cleaned_data, form.cleaned_data["fichier"]
         options = {"source": donnees["source"] or SOURCE,
                    "departement": settings.SUN_DEPARTEMENT if donnees["departement_seul"] else None}  # fmt: skip
-        with tempfile.TemporaryDirectory() as dossier:
-            # The reader knows a workbook by its content, a CSV by its text: no suffix needed.
-            chemin = Path(dossier) / "ifn"
-            with chemin.open("wb") as copie:
-                for morceau in envoye.chunks():
-                    copie.write(morceau)
-            tache = lancer_import("ifn", chemin, nom_fichier=envoye.name, options=options,
-                                  essai=donnees["essai"], auteur=request.user)  # fmt: skip
+        tache = lancer_import_envoye("ifn", envoye, options=options, essai=donnees["essai"],
+                                     auteur=request.user)  # fmt: skip
     else:
         tache = taches.tache(request.GET.get("tache"), "ifn")
     return render(request, "web/espace/analyses/import_ifn.html", {

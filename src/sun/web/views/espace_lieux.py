@@ -1,7 +1,5 @@
 """Agent space: the register of places (list, detail and history, edit, close, import)."""
 
-import tempfile
-from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -14,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
 from sun.core.taches import queries as taches
-from sun.core.taches.services import abandonner_import, confirmer_import, lancer_import
+from sun.core.taches.services import abandonner_import, confirmer_import
 from sun.inclusion import permissions
 from sun.inclusion.lieux import exports, queries
 from sun.inclusion.lieux.services import (
@@ -27,7 +25,7 @@ from sun.inclusion.lieux.services import (
 )
 from sun.inclusion.models import Lieu, SignalementErreur
 from sun.web.forms.lieux import ImportForm, LieuForm
-from sun.web.views.imports import contexte_tache
+from sun.web.views.imports import contexte_tache, lancer_import_envoye
 
 
 @role_requis(*ESPACE)
@@ -122,13 +120,8 @@ def importer(request):
         options = {"source": donnees["source"], "partiel": donnees["partiel"],
                    "correspondance": mapping.contenu if mapping else None,
                    "nom_correspondance": str(mapping.chemin) if mapping else ""}  # fmt: skip
-        with tempfile.TemporaryDirectory() as dossier:
-            chemin = Path(dossier) / "source"
-            with chemin.open("wb") as copie:
-                for morceau in envoye.chunks():
-                    copie.write(morceau)
-            tache = lancer_import("lieux", chemin, nom_fichier=envoye.name, options=options,
-                                  essai=donnees["essai"], auteur=request.user)  # fmt: skip
+        tache = lancer_import_envoye("lieux", envoye, options=options, essai=donnees["essai"],
+                                     auteur=request.user)  # fmt: skip
     else:
         tache = taches.tache(request.GET.get("tache"), "lieux")
     return _page(request, form, tache)
