@@ -10,9 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from sun.comptes.roles import ESPACE, Role, a_role, role_requis
+from sun.comptes.roles import ESPACE, role_requis
 from sun.core.taches import queries as taches
-from sun.core.taches.services import abandonner_import, confirmer_import
 from sun.inclusion import permissions
 from sun.inclusion.lieux import exports, queries
 from sun.inclusion.lieux.services import (
@@ -25,7 +24,7 @@ from sun.inclusion.lieux.services import (
 )
 from sun.inclusion.models import Lieu, SignalementErreur
 from sun.web.forms.lieux import ImportForm, LieuForm
-from sun.web.views.imports import contexte_tache, lancer_import_envoye
+from sun.web.views.imports import contexte_tache, decider, lancer_import_envoye
 
 
 @role_requis(*ESPACE)
@@ -140,15 +139,10 @@ def importer_confirmer(request):
             request, "Cet import en attente n'existe plus : importez à nouveau le fichier."
         )
         return redirect("espace:lieux_importer")
-    if tache.auteur_id != request.user.pk and not a_role(request.user, Role.ADMINISTRATEUR):
-        raise PermissionDenied(
-            "Seul le compte qui a lancé l'import (ou un administrateur) le confirme."
-        )
-    if request.POST.get("decision") != "confirmer":
-        abandonner_import(tache)
-        messages.info(request, "Import abandonné : rien n'a été enregistré.")
+    relancee = decider(request, tache)
+    if relancee is None:
         return redirect("espace:lieux_importer")
-    return _page(request, ImportForm(), confirmer_import(tache))
+    return _page(request, ImportForm(), relancee)
 
 
 def _page(request, form, tache):

@@ -66,16 +66,22 @@ def confirmer_tache(request):
             request, "Cet import en attente n'existe plus : importez à nouveau le fichier."
         )
         return redirect("espace:imports")
+    decider(request, tache)
+    return redirect(url_de_la_tache(tache))
+
+
+def decider(request, tache):
+    """The decision posted on a stopped import, by its launcher or an administrator: the job
+    run again past the guard (returned), or dropped (None)."""
     if tache.auteur_id != request.user.pk and not a_role(request.user, Role.ADMINISTRATEUR):
         raise PermissionDenied(
             "Seul le compte qui a lancé l'import (ou un administrateur) le confirme."
         )
     if request.POST.get("decision") == "confirmer":
-        confirmer_import(tache)
-    else:
-        abandonner_import(tache)
-        messages.info(request, "Import abandonné : rien n'a été enregistré.")
-    return redirect(url_de_la_tache(tache))
+        return confirmer_import(tache)
+    abandonner_import(tache)
+    messages.info(request, "Import abandonné : rien n'a été enregistré.")
+    return None
 
 
 @role_requis(*ESPACE)
