@@ -3,7 +3,7 @@ the real database worker (`db_worker --batch`), the daily jobs planned once per 
 the number of workers, and run once per day."""
 
 import signal
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -89,15 +89,29 @@ def test_import_en_cours_montre_sa_progression(client, tmp_path, utilisateur_ave
     assert "Imports en cours ou à confirmer" in journal and "gros.csv" in journal
 
 
-def test_planification_quotidienne_sans_doublon(base_de_taches):
-    premiere = planifier()
+def test_la_prochaine_execution_est_a_l_heure_reglee(settings):
+    settings.SUN_TACHES_HEURE = "03:30"
+    avant = timezone.make_aware(datetime(2026, 6, 15, 2, 0))
+    apres = timezone.make_aware(datetime(2026, 6, 15, 3, 30))  # the hour itself: tomorrow
+    assert quotidien.prochaine_execution(avant) == timezone.make_aware(datetime(2026, 6, 15, 3, 30))
+    assert quotidien.prochaine_execution(apres) == timezone.make_aware(datetime(2026, 6, 16, 3, 30))
+    settings.SUN_TACHES_HEURE = "n'importe quoi"
+    assert quotidien.heure() == time(3, 30)
+
+
+def test_planification_quotidienne_sans_doublon(base_de_taches, settings):
+    settings.SUN_TACHES_HEURE = "03:30"
+    # Planned from today 10:00 (local): tomorrow at 03:30, whatever the time the test runs.
+    aujourd_hui = timezone.localdate()
+    maintenant = timezone.make_aware(datetime.combine(aujourd_hui, time(10, 0)))
+    premiere = planifier(maintenant)
     assert premiere is not None
-    assert planifier() is None and planifier() is None  # other workers, the timer
+    assert planifier(maintenant) is None and planifier(maintenant) is None  # other workers
     assert ExecutionQuotidienne.objects.count() == 1
     file = DBTaskResult.objects.get()
     assert file.status == "READY" and file.run_after == premiere.prevue_le
-    assert premiere.prevue_le > timezone.now()
-    assert timezone.localtime(premiere.prevue_le).time() == quotidien.heure()
+    demain = timezone.make_aware(datetime.combine(aujourd_hui + timedelta(days=1), time(3, 30)))
+    assert premiere.prevue_le == demain
     _worker_une_passe()  # not due yet: nothing runs
     assert DBTaskResult.objects.get().status == "READY"
 
