@@ -103,8 +103,9 @@ def _calculer(code_departement: str) -> Couverture:
 
 
 # --- what the coverage page shows -------------------------------------------------------------
-def _km(distance: float) -> float | None:
-    return None if math.isinf(distance) else distance
+def km_ou_rien(distance: float) -> float | None:
+    """A distance in km, None for « no place at all » (infinite)."""
+    return None if math.isinf(distance) else float(distance)
 
 
 @dataclass
@@ -143,9 +144,9 @@ def synthese_couverture(resultat: Couverture, service: str, km: int) -> Synthese
         par_epci=sorted(((nom, pop, dedans, 100 * dedans / pop if pop else 0)
                          for nom, (pop, dedans) in par_epci.items()), key=lambda l: l[3]),
         sans=[(resultat.codes[i], resultat.noms[i], resultat.epci[i], int(resultat.populations[i]),
-               _km(distances[i])) for i in sans],
+               km_ou_rien(distances[i])) for i in sans],
         prioritaires=[(resultat.codes[i], resultat.noms[i], fragilite[resultat.codes[i]],
-                       int(resultat.populations[i]), _km(distances[i]))
+                       int(resultat.populations[i]), km_ou_rien(distances[i]))
                       for i in sans if fragilite.get(resultat.codes[i], 0) >= SEUIL_FRAGILITE],
         ifn_charge=bool(fragilite),
         valeurs={code: (None if math.isinf(d) else round(float(d), 1))

@@ -15,7 +15,7 @@ from datetime import datetime
 import numpy as np
 
 from sun.core.horaires import Etat
-from sun.inclusion.analyses.couverture import SERVICES, TOUS, couverture
+from sun.inclusion.analyses.couverture import SERVICES, TOUS, couverture, km_ou_rien
 from sun.inclusion.analyses.queries import indices_fragilite, statuts_des_lieux
 from sun.inclusion.lieux.recherche import ResumeLieu, code_departement, etat, index_lieux
 from sun.inclusion.models import Lieu
@@ -110,11 +110,7 @@ class Distances:
 
 
 def _demonstration() -> int:
-    return sum(resume.demonstration for resume in index_lieux().resumes)
-
-
-def _km(valeur: float) -> float | None:
-    return None if math.isinf(valeur) else float(valeur)
+    return index_lieux().demonstration
 
 
 ORDRE = [TOUS, *[s for s in SERVICES if s != TOUS]]
@@ -126,9 +122,9 @@ def distances_commune(code_insee: str, code_dep: str) -> Distances | None:
     if code_insee not in resultat.codes:
         return None  # no position
     i = resultat.codes.index(code_insee)
-    services = [DistanceService(s, _km(resultat.distances[s][i])) for s in ORDRE]
+    services = [DistanceService(s, km_ou_rien(resultat.distances[s][i])) for s in ORDRE]
     return Distances(services, resultat.date, resultat.lieux,
-                     {code_insee: _km(resultat.distances[TOUS][i])}, _demonstration())  # fmt: skip
+                     {code_insee: km_ou_rien(resultat.distances[TOUS][i])}, _demonstration())  # fmt: skip
 
 
 def distances_epci(communes: list[tuple[str, str]]) -> Distances | None:
@@ -155,9 +151,9 @@ def distances_epci(communes: list[tuple[str, str]]) -> Distances | None:
         km = np.array([d[s] for _, _, _, d in lignes])
         pire = int(np.argmax(km))
         moyenne = float((km * poids).sum() / poids.sum()) if np.isfinite(km).all() else math.inf
-        services.append(DistanceService(s, None, _km(moyenne), _km(km[pire]),
+        services.append(DistanceService(s, None, km_ou_rien(moyenne), km_ou_rien(km[pire]),
                                         (lignes[pire][0], lignes[pire][1])))  # fmt: skip
-    return Distances(services, date, lieux, {c: _km(d[TOUS]) for c, _, _, d in lignes},
+    return Distances(services, date, lieux, {c: km_ou_rien(d[TOUS]) for c, _, _, d in lignes},
                      _demonstration())  # fmt: skip
 
 

@@ -13,7 +13,7 @@ import math
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -208,6 +208,11 @@ class IndexLieux:
 
     def __len__(self) -> int:
         return len(self.resumes)
+
+    @cached_property
+    def demonstration(self) -> int:
+        """How many of its places are demonstration places (counted once per index)."""
+        return sum(resume.demonstration for resume in self.resumes)
 
     def autour(
         self, latitude: float, longitude: float, rayon_km: float
