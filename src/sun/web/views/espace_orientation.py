@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from sun.comptes.roles import Role, role_requis
+from sun.comptes.modules import PAR_CODE
+from sun.comptes.roles import role_requis
 from sun.inclusion.lieux import orientation as o
 from sun.inclusion.lieux import queries
 from sun.inclusion.lieux.fiche_orientation import TAILLES, lieux_proposes, preparer_fiche
@@ -17,8 +18,9 @@ from sun.inclusion.models import Orientation
 from sun.territoire.positions import PositionIntrouvable, resoudre
 from sun.web.forms.orientation import QuestionnaireForm
 
-ORIENTEURS = (Role.AGENT, Role.MEDIATEUR, Role.ADMINISTRATEUR)
-LECTEURS_STATISTIQUES = (Role.AGENT, Role.PILOTE, Role.ADMINISTRATEUR)
+# The roles of the module table (sun.comptes.modules), the one source of who opens what.
+ORIENTEURS = PAR_CODE["orientation"].roles
+LECTEURS_STATISTIQUES = PAR_CODE["orientation_statistiques"].roles
 PROPOSES, PRESELECTIONNES, SUR_LA_FICHE = 6, 3, 4
 NIVEAUX = queries.NIVEAUX
 
