@@ -32,6 +32,7 @@ from django.db import transaction
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from sun.core import indicators
+from sun.core.imports.bornes import YAML_TAILLE_MAX, charger_yaml_sur, en_mo, position_yaml
 from sun.core.validation import message_validation
 from sun.pilotage.models import Action, Axe, Etape, Historique, Indicateur, Plan, ValeurIndicateur
 from sun.pilotage.services import texte_historique
@@ -152,11 +153,15 @@ class RapportPlan:
 def lire(chemin: Path) -> FichierPlan:
     """Read and check a plan file. Raises PlanInvalide with every error found."""
     try:
-        donnees = yaml.safe_load(Path(chemin).read_text(encoding="utf-8"))
+        if Path(chemin).stat().st_size > YAML_TAILLE_MAX:
+            raise PlanInvalide([f"Fichier trop volumineux pour un plan : {en_mo(YAML_TAILLE_MAX)}"
+                                " au plus."])  # fmt: skip
+        # Bounded: at most SUN_IMPORT_PROFONDEUR_MAX levels, no YAML alias (core/imports/bornes).
+        donnees = charger_yaml_sur(Path(chemin).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise PlanInvalide([f"Fichier illisible : {exc}"]) from exc
     except yaml.YAMLError as exc:
-        raise PlanInvalide([f"YAML invalide : {exc}"]) from exc
+        raise PlanInvalide([f"YAML invalide, {position_yaml(exc)}"]) from exc
     if not isinstance(donnees, dict):
         raise PlanInvalide(["Le fichier doit contenir les sections « plan » et « axes »."])
     try:

@@ -38,6 +38,7 @@ import yaml
 from sun.core.geo import projeter_vers_wgs84
 from sun.core.horaires_texte import osm_depuis_colonnes
 from sun.core.imports import correspondance_verif as verif
+from sun.core.imports.bornes import YAML_TAILLE_MAX, en_mo
 from sun.core.imports.erreurs import ImportImpossible
 from sun.core.text import nettoyer, plier
 
@@ -131,6 +132,11 @@ class Correspondance:
     @classmethod
     def depuis_fichier(cls, chemin: Path, cible: Cible) -> "Correspondance":
         try:
+            if Path(chemin).stat().st_size > YAML_TAILLE_MAX:
+                raise CorrespondanceInvalide(
+                    f"Fichier de correspondance trop volumineux ({chemin}) : "
+                    f"{en_mo(YAML_TAILLE_MAX)} au plus, une correspondance tient en quelques lignes."
+                )
             texte = Path(chemin).read_text(encoding="utf-8")
         except FileNotFoundError as exc:
             raise CorrespondanceInvalide(

@@ -10,6 +10,7 @@ import re
 
 import yaml
 
+from sun.core.imports.bornes import ComposeurBorne, verifier_texte_yaml
 from sun.core.text import plier
 
 CLES_RACINE = {"source", "format", "colonnes", "champs", "ignorer", "projection", "description"}
@@ -31,8 +32,8 @@ class DictLigne(dict):
     lignes: dict
 
 
-class _Chargeur(yaml.SafeLoader):
-    pass
+class _Chargeur(ComposeurBorne, yaml.SafeLoader):
+    """Safe, bounded (depth, no alias: see bornes), and keeping the line of every key."""
 
 
 def _dictionnaire(loader, noeud):
@@ -54,8 +55,10 @@ _Chargeur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _dicti
 
 
 def charger_yaml(texte: str):
-    """YAML text → Python values whose dicts know their lines (yaml.YAMLError if malformed)."""
-    return yaml.load(texte, Loader=_Chargeur)
+    """YAML text → Python values whose dicts know their lines (yaml.YAMLError if malformed,
+    too big, too deep or using aliases)."""
+    verifier_texte_yaml(texte)
+    return yaml.load(texte, Loader=_Chargeur)  # a SafeLoader subclass: safe
 
 
 def _ligne(conteneur, cle=None) -> str:

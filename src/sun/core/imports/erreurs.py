@@ -36,3 +36,8 @@ class ConfirmationRequise(ImportImpossible):
             + " ; ".join(motifs)
             + ". Vérifiez le fichier et sa correspondance ; si c'est voulu, confirmez l'import."
         )
+
+
+class BudgetDepasse(ImportImpossible):
+    """The import went over its memory or time budget (SUN_IMPORT_MEMOIRE_MAX_MO,
+    SUN_IMPORT_DUREE_MAX_S): stopped and rolled back."""

@@ -1,9 +1,11 @@
 """Streaming reader for every external file: CSV (`,` `;` or tab, UTF-8 with or without BOM,
-or Windows-1252), JSON (an array, `{"data": [...]}`, a GeoJSON FeatureCollection, or JSON
+Windows-1252 or DOS CP850), JSON (an array, `{"data": [...]}`, a GeoJSON FeatureCollection, or JSON
 lines) and XLSX (first sheet, openpyxl's read-only mode).
 
 Rows are yielded one at a time with their line number, so a 200 MB file is read with bounded
 memory. `ouvrir` also gives the header, so that an importer checks its columns before reading.
+Every reader keeps to the limits of `bornes` (size, depth, field, record, columns) and refuses
+a file beyond them with FichierIllisible before it costs much memory.
 """
 
 import codecs
@@ -16,14 +18,19 @@ from pathlib import Path
 
 import ijson
 
+from sun.core.imports import bornes
 from sun.core.imports.erreurs import FichierIllisible
+from sun.core.imports.lecture_json import elements, verifier_ligne
 
-csv.field_size_limit(10_000_000)
 TAILLE_BLOC = 1 << 20
+# Bytes Windows-1252 leaves undefined, the C1 range (accented letters in CP850, punctuation in
+# Windows-1252) and the letters of Windows-1252 (box drawing and rare letters in CP850).
+INDEFINIS_CP1252 = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
+PLAGE_C1, LETTRES_CP1252 = bytes(range(0x80, 0xA0)), bytes(range(0xC0, 0x100))
 
 
 def detecter_encodage(chemin: Path) -> str:
-    """UTF-8 (BOM or not) if the whole file decodes as such, else Windows-1252."""
+    """UTF-8 (BOM or not) if the whole file decodes as such, else Windows-1252 or CP850."""
     with chemin.open("rb") as fichier:
         debut = fichier.read(3)
         if debut == codecs.BOM_UTF8:
@@ -35,16 +42,27 @@ def detecter_encodage(chemin: Path) -> str:
                 decodeur.decode(bloc)
             decodeur.decode(b"", final=True)
         except UnicodeDecodeError:
-            return "cp1252"
+            return _encodage_8_bits(chemin)
     return "utf-8"
+
+
+def _encodage_8_bits(chemin: Path) -> str:
+    """CP850 (a DOS export: « É » is 0x90) when the file has a byte Windows-1252 leaves
+    undefined, or more bytes of 0x80–0x9F (CP850's accented letters) than of 0xC0–0xFF
+    (Windows-1252's); else Windows-1252."""
+    c1 = lettres = 0
+    with chemin.open("rb") as fichier:
+        while bloc := fichier.read(TAILLE_BLOC):
+            if len(bloc.translate(None, INDEFINIS_CP1252)) < len(bloc):
+                return "cp850"
+            c1 += len(bloc) - len(bloc.translate(None, PLAGE_C1))
+            lettres += len(bloc) - len(bloc.translate(None, LETTRES_CP1252))
+    return "cp850" if c1 > lettres else "cp1252"
 
 
 def _premier_caractere(chemin: Path, encodage: str) -> str:
     with chemin.open(encoding=encodage, errors="replace") as fichier:
-        while caractere := fichier.read(1):
-            if not caractere.isspace():
-                return caractere
-    return ""
+        return fichier.read(TAILLE_BLOC).lstrip()[:1]
 
 
 def detecter_separateur(entete: str) -> str:
@@ -75,7 +93,7 @@ def ouvrir(chemin: Path) -> Lecture:
     chemin = Path(chemin)
     if not chemin.exists():
         raise FichierIllisible(f"Fichier introuvable : {chemin}")
-    if chemin.stat().st_size == 0:
+    if bornes.verifier_taille(chemin) == 0:
         raise FichierIllisible("Le fichier est vide.")
     with chemin.open("rb") as brut:
         debut = brut.read(8192)
@@ -93,9 +111,21 @@ def ouvrir(chemin: Path) -> Lecture:
         if _est_json_lines(chemin):
             return Lecture("JSON lines", None, _lignes_json_lines(chemin))
         return Lecture("JSON", None, _lignes_json(chemin))
-    with chemin.open(encoding=encodage, newline="") as fichier:
-        entete = fichier.readline()
+    limite = bornes.enregistrement_max()
+    try:
+        with chemin.open(encoding=encodage, newline="") as fichier:
+            entete = fichier.readline(limite + 1)
+    except UnicodeDecodeError as exc:
+        raise FichierIllisible(
+            f"En-tête illisible en {encodage} : exportez le fichier en CSV UTF-8, JSON ou XLSX."
+        ) from exc
     separateur = detecter_separateur(entete)
+    if (nombre := entete.count(separateur) + 1) > bornes.colonnes_max():
+        raise bornes.trop_de_colonnes("en-tête", nombre if len(entete) <= limite else None)
+    if len(entete) > limite:
+        raise bornes.enregistrement_trop_long("en-tête")
+    if "\x00" in entete:
+        raise bornes.caractere_nul("dans l'en-tête")
     nom_sep = {",": "virgule", ";": "point-virgule", "\t": "tabulation"}[separateur]
     colonnes = [c.strip() for c in next(csv.reader([entete], delimiter=separateur), [])]
     return Lecture(
@@ -144,22 +174,16 @@ def _est_json_lines(chemin: Path) -> bool:
         return False
     try:
         return isinstance(json.loads(premiere), dict)
-    except ValueError:
+    except (ValueError, RecursionError):  # too deep: read as JSON, which says so
         return False
 
 
 def _lignes_json_lines(chemin: Path) -> Iterator[tuple[int, dict]]:
-    import json
-
+    limite = bornes.enregistrement_max() + 1
     with chemin.open(encoding="utf-8-sig") as fichier:
-        for numero, ligne in enumerate(fichier, start=1):
-            if not ligne.strip():
-                continue
-            try:
-                element = json.loads(ligne)
-            except ValueError as exc:
-                raise FichierIllisible(f"JSON mal formé ligne {numero} : {exc}") from exc
-            yield numero, element
+        for numero, ligne in enumerate(iter(lambda: fichier.readline(limite), ""), start=1):
+            if ligne.strip():
+                yield numero, verifier_ligne(ligne, numero)
 
 
 def _texte_cellule(valeur) -> str:
@@ -173,9 +197,26 @@ def _texte_cellule(valeur) -> str:
     return str(valeur)
 
 
+def _verifier_archive(chemin: Path) -> None:
+    """A zip bomb: an archive (or its shared strings, held in memory) that inflates too much."""
+    try:
+        with zipfile.ZipFile(chemin) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # openpyxl says it is damaged
+    total = sum(i.file_size for i in infos)
+    partagees = sum(i.file_size for i in infos if i.filename.lower().endswith("sharedstrings.xml"))
+    if total > bornes.FACTEUR_XLSX * bornes.taille_max() or partagees > bornes.taille_max():
+        raise FichierIllisible(
+            f"Classeur XLSX refusé : il se décompresse en {bornes.en_mo(total)}, bien plus que "
+            "ce qu'un tableau de données occupe. Enregistrez-le à nouveau ou exportez-le en CSV."
+        )
+
+
 def _ouvrir_xlsx(chemin: Path) -> Lecture:
     from openpyxl import load_workbook
 
+    _verifier_archive(chemin)
     try:
         classeur = load_workbook(chemin, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
@@ -189,6 +230,10 @@ def _ouvrir_xlsx(chemin: Path) -> Lecture:
     colonnes = [_texte_cellule(c).strip() for c in entete]
     while colonnes and not colonnes[-1]:
         colonnes.pop()
+    if len(colonnes) > bornes.colonnes_max():
+        classeur.close()
+        raise bornes.trop_de_colonnes("en-tête", len(colonnes))
+    champ_max = bornes.champ_max()
     if len(set(colonnes)) != len(colonnes):
         classeur.close()
         raise FichierIllisible("Des colonnes portent le même nom dans l'en-tête.")
@@ -199,6 +244,8 @@ def _ouvrir_xlsx(chemin: Path) -> Lecture:
                 textes = [_texte_cellule(v) for v in valeurs]
                 if not any(v.strip() for v in textes):
                     continue
+                if max(map(len, textes)) > champ_max:
+                    raise bornes.champ_trop_long(f"ligne {numero}")
                 yield numero, dict(zip(colonnes, textes, strict=False))
         finally:
             classeur.close()
@@ -206,17 +253,36 @@ def _ouvrir_xlsx(chemin: Path) -> Lecture:
     return Lecture(f"XLSX (feuille « {feuille.title} »)", colonnes, rangees())
 
 
+def _lignes_bornees(fichier, lu: list[int]) -> Iterator[str]:
+    """The file's lines for csv.reader: each record (lines since the last row, `lu[0]`, reset
+    by the reader's loop) at most bornes.enregistrement_max() characters, and no NUL."""
+    limite = bornes.enregistrement_max()
+    numero = 0
+    while ligne := fichier.readline(limite + 1):
+        numero += 1
+        lu[0] += len(ligne)
+        if lu[0] > limite:
+            raise bornes.enregistrement_trop_long(f"ligne {numero}")
+        if "\x00" in ligne:
+            raise bornes.caractere_nul(f"ligne {numero}")
+        yield ligne
+
+
 def _lignes_csv(chemin: Path, encodage: str, separateur: str) -> Iterator[tuple[int, dict]]:
+    csv.field_size_limit(bornes.champ_max())
+    lu = [0]
     with chemin.open(encoding=encodage, newline="") as fichier:
-        lecteur = csv.reader(fichier, delimiter=separateur)
+        lecteur = csv.reader(_lignes_bornees(fichier, lu), delimiter=separateur)
         try:
             entete = [c.strip() for c in next(lecteur)]
         except StopIteration:
             return
+        lu[0] = 0
         if len(set(entete)) != len(entete):
             raise FichierIllisible("Des colonnes portent le même nom dans l'en-tête.")
         try:
             for valeurs in lecteur:
+                lu[0] = 0
                 if not any(v.strip() for v in valeurs):
                     continue
                 ligne = dict(zip(entete, valeurs, strict=False))
@@ -224,6 +290,8 @@ def _lignes_csv(chemin: Path, encodage: str, separateur: str) -> Iterator[tuple[
                     ligne["__colonnes_en_trop__"] = len(valeurs) - len(entete)
                 yield lecteur.line_num, ligne
         except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise bornes.champ_trop_long(f"ligne {lecteur.line_num}") from exc
             raise FichierIllisible(f"CSV mal formé ligne {lecteur.line_num} : {exc}") from exc
 
 
@@ -233,19 +301,20 @@ def _lignes_json(chemin: Path) -> Iterator[tuple[int, dict]]:
         debut = brut.read(4096).lstrip(codecs.BOM_UTF8).lstrip()
         brut.seek(0)
         if debut.startswith(b"["):
-            prefixe = "item"
+            prefixe = None  # the records: the items of the top-level array
         elif b'"FeatureCollection"' in debut or b'"features"' in debut:
-            prefixe = "features.item"
+            prefixe = "features"
         elif b'"data"' in debut:
-            prefixe = "data.item"
+            prefixe = "data"
         else:
             raise FichierIllisible(
                 'JSON non reconnu : un tableau de lieux, {"data": [...]} ou du GeoJSON est attendu.'
             )
         flux = io.BufferedReader(brut) if not isinstance(brut, io.BufferedReader) else brut
         numero = 0
+        evenements = ijson.basic_parse(flux, use_float=True)
         try:
-            for numero, element in enumerate(ijson.items(flux, prefixe, use_float=True), start=1):
+            for numero, element in enumerate(elements(evenements, prefixe), start=1):
                 if isinstance(element, dict) and element.get("type") == "Feature":
                     proprietes = dict(element.get("properties") or {})
                     geometrie = element.get("geometry") or {}

@@ -5,7 +5,8 @@ limit cuts a 40-column model into batches of 24 rows): on a wide model it costs 
 database work. These helpers prepare each value once with the field's own conversion
 (`pre_save`, `get_db_prep_save`: auto dates, JSON, UUID) and send one statement per batch.
 They send no signals and read no primary key back: use them on models whose key is set
-before the insert (UUID) or whose rows are not needed afterwards.
+before the insert (UUID) or whose rows are not needed afterwards. Each tells the versions
+that follow its model (`sun.core.versions.donnees_ecrites`) in place of the signals.
 """
 
 import uuid
@@ -13,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
 from django.db import connection, models
+
+from sun.core.versions import donnees_ecrites
 
 TAILLE_LOT = 2000
 # Fields whose Python value every database adapter takes as it is (exact classes: a subclass
@@ -89,6 +92,7 @@ def inserer(objets: Sequence[models.Model], taille_lot: int = TAILLE_LOT) -> int
         f"VALUES ({', '.join(['%s'] * len(champs))})"
     )
     conversions = [_convertisseur(c, True) for c in champs]
+    donnees_ecrites(modele)
     with connection.cursor() as curseur:
         for debut in range(0, len(objets), taille_lot):
             lot = objets[debut : debut + taille_lot]
@@ -118,6 +122,7 @@ def inserer_lignes(
     from django.utils import timezone
 
     maintenant = timezone.now()
+    donnees_ecrites(modele)
     champs = _colonnes(modele, avec_cle_auto=False)
     iterateur = iter(lignes)
     premiere = next(iterateur, None)
@@ -188,6 +193,7 @@ def mettre_a_jour(
         f"WHERE {qn(meta.pk.column)} = %s"
     )
     conversions = [_convertisseur(c, False) for c in [*champs, meta.pk]]
+    donnees_ecrites(modele)
     with connection.cursor() as curseur:
         for debut in range(0, len(objets), taille_lot):
             lot = objets[debut : debut + taille_lot]

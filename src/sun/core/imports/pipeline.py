@@ -23,6 +23,12 @@ The guard: an import that would refuse more than SUN_IMPORT_SEUIL_CONFIRMATION o
 rolled back and raises ConfirmationRequise (with the list of what it would close) unless run
 with `confirmer=True`.
 A dry run is never stopped: its report says that the real import will need a confirmation.
+
+The budget: every VERIFIER_TOUS rows, the import checks its memory and its duration against
+SUN_IMPORT_MEMOIRE_MAX_MO and SUN_IMPORT_DUREE_MAX_S (core/imports/bornes.py); over them it
+raises BudgetDepasse, an ImportImpossible: rolled back, nothing written.
+A failed import leaves no report file behind; a dry run's report, or that of an import waiting
+for its confirmation, is kept (readable by its owner only).
 """
 
 import csv
@@ -34,6 +40,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from sun.core.imports.bornes import Budget
 from sun.core.imports.correspondance import Correspondance
 from sun.core.imports.erreurs import (
     ColonnesManquantes,
@@ -45,6 +52,7 @@ from sun.core.imports.lecture import Lecture, ouvrir
 from sun.core.imports.rapport import Rapport
 
 MINIMUM_REFUSEES = 10
+VERIFIER_TOUS = 500  # rows between two checks of the budget (and two progress updates)
 
 
 class Importeur:
@@ -117,6 +125,7 @@ def executer(
         fichier=nom_fichier or Path(chemin).name, essai=essai, confirme=confirmer,
         max_lignes=settings.SUN_IMPORT_RAPPORT_MAX_LIGNES,
     )  # fmt: skip
+    budget = Budget()
     try:
         lecture = lecture or ouvrir(Path(chemin))
         rapport.format = lecture.format
@@ -126,7 +135,7 @@ def executer(
         try:
             with transaction.atomic():
                 try:
-                    _lire_et_ecrire(importeur, lecture, rapport, progression)
+                    _lire_et_ecrire(importeur, lecture, rapport, progression, budget)
                 except (UnicodeDecodeError, csv.Error) as exc:
                     raise FichierIllisible(
                         f"Fichier illisible vers la ligne {rapport.lues + 1} : ce n'est pas un "
@@ -144,13 +153,20 @@ def executer(
         enregistrer_import(rapport, auteur=auteur, erreur=str(exc), a_confirmer=True)
         raise
     except ImportImpossible as exc:
-        if rapport.chemin_rapport:  # nothing was imported: no report of lines either
-            Path(rapport.chemin_rapport).unlink(missing_ok=True)
-            rapport.chemin_rapport = ""
+        _retirer_rapport(rapport)  # nothing was imported: no report of lines either
         enregistrer_import(rapport, auteur=auteur, erreur=str(exc))
+        raise
+    except BaseException:  # a database error, an interruption…: rolled back, no orphan file
+        _retirer_rapport(rapport)
         raise
     rapport.journal_id = enregistrer_import(rapport, auteur=auteur).pk
     return rapport
+
+
+def _retirer_rapport(rapport: Rapport) -> None:
+    if rapport.chemin_rapport:
+        Path(rapport.chemin_rapport).unlink(missing_ok=True)
+        rapport.chemin_rapport = ""
 
 
 def motifs_de_confirmation(rapport: Rapport) -> list[str]:
@@ -173,7 +189,7 @@ def motifs_de_confirmation(rapport: Rapport) -> list[str]:
     return motifs
 
 
-def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression) -> None:
+def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression, budget) -> None:
     importeur.preparer(rapport)
     valeurs = []
     # Without a header (JSON), the columns a mapping reads are checked against every key the
@@ -187,8 +203,10 @@ def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression) 
             continue
         if cles_vues is not None and not cles_vues.issuperset(ligne):
             cles_vues.update(ligne)
-        if progression is not None and rapport.lues % 500 == 0:
-            progression(500)
+        if rapport.lues % VERIFIER_TOUS == 0:
+            budget.verifier(rapport.lues)
+            if progression is not None:
+                progression(VERIFIER_TOUS)
         if importeur.correspondance is not None:
             if condition := importeur.correspondance.a_ignorer(ligne):
                 rapport.ignorer(numero, condition.colonne, ligne.get(condition.colonne),
@@ -207,3 +225,4 @@ def _lire_et_ecrire(importeur, lecture: Lecture, rapport: Rapport, progression) 
         _verifier_colonnes(importeur, cles_vues)
     importeur.ecrire(valeurs, rapport)
     importeur.terminer(rapport)
+    budget.verifier(rapport.lues)

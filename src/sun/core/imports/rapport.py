@@ -7,11 +7,13 @@ most `max_lignes` lines (SUN_IMPORT_RAPPORT_MAX_LIGNES) and then counts what it 
 that a huge bad file does not write a report bigger than itself.
 """
 
-import csv
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, NamedTuple
+
+from sun.core.tableur import ecrivain_csv
 
 AFFICHES = 200
 ENTETE_CSV = ["ligne", "champ", "valeur", "raison", "gravite"]
@@ -81,9 +83,13 @@ class Rapport:
 
     # --- collecting ---------------------------------------------------------------------
     def ouvrir_journal(self, chemin: Path) -> None:
-        chemin.parent.mkdir(parents=True, exist_ok=True)
-        self._sortie = chemin.open("w", encoding="utf-8", newline="")
-        self._ecrivain = csv.writer(self._sortie)
+        """Open the CSV report at `chemin`, readable by its owner only (it holds the file's
+        values: names, addresses, sometimes personal data)."""
+        chemin.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descripteur = os.open(chemin, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descripteur, 0o600)  # an existing file keeps its mode otherwise
+        self._sortie = open(descripteur, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self._ecrivain = ecrivain_csv(self._sortie)  # a value read is never run as a formula
         self._ecrivain.writerow(ENTETE_CSV)
         self.chemin_rapport = str(chemin)
 

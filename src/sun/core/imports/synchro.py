@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from django.db import models
 
 from sun.core.imports.masse import inserer, mettre_a_jour
+from sun.core.versions import donnees_ecrites
 
 TAILLE_LOT = 500
 K, A, V = TypeVar("K"), TypeVar("A"), TypeVar("V")
@@ -162,6 +163,7 @@ def synchroniser(
     diff.absents = [o for _, o in classement.absents]
     if supprimer_absents and diff.absents:
         pks = [o.pk for o in diff.absents]
+        donnees_ecrites(modele)
         for i in range(0, len(pks), taille_lot):
             modele.objects.filter(pk__in=pks[i : i + taille_lot]).delete()
         diff.disparus = diff.absents
