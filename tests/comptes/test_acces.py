@@ -98,14 +98,13 @@ def test_creation_de_compte_refuse_doublon_et_mot_de_passe_faible():
         creer_utilisateur("faible", [Role.AGENT], mot_de_passe="1234")
 
 
-def test_comptes_de_demo_idempotents(settings, tmp_path):
+def test_comptes_de_demo_idempotents_et_sans_fichier(settings, tmp_path):
     settings.VAR_DIR = tmp_path
-    lignes = creer_comptes_demo()
-    assert len(lignes) == len(Role)
+    comptes = creer_comptes_demo()
+    assert [c[0] for c in comptes] == [f"demo-{r.value}" for r in Role]
+    assert all(len(mot_de_passe) >= 10 for _, mot_de_passe, _ in comptes)
     assert creer_comptes_demo() == []
-    contenu = fichier_comptes_demo().read_text()
-    assert "DÉMONSTRATION" in contenu
-    assert "demo-administrateur" in contenu
+    assert not fichier_comptes_demo().exists()  # shown once, stored nowhere
 
 
 def test_mixin_de_role(rf, utilisateur_avec_role):

@@ -1,13 +1,16 @@
 """`sun demo`: demonstration content (never published, never counted in the indicators)."""
 
-from sun.cli.sortie import OK, verifier_base
+from sun.cli.sortie import OK, USAGE, ErreurCommande, verifier_base
 
 
 def demo_charger(args) -> int:
-    from sun.core.installation import charger_demo
+    from sun.core.installation import DemoRefusee, charger_demo
 
     verifier_base()
-    charger_demo()
+    try:
+        charger_demo()
+    except DemoRefusee as exc:
+        raise ErreurCommande(str(exc), USAGE) from exc
     return OK
 
 

@@ -1,12 +1,15 @@
-"""Writes to accounts: creating users with their roles, demonstration accounts."""
+"""Writes to accounts: creating users with their roles, demonstration accounts, lifting
+login lockouts and purging the records of logins."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.utils import timezone
 
 from sun.comptes.roles import Role
 
@@ -40,15 +43,26 @@ def creer_utilisateur(
 
 
 def fichier_comptes_demo() -> Path:
+    """Where versions before issue 14 wrote the demonstration passwords (now shown once)."""
     return Path(settings.VAR_DIR) / "comptes-demo.txt"
 
 
-def creer_comptes_demo() -> list[str]:
-    """One demonstration account per role, passwords generated and written to var/.
+def supprimer_ancien_fichier_demo() -> bool:
+    """Delete the passwords file an older version left in var/; True if there was one."""
+    fichier = fichier_comptes_demo()
+    if not fichier.exists():
+        return False
+    fichier.unlink()
+    return True
 
-    Idempotent: existing demonstration accounts are kept. Returns the lines written.
+
+def creer_comptes_demo() -> list[tuple[str, str, str]]:
+    """One demonstration account per role, with a generated password.
+
+    Idempotent: existing demonstration accounts are kept. Returns (login, password, role
+    label) for the accounts created: the passwords are shown once and stored nowhere.
     """
-    lignes = []
+    crees = []
     for role in Role:
         identifiant = f"{DEMO_PREFIXE}{role.value}"
         if User.objects.filter(username=identifiant).exists():
@@ -56,17 +70,24 @@ def creer_comptes_demo() -> list[str]:
         _, mot_de_passe = creer_utilisateur(
             identifiant, [role], nom_affiche=f"Compte de démonstration ({role.libelle})"
         )
-        lignes.append(f"{identifiant}\t{mot_de_passe}\t{role.libelle}")
-    if lignes:
-        fichier = fichier_comptes_demo()
-        entete = (
-            ""
-            if fichier.exists()
-            else (
-                "# Comptes de DÉMONSTRATION créés par « sun demo charger » : à supprimer en production.\n"
-            )
-        )
-        with fichier.open("a", encoding="utf-8") as f:
-            f.write(entete + "\n".join(lignes) + "\n")
-        fichier.chmod(0o600)
-    return lignes
+        crees.append((identifiant, mot_de_passe, role.libelle))
+    return crees
+
+
+def debloquer(identifiant: str) -> int:
+    """Forget the failed logins of `identifiant`, from every address (django-axes): its
+    lockouts end now. Returns the number of attempt records deleted."""
+    from axes.utils import reset
+
+    return reset(username=identifiant)
+
+
+def purger_connexions(jours: int) -> tuple[int, int]:
+    """Delete the failed-login records and the login journal older than `jours` days.
+    Returns (attempts, journal lines) deleted."""
+    from axes.models import AccessAttempt, AccessLog
+
+    limite = timezone.now() - timedelta(days=jours)
+    tentatives, _ = AccessAttempt.objects.filter(attempt_time__lt=limite).delete()
+    journal, _ = AccessLog.objects.filter(attempt_time__lt=limite).delete()
+    return tentatives, journal

@@ -5,6 +5,7 @@ only on demand). The steps call the domain services directly and report, in Fren
 `ecrire` (one line per call); refusals go to `erreur` (standard error by default).
 """
 
+import ipaddress
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -13,7 +14,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
-from sun.comptes.services import creer_comptes_demo, fichier_comptes_demo
+from sun.comptes.services import (
+    creer_comptes_demo,
+    fichier_comptes_demo,
+    supprimer_ancien_fichier_demo,
+)
 from sun.inclusion.activites import cra_v1
 from sun.inclusion.analyses import ifn_livre
 from sun.inclusion.demo.lieux import creer_lieux_demo
@@ -102,14 +107,58 @@ def charger_cra_v1(*, ecrire: Ecrire = print) -> None:
            f"{rapport.modifies} modifié(s), {rapport.inchanges} inchangé(s), {refusees} refusé(s).")  # fmt: skip
 
 
+class DemoRefusee(Exception):
+    """The demonstration content would be reachable from a public host."""
+
+
+def _hote_local(hote: str) -> bool:
+    """localhost, *.localhost, « testserver », a loopback or private address."""
+    hote = hote.strip().lower().lstrip(".").strip("[]")
+    if hote in ("localhost", "testserver") or hote.endswith(".localhost"):
+        return True
+    try:
+        adresse = ipaddress.ip_address(hote)
+    except ValueError:
+        return False
+    return adresse.is_loopback or adresse.is_private
+
+
+def hotes_publics() -> list[str]:
+    """The hosts of ALLOWED_HOSTS (SUN_ALLOWED_HOSTS) that the public may reach (« * » too)."""
+    return [h for h in settings.ALLOWED_HOSTS if not _hote_local(h)]
+
+
+def verifier_demo_autorisee() -> None:
+    """Raise DemoRefusee (French message) when the site answers a public host, unless
+    SUN_DEMO_FORCEE is set: demonstration accounts with known roles do not belong online."""
+    publics = hotes_publics()
+    if publics and not settings.SUN_DEMO_FORCEE:
+        raise DemoRefusee(
+            "Contenu de démonstration NON chargé : SUN_ALLOWED_HOSTS nomme un hôte public "
+            f"({', '.join(publics)}), et des comptes de démonstration (dont un administrateur) "
+            "n'ont rien à faire sur un site en ligne. Pour une installation de démonstration "
+            "voulue, relancez avec SUN_DEMO_FORCEE=1 ; en production, utilisez "
+            "« sun preparer --sans-demo »."
+        )
+
+
 def charger_demo(*, ecrire: Ecrire = print) -> None:
-    """Demonstration places, accounts (one per role), mediators and activities, if missing."""
+    """Demonstration places, accounts (one per role), mediators and activities, if missing.
+
+    Raises DemoRefusee, before writing anything, on a public host (verifier_demo_autorisee).
+    The passwords of the accounts created are written once, through `ecrire`, and kept nowhere.
+    """
+    verifier_demo_autorisee()
+    if supprimer_ancien_fichier_demo():
+        ecrire(
+            f"Ancien fichier des mots de passe de démonstration supprimé ({fichier_comptes_demo()})."
+        )
     code = settings.SUN_DEPARTEMENT
     lieux = creer_lieux_demo(code)
     ecrire(
         f"{lieux} lieux de DÉMONSTRATION dans le département {code} (source « démonstration », jamais publiés)."
     )
-    lignes = creer_comptes_demo()
+    comptes = creer_comptes_demo()
     if actions := creer_pilotage_demo():
         ecrire(
             f"Le compte demo-pilote pilote {actions} actions du plan (notes et valeurs de DÉMONSTRATION)."
@@ -118,12 +167,18 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
     ecrire(
         f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
     )
-    if lignes:
+    if comptes:
         ecrire(
-            f"{len(lignes)} compte(s) de DÉMONSTRATION créé(s) ; identifiants dans {fichier_comptes_demo()}"
+            f"{len(comptes)} compte(s) de DÉMONSTRATION créé(s). Notez leurs mots de passe : "
+            "ils ne sont affichés qu'une fois et ne sont enregistrés nulle part."
         )
+        for identifiant, mot_de_passe, libelle in comptes:
+            ecrire(f"  {identifiant}\t{mot_de_passe}\t{libelle}")
     else:
-        ecrire(f"Comptes de démonstration déjà présents (voir {fichier_comptes_demo()}).")
+        ecrire(
+            "Comptes de démonstration déjà présents (mots de passe affichés à leur création ; "
+            "« sun django changepassword demo-agent » en choisit un nouveau)."
+        )
 
 
 def preparer(
@@ -150,7 +205,10 @@ def preparer(
     charger_cra_v1(ecrire=ecrire)
     ifn_livre.charger(code, ecrire=ecrire)  # the fragility index files shipped with SUN
     if demo:
-        charger_demo(ecrire=ecrire)
+        try:
+            charger_demo(ecrire=ecrire)
+        except DemoRefusee as exc:
+            (erreur or _sur_erreur_standard)(str(exc))
     calculer_indicateurs_du_plan(ecrire=ecrire)
 
 
