@@ -1,10 +1,10 @@
 """Actions as CSV or XLSX, for the spreadsheets the département already uses."""
 
-import csv
 import io
 
 from openpyxl import Workbook
 
+from sun.core.tableur import ajouter_ligne_xlsx, ecrivain_csv
 from sun.pilotage.services import en_retard
 
 COLONNES = ["Code", "Action", "Orientation", "Axe", "Statut", "Priorité", "Pilotes", "Partenaires",
@@ -29,7 +29,7 @@ def lignes(actions, aujourd_hui) -> list[list]:
 
 def en_csv(actions, aujourd_hui) -> str:
     sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, delimiter=";")  # opens as columns in French spreadsheets
+    ecrivain = ecrivain_csv(sortie, delimiter=";")  # opens as columns in French spreadsheets
     ecrivain.writerow(COLONNES)
     ecrivain.writerows(lignes(actions, aujourd_hui))
     return "\ufeff" + sortie.getvalue()
@@ -41,7 +41,7 @@ def en_xlsx(actions, aujourd_hui) -> bytes:
     feuille.title = "Actions"
     feuille.append(COLONNES)
     for ligne in lignes(actions, aujourd_hui):
-        feuille.append(ligne)
+        ajouter_ligne_xlsx(feuille, ligne)  # text is never a formula
     sortie = io.BytesIO()
     classeur.save(sortie)
     return sortie.getvalue()

@@ -46,6 +46,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from sun.core.tableur import ecrivain_dict_csv
 from sun.core.telephone import international
 from sun.inclusion.lieux import normalisation as n
 from sun.inclusion.lieux.standard import ALIAS_V1, CHAMPS_V1, ENUMERATIONS, ETAPES_NUMERIQUES
@@ -235,7 +236,7 @@ def _parcourir(lieux) -> Iterator[Lieu]:
 def csv_standard(lieux=None) -> Iterator[str]:
     """CSV of the standard v1: UTF-8, `,` between columns, every column in schema order."""
     tampon = io.StringIO()
-    ecrivain = csv.DictWriter(
+    ecrivain = ecrivain_dict_csv(  # no cell runs as a formula in a spreadsheet
         tampon, fieldnames=CHAMPS_V1, quoting=csv.QUOTE_MINIMAL, lineterminator="\n"
     )
     ecrivain.writeheader()

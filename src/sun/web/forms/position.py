@@ -2,10 +2,45 @@
 SUN_GEOCODEUR_URL) or by a click on the map (position.js fills latitude and longitude), and
 checked against the commune chosen in the same form."""
 
+import math
 from dataclasses import dataclass
+
+from django.http import QueryDict
 
 from sun.core.geocodeur import GeocodeurIndisponible, geocoder, geocodeur_configure
 from sun.inclusion.lieux.localisation import ELOIGNEMENT_MAX_M, Referentiel
+
+# A resident's position (« Autour de moi ») is kept to 3 decimals, about 100 m (110 m of
+# latitude, 80 m of longitude in mainland France): enough to find help nearby, too coarse to
+# point at a home. autour.js rounds the same way before the position enters a URL.
+DECIMALES_POSITION = 3
+
+
+def position_arrondie(texte: str) -> str:
+    """« 43.05462 » → « 43.055 »; what is not a finite number is returned unchanged (the
+    search then says it is not a valid position)."""
+    try:
+        valeur = float((texte or "").strip().replace(",", "."))
+    except ValueError:
+        return texte
+    if not math.isfinite(valeur):
+        return texte
+    arrondie = f"{round(valeur, DECIMALES_POSITION):.{DECIMALES_POSITION}f}"
+    return arrondie.rstrip("0").rstrip(".") if "." in arrondie else arrondie
+
+
+def requete_a_position_arrondie(parametres: QueryDict) -> QueryDict:
+    """The query of the public search with `lat` and `lon` rounded: the search, the map and
+    every link of the page (pagination, radius, filters) then use the rounded position only,
+    whatever precision a crafted URL sent."""
+    if not any(cle in parametres for cle in ("lat", "lon")):
+        return parametres
+    copie = parametres.copy()
+    for cle in ("lat", "lon"):
+        if cle in copie:
+            copie.setlist(cle, [position_arrondie(v) for v in copie.getlist(cle)])
+    copie._mutable = False
+    return copie
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """Agent space: where help is missing — distance from each commune to the nearest place per
 service, population within reach, communes without a place, by commune and by EPCI."""
 
-import csv
 import io
 import math
 
@@ -10,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from sun.comptes.roles import ESPACE, role_requis
+from sun.core.tableur import ecrivain_csv
 from sun.inclusion.analyses.couverture import (
     ENTETE_CSV,
     SERVICES,
@@ -63,7 +63,7 @@ def _service_et_distance(request) -> tuple[str, int]:
 def _reponse_csv(nom: str, entete: list[str], lignes) -> HttpResponse:
     """A CSV that French spreadsheets open in columns (`;`, UTF-8 with BOM)."""
     sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain = ecrivain_csv(sortie, delimiter=";")  # no cell runs as a formula
     ecrivain.writerow(entete)
     ecrivain.writerows(lignes)
     reponse = HttpResponse("\ufeff" + sortie.getvalue(), content_type="text/csv; charset=utf-8")

@@ -13,8 +13,10 @@
       var donnees = new FormData(formulaire);
       donnees.delete("ou");
       donnees.delete("page");
-      donnees.set("lat", position.coords.latitude.toFixed(5));
-      donnees.set("lon", position.coords.longitude.toFixed(5));
+      // About 100 m (3 decimals), never the device's precise position: the URL is kept in
+      // the history and the logs. The server rounds the same way (web/forms/position.py).
+      donnees.set("lat", position.coords.latitude.toFixed(3));
+      donnees.set("lon", position.coords.longitude.toFixed(3));
       window.location.href = formulaire.action.split("#")[0] + "?" + new URLSearchParams(donnees).toString() + "#resultats";
     }, function () {
       etat.textContent = "Position non disponible : indiquez votre commune ou votre code postal.";
