@@ -224,7 +224,8 @@ def test_rapport_en_ligne_de_commande(plan, tmp_path, capsys):
 
 
 def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_role):
-    client.force_login(utilisateur_avec_role(Role.AGENT))
+    # An agent only reads the plan (tests/pilotage/test_calcul_droits.py): an administrator.
+    client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
     assert "5 indicateur(s) recalculé(s)" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1

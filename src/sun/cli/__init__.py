@@ -1,8 +1,9 @@
 """The `sun` command: everything an operator does, in French, with reliable exit codes.
 
 One module per domain holds its sub-commands and their handlers; `sortie` holds the exit
-codes (0 success; 1 unexpected error; 2 wrong usage; 3 invalid or unreadable data; 4 database
-unreachable; 130 interrupted) and the French error reporting.
+codes (0 success; 1 unexpected error; 2 wrong usage, a malformed setting included; 3 invalid or
+unreadable data; 4 database unreachable; 5 database read-only; 130 interrupted) and the French
+error reporting.
 """
 
 import argparse
@@ -13,6 +14,7 @@ from sun.cli.sortie import (
     DONNEES,
     ERREUR,
     INTERROMPU,
+    LECTURE_SEULE,
     OK,
     USAGE,
     ErreurCommande,
@@ -25,6 +27,7 @@ __all__ = [
     "DONNEES",
     "ERREUR",
     "INTERROMPU",
+    "LECTURE_SEULE",
     "OK",
     "USAGE",
     "ErreurCommande",
@@ -40,9 +43,10 @@ def construire_parser() -> argparse.ArgumentParser:
         description="SUN : plateforme du Schéma des usages du numérique d'un département.",
         epilog=(
             "Codes de sortie :\n"
-            "  0 succès\n  1 erreur inattendue\n  2 mauvaise utilisation\n"
+            "  0 succès\n  1 erreur inattendue\n"
+            "  2 mauvaise utilisation (ou réglage illisible, comme DATABASE_URL)\n"
             "  3 données invalides ou illisibles\n  4 base de données injoignable\n"
-            "  130 interruption (Ctrl+C)\n\n"
+            "  5 base de données en lecture seule\n  130 interruption (Ctrl+C)\n\n"
             "Aide d'une commande : sun COMMANDE --help"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -63,5 +67,8 @@ def construire_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = construire_parser().parse_args(argv)
-    demarrer_django()
+    # Django starts inside `executer`: a malformed setting is one French line, exit code 2.
+    demarrage = executer(lambda _args: demarrer_django() or OK, args)
+    if demarrage != OK:
+        return demarrage
     return executer(args.fonction, args)

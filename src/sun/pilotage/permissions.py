@@ -25,3 +25,21 @@ def peut_saisir(user, indicateur) -> bool:
 def peut_assigner(user) -> bool:
     """Who chooses an action's pilots: administrators."""
     return a_role(user, Role.ADMINISTRATEUR)
+
+
+def indicateurs_calculables(user, indicateurs):
+    """Of `indicateurs` (a queryset of indicators SUN computes), those `user` may recompute on
+    demand, which stores a dated value: all of them for administrators; for a pilot, those
+    measuring an action they pilot (the same rule as entering a value, `peut_saisir`). Readers
+    only (agents, pilots of other actions) get none: the nightly job computes them anyway."""
+    if a_role(user, Role.ADMINISTRATEUR):
+        return indicateurs
+    if not user.is_authenticated:
+        return indicateurs.none()
+    return indicateurs.filter(actions__pilotes=user).distinct()
+
+
+def peut_calculer(user, calculables) -> bool:
+    """May press « recalculer » at all: administrators, or a pilot with at least one indicator
+    in `calculables` (the result of `indicateurs_calculables`)."""
+    return a_role(user, Role.ADMINISTRATEUR) or calculables.exists()

@@ -1,7 +1,10 @@
 """Requests carrying NUL characters: PostgreSQL refuses them in any text, so they must never
-reach a query. A NUL in the path names nothing (404); in query parameters it is dropped."""
+reach a query. A NUL in the path names nothing (404); in query parameters and in the fields of
+a posted form (urlencoded or multipart) it is dropped."""
 
 from django.http import Http404
+
+FORMULAIRES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 class CaracteresNuls:
@@ -25,6 +28,25 @@ class CaracteresNuls:
             parametres._mutable = False
             request.GET = parametres
         return self.get_response(request)
+
+    def process_view(self, request, vue, args, kwargs):
+        """The fields of a posted form, hidden ones read raw by views (jeton, source…) too.
+        Here, not in __call__: a multipart body is read first by LimiteTeleversement."""
+        if request.method != "POST" or request.content_type not in FORMULAIRES:
+            return None
+        if not any(
+            "\x00" in c or any("\x00" in v for v in request.POST.getlist(c)) for c in request.POST
+        ):
+            return None
+        donnees = request.POST.copy()
+        for cle in list(donnees):
+            valeurs = [v.replace("\x00", "") for v in donnees.getlist(cle)]
+            del donnees[cle]
+            if "\x00" not in cle:
+                donnees.setlist(cle, valeurs)
+        donnees._mutable = False
+        request.POST = donnees
+        return None
 
     def _introuvable(self, request):
         from django.core.handlers.exception import response_for_exception

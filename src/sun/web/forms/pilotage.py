@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from sun.pilotage.models import Action, NoteSuivi, ValeurIndicateur
 from sun.pilotage.queries import comptes_pilotes
+from sun.web.identifiants import ChoixMultiplesBornes
 
 
 class ActionForm(forms.ModelForm):
@@ -30,6 +31,7 @@ class ActionForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "objectifs": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"pilotes": ChoixMultiplesBornes}  # no server error on a huge key
 
     def __init__(self, *args, peut_assigner: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Pages every public site of a French authority must have, health check, error pages."""
 
 import json
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -10,8 +11,10 @@ from django.shortcuts import render
 from django.template import loader
 
 import sun
+from sun.core.lecture_seule import base_inscriptible, est_lecture_seule
 from sun.territoire.models import Commune
 from sun.territoire.queries import departement_configure
+from sun.web.lecture_seule import reponse_lecture_seule
 
 AUDIT_ACCESSIBILITE = Path(__file__).resolve().parent.parent / "audit_accessibilite.json"
 
@@ -21,7 +24,12 @@ def mentions_legales(request):
 
 
 def donnees_personnelles(request):
-    return render(request, "web/pages/donnees_personnelles.html", {"reglages": _reglages_legaux()})
+    contexte = {
+        "reglages": _reglages_legaux(),
+        "connexion_jours": settings.SUN_CONNEXION_CONSERVATION_JOURS,
+        "connexion_minutes": settings.SUN_CONNEXION_BLOCAGE_MINUTES,
+    }
+    return render(request, "web/pages/donnees_personnelles.html", contexte)
 
 
 def accessibilite(request):
@@ -56,14 +64,21 @@ def _reglages_legaux() -> dict:
 
 
 def sante(request):
-    """For monitoring: 200 when the database answers, 503 otherwise. No personal data."""
+    """For monitoring: 200 when the database answers and accepts writes, 503 otherwise (« base »
+    says which: « injoignable » or « lecture seule »). No personal data. The write check takes
+    no lock and never waits (sun.core.lecture_seule.base_inscriptible)."""
     try:
         connection.ensure_connection()
         departement = departement_configure()
         communes = Commune.objects.filter(departement=departement).count() if departement else 0
+        inscriptible = base_inscriptible()
     except DatabaseError:
         return JsonResponse(
             {"statut": "erreur", "base": "injoignable", "version": sun.__version__}, status=503
+        )
+    if not inscriptible:
+        return JsonResponse(
+            {"statut": "erreur", "base": "lecture seule", "version": sun.__version__}, status=503
         )
     return JsonResponse(
         {
@@ -94,6 +109,8 @@ def erreur_500(request):
         return _erreur_api(
             request, 500, "Erreur interne du serveur. L'équipe technique est prévenue."
         )
+    if est_lecture_seule(sys.exc_info()[1]):  # a write after the view (the session's)
+        return reponse_lecture_seule(request)
     # Rendered without context processors: the database may be the cause of the error.
     html = loader.get_template("500.html").render({"site_couleur": settings.SUN_COULEUR})
     return HttpResponseServerError(html)

@@ -1,0 +1,120 @@
+"""Every address of the site, read from the URL resolver, and a small world of objects to fill
+their parameters (one of each kind, owned by known accounts). Shared by the access matrix and
+the hostile-input tests of this folder."""
+
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Identities of the access matrix: the anonymous visitor, a user with no role, each role of
+# sun.comptes.roles, and a second médiateur for objects owned by the first.
+ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, ADMIN, AUTRE_MEDIATEUR = (
+    "anonyme", "sans_role", "agent", "mediateur", "pilote", "administrateur", "autre_mediateur",
+)  # fmt: skip
+IDENTITES = (ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, ADMIN, AUTRE_MEDIATEUR)
+
+
+@dataclass(frozen=True)
+class Adresse:
+    nom: str  # « espace:lieu », « api:detail », « accueil »
+    route: str  # the pattern, for messages
+    parametres: tuple[str, ...]
+
+
+def adresses(urlconf=None) -> list[Adresse]:
+    """Every named pattern reachable from the root URLconf; the admin site counts as its index
+    page only (its own URLs are Django's)."""
+    trouvees: list[Adresse] = []
+
+    def parcourir(resolveur, prefixe: str, espace: str | None):
+        for motif in resolveur.url_patterns:
+            if isinstance(motif, URLResolver):
+                nom_espace = espace
+                if motif.namespace:
+                    nom_espace = f"{espace}:{motif.namespace}" if espace else motif.namespace
+                if nom_espace == "admin":
+                    trouvees.append(Adresse("admin:index", prefixe + str(motif.pattern), ()))
+                    continue
+                parcourir(motif, prefixe + str(motif.pattern), nom_espace)
+            elif isinstance(motif, URLPattern):
+                nom = f"{espace}:{motif.name}" if espace else (motif.name or "")
+                trouvees.append(
+                    Adresse(
+                        nom, prefixe + str(motif.pattern), tuple(motif.pattern.regex.groupindex)
+                    )
+                )
+
+    parcourir(get_resolver(urlconf), "", None)
+    return trouvees
+
+
+def construire_monde() -> dict:
+    """One object of each kind the URLs name, and an account per identity. Returns
+    {"comptes": {identité: user or None}, "parametres": {url name: kwargs}}."""
+    from sun.comptes.roles import Role
+    from sun.inclusion.models import Activite
+    from tests.comptes.factories import UtilisateurFactory
+    from tests.core.factories import JournalImportFactory
+    from tests.inclusion.factories import (
+        ActiviteFactory,
+        LieuActiviteFactory,
+        LieuFactory,
+        MediateurFactory,
+        OrientationFactory,
+        StructureFactory,
+    )
+    from tests.pilotage.factories import ActionFactory, IndicateurFactory
+    from tests.territoire.factories import CARCASSONNE, commune
+
+    comptes = {
+        ANONYME: None,
+        SANS_ROLE: UtilisateurFactory(username="m-sans-role"),
+        AGENT: UtilisateurFactory(username="m-agent", roles=[Role.AGENT]),
+        MEDIATEUR: UtilisateurFactory(username="m-mediateur", roles=[Role.MEDIATEUR]),
+        PILOTE: UtilisateurFactory(username="m-pilote", roles=[Role.PILOTE]),
+        ADMIN: UtilisateurFactory(username="m-admin", roles=[Role.ADMINISTRATEUR]),
+        AUTRE_MEDIATEUR: UtilisateurFactory(username="m-autre", roles=[Role.MEDIATEUR]),
+    }
+    structure = StructureFactory()
+    structure.membres.add(comptes[MEDIATEUR])
+    lieu = LieuFactory(structure=structure)
+    fiche = MediateurFactory(compte=comptes[MEDIATEUR], employeur=structure)
+    MediateurFactory(compte=comptes[AUTRE_MEDIATEUR])
+    lieu_activite = LieuActiviteFactory(mediateur=fiche, lieu=lieu)
+    activite = ActiviteFactory(mediateur=fiche, lieu=lieu, source=Activite.Source.SAISIE)
+    orientation = OrientationFactory(lieux_proposes=[str(lieu.pk)])
+    action = ActionFactory(pilotes=[comptes[PILOTE]])
+    indicateur = IndicateurFactory(plan=action.plan, actions=[action])
+    journal = JournalImportFactory()
+    carcassonne = commune(CARCASSONNE)
+    siren = carcassonne.epci.code_siren
+    parametres = {
+        "lieu_public": {"pk": lieu.pk},
+        "commune": {"code_insee": CARCASSONNE},
+        "epci": {"code_siren": siren},
+        "geo_departement": {"code": "11"},
+        "geo_epci": {"code_siren": siren},
+        "geo_commune": {"code_insee": CARCASSONNE},
+        "espace:import_rapport": {"pk": journal.pk},
+        "espace:pilotage_action": {"pk": action.pk},
+        "espace:pilotage_indicateur": {"pk": indicateur.pk},
+        "espace:activite_supprimer": {"pk": activite.pk},
+        "espace:activite_modifier": {"pk": activite.pk},
+        "espace:activite_dupliquer": {"pk": activite.pk},
+        "espace:reseau_fiche": {"pk": fiche.pk},
+        "espace:reseau_modifier": {"pk": fiche.pk},
+        "espace:reseau_lieu_ajouter": {"pk": fiche.pk},
+        "espace:reseau_lieu_terminer": {"pk": fiche.pk, "activite": lieu_activite.pk},
+        "espace:orientation_propositions": {"pk": orientation.pk},
+        "espace:orientation_fiche": {"pk": orientation.pk},
+        "espace:orientation_fiche_pdf": {"pk": orientation.pk},
+        "espace:lieu": {"pk": lieu.pk},
+        "espace:lieu_modifier": {"pk": lieu.pk},
+        "espace:lieu_statut": {"pk": lieu.pk},
+        "api:detail_commune": {"code_insee": CARCASSONNE},
+        "api:detail_epci": {"code_siren": siren},
+        "api:valeur": {"code": "inclusion.lieux", "niveau": "commune", "territoire": CARCASSONNE},
+        "api:detail": {"id": lieu.pk},
+        "mot_de_passe_nouveau": {"uidb64": "MQ", "token": "lien-perime"},
+    }
+    return {"comptes": comptes, "parametres": parametres, "lieu": lieu, "action": action}

@@ -1,0 +1,231 @@
+"""The access matrix: every address of the site (read from the URL resolver: public pages,
+agent space, API, the admin's index) × every identity (anonymous, no role, each role, a second
+médiateur facing the first one's objects), with the status each must get.
+
+The table below is the site's access rules written out. A new address without a line here
+fails `test_chaque_adresse_a_sa_regle`: add its line, saying who opens it. Keep it consistent
+with the README (« Qui ouvre quoi ») and sun/comptes/modules.py.
+"""
+
+import sys
+import time
+import types
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import include, path, reverse
+
+from sun.comptes.roles import Role
+from tests.securite import adresses as ids
+from tests.securite.adresses import IDENTITES, adresses, construire_monde
+
+pytestmark = pytest.mark.django_db
+
+L = "connexion"  # 302 to the login page
+IDENTITES_CONNECTEES = [i for i in IDENTITES if i != ids.ANONYME]
+
+
+def regle(defaut, **exceptions) -> dict:
+    """{identity: expected status}: `defaut` for all but the `exceptions`."""
+    assert set(exceptions) <= set(IDENTITES), exceptions
+    return {i: exceptions.get(i, defaut) for i in IDENTITES}
+
+
+PUBLIC = regle(200)
+CONNECTE = regle(200, anonyme=L)  # any account, even without a role
+ESPACE = regle(200, anonyme=L, sans_role=403)  # every role of the agent space
+# The imports module and what it owns (journal, duplicates, reports): agents, administrators.
+IMPORTS = regle(403, anonyme=L, agent=200, administrateur=200)
+PILOTAGE = regle(403, anonyme=L, agent=200, pilote=200, administrateur=200)
+ORIENTATION = regle(200, anonyme=L, sans_role=403, pilote=403)
+ADMINISTRATEURS = regle(403, anonyme=L, administrateur=200)
+# POST only (require_POST runs before the login check: 405 even to anonymous visitors).
+POST_SEUL = regle(405, sans_role=403)
+
+ATTENDU: dict[str, dict] = {
+    # --- public pages, open data, API ---
+    **dict.fromkeys([
+        "accueil", "trouver", "avancement", "fne", "lieu_public", "recherche_communes",
+        "commune", "epci", "carte", "geo_departement", "geo_epci", "geo_commune",
+        "export_lieux_csv", "export_lieux_json", "export_lieux_geojson", "export_di_structures",
+        "export_di_services", "mentions_legales", "donnees_personnelles", "accessibilite",
+        "plan_du_site", "code_source", "sante", "carte_lieux", "donnees_ouvertes", "robots",
+        "sitemap", "mot_de_passe_oublie", "mot_de_passe_oublie_envoye", "mot_de_passe_nouveau",
+        "mot_de_passe_reinitialise",
+        "api:openapi-json", "api:openapi-view", "api:liste_communes", "api:detail_commune",
+        "api:liste_epci", "api:detail_epci", "api:liste_departements", "api:liste", "api:valeur",
+        "api:chercher", "api:detail",
+    ], PUBLIC),
+    "api:api-root": regle(404),
+    # --- accounts ---
+    "connexion": regle(302, anonyme=200),  # a logged-in user goes on to the agent space
+    "deconnexion": regle(405),  # POST only
+    "mot_de_passe_changer": CONNECTE,
+    "mot_de_passe_change": CONNECTE,
+    "admin:index": regle(302, administrateur=200),  # others: the admin's own login page
+    # --- agent space: register of places ---
+    "espace:accueil": ESPACE,
+    "espace:lieux": ESPACE,
+    "espace:lieu": ESPACE,
+    "espace:lieu_nouveau": regle(403, anonyme=L, agent=200, administrateur=200),
+    # A médiateur edits the places of their structure only.
+    "espace:lieu_modifier": regle(403, anonyme=L, agent=200, mediateur=200, administrateur=200),
+    "espace:lieu_statut": POST_SEUL,
+    "espace:lieux_importer": IMPORTS,
+    "espace:lieux_importer_confirmer": regle(405, anonyme=L, sans_role=403),
+    "espace:doublons": IMPORTS,
+    "espace:signalements": IMPORTS,
+    "espace:imports": IMPORTS,
+    "espace:import_rapport": regle(403, anonyme=L, agent=404, administrateur=404),  # no file
+    "espace:tache_confirmer": regle(403, anonyme=L, agent=405, administrateur=405),
+    # --- coverage, analyses ---
+    "espace:couverture": ESPACE,
+    "espace:implantation": ESPACE,
+    "espace:ifn_importer": IMPORTS,
+    # --- steering (pilotage): agents, pilots, administrators read; see test_calcul_droits ---
+    "espace:pilotage": PILOTAGE,
+    "espace:pilotage_action": PILOTAGE,
+    "espace:pilotage_rapport": PILOTAGE,
+    "espace:pilotage_indicateur": PILOTAGE,
+    # --- activities: médiateurs enter their own, the other médiateur finds none (404) ---
+    "espace:activites": ESPACE,
+    "espace:activites_modele": ESPACE,
+    "espace:activites_statistiques": ESPACE,
+    "espace:activite_nouvelle": regle(403, anonyme=L, mediateur=200, autre_mediateur=200, administrateur=200),
+    "espace:activite_modifier": regle(403, anonyme=L, mediateur=200, autre_mediateur=404, administrateur=200),
+    "espace:activite_dupliquer": regle(403, anonyme=L, mediateur=200, autre_mediateur=404, administrateur=200),
+    "espace:activite_supprimer": POST_SEUL,
+    "espace:activites_importer": IMPORTS,
+    "espace:activites_export": IMPORTS,
+    # --- network: everyone reads; a médiateur edits their own record (others: back to it) ---
+    "espace:reseau": ESPACE,
+    "espace:reseau_structures": ESPACE,
+    "espace:reseau_fiche": ESPACE,
+    "espace:reseau_ma_fiche": regle(302, anonyme=L, sans_role=403),
+    "espace:reseau_modifier": regle(302, anonyme=L, sans_role=403, mediateur=200, administrateur=200),
+    "espace:reseau_structure_nouvelle": ADMINISTRATEURS,
+    "espace:reseau_nouveau": ADMINISTRATEURS,
+    "espace:reseau_lieu_ajouter": POST_SEUL,
+    "espace:reseau_lieu_terminer": POST_SEUL,
+    # --- orientation at the desk; its statistics for those who steer ---
+    "espace:orientation": ORIENTATION,
+    "espace:orientation_propositions": ORIENTATION,
+    "espace:orientation_fiche": ORIENTATION,
+    "espace:orientation_fiche_pdf": ORIENTATION,
+    "espace:orientation_statistiques": PILOTAGE,
+}  # fmt: skip
+REFUS = {L, 403}
+
+
+def adresses_sans_regle(urlconf=None) -> list[str]:
+    """The addresses of the resolver missing from ATTENDU, each with what to do."""
+    return [
+        f"« {a.nom or a.route} » ({a.route}) n'a pas de règle d'accès : ajoutez sa ligne à "
+        "ATTENDU dans tests/securite/test_matrice_acces.py (qui l'ouvre, qui est refusé)."
+        for a in adresses(urlconf)
+        if not a.nom or a.nom not in ATTENDU
+    ]
+
+
+def test_chaque_adresse_a_sa_regle():
+    assert adresses_sans_regle() == []
+    noms = {a.nom for a in adresses()}
+    assert sorted(set(ATTENDU) - noms) == [], "Des règles nomment des adresses disparues."
+
+
+def test_une_adresse_nouvelle_sans_regle_fait_echouer_la_suite(monkeypatch):
+    """The check above really fails on an address added without its line."""
+    module = types.ModuleType("tests.securite.urls_avec_une_nouvelle_page")
+    module.urlpatterns = [
+        path("nouvelle-page/", lambda request: None, name="nouvelle_page"),
+        path("sans-nom/", lambda request: None),
+        path("", include("sun.urls")),
+    ]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    with override_settings(ROOT_URLCONF=module.__name__):
+        manquantes = adresses_sans_regle()
+    assert len(manquantes) == 2
+    assert manquantes[0].startswith("« nouvelle_page » (nouvelle-page/) n'a pas de règle")
+    assert "ajoutez sa ligne à ATTENDU" in manquantes[0] and "sans-nom/" in manquantes[1]
+
+
+def _statut(reponse):
+    if reponse.status_code == 302 and reponse["Location"].startswith(reverse("connexion")):
+        return L
+    return reponse.status_code
+
+
+def _clients(monde) -> dict[str, Client]:
+    clients = {}
+    for identite in IDENTITES:
+        client = Client(raise_request_exception=False)
+        if monde["comptes"][identite] is not None:
+            client.force_login(monde["comptes"][identite])
+        clients[identite] = client
+    return clients
+
+
+def _empreinte() -> dict:
+    """Row counts of what a refused POST could have written."""
+    from django.contrib.auth import get_user_model
+
+    from sun.inclusion.models import (
+        Activite,
+        Lieu,
+        LieuActivite,
+        Mediateur,
+        Orientation,
+        PaireDoublon,
+        SignalementErreur,
+        Structure,
+    )
+    from sun.pilotage.models import Action, NoteSuivi, ValeurIndicateur
+
+    modeles = [get_user_model(), Activite, Lieu, LieuActivite, Mediateur, Orientation, PaireDoublon,
+               SignalementErreur, Structure, Action, NoteSuivi, ValeurIndicateur]  # fmt: skip
+    return {m.__name__: m.objects.count() for m in modeles}
+
+
+def test_matrice_des_acces():
+    """GET every address as every identity; then POST to it as every identity it refuses:
+    refused as well, and nothing written."""
+    debut = time.monotonic()
+    monde = construire_monde()
+    clients = _clients(monde)
+    ecarts, cases = [], 0
+    for adresse in adresses():
+        url = reverse(adresse.nom, kwargs=monde["parametres"].get(adresse.nom, {}))
+        for identite in IDENTITES:
+            obtenu, attendu = _statut(clients[identite].get(url)), ATTENDU[adresse.nom][identite]
+            cases += 1
+            if obtenu != attendu:
+                ecarts.append(
+                    f"GET {adresse.nom} ({url}) en {identite} : {obtenu}, attendu {attendu}"
+                )
+    avant = _empreinte()
+    for adresse in adresses():
+        if adresse.nom == "admin:index":
+            continue  # Django's own admin login
+        url = reverse(adresse.nom, kwargs=monde["parametres"].get(adresse.nom, {}))
+        refuses = [i for i in IDENTITES if ATTENDU[adresse.nom][i] in REFUS]
+        if adresse.nom.startswith("espace:") and ids.ANONYME not in refuses:
+            refuses.append(ids.ANONYME)  # POST-only views: anonymous visitors go to the login page
+        for identite in refuses:
+            obtenu = _statut(
+                clients[identite].post(url, {"quoi": "calculer", "decision": "fusionner"})
+            )
+            if obtenu not in REFUS:
+                ecarts.append(
+                    f"POST {adresse.nom} ({url}) en {identite} : {obtenu}, attendu un refus"
+                )
+    assert ecarts == []
+    assert _empreinte() == avant
+    duree = time.monotonic() - debut
+    print(f"\nMatrice d'accès : {cases} cases ({cases // len(IDENTITES)} adresses × "
+          f"{len(IDENTITES)} identités) en {duree:.1f} s")  # fmt: skip
+
+
+def test_les_roles_de_la_matrice_sont_ceux_du_site():
+    """Each role of sun.comptes.roles has its identity in the matrix."""
+    assert {ids.AGENT, ids.MEDIATEUR, ids.PILOTE, ids.ADMIN} == {r.value for r in Role}
+    assert {ids.SANS_ROLE, ids.AUTRE_MEDIATEUR} < set(IDENTITES_CONNECTEES)
