@@ -49,6 +49,7 @@ bench: install-test
 	$(BIN)/python benchmarks/doublons_reels.py
 	$(BIN)/python benchmarks/import_lieux.py
 	$(BIN)/python benchmarks/couverture.py
+	$(BIN)/python benchmarks/charge_publique.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test

@@ -71,10 +71,10 @@ def _fermer_les_autres_connexions() -> None:
 
 @pytest.fixture(autouse=True)
 def _cache_vide():
-    from django.core.cache import caches
+    from sun.core import limites
 
     cache.clear()
-    caches["limites"].clear()
+    limites.effacer()
     yield
 
 

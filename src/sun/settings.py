@@ -8,9 +8,8 @@ import os
 import secrets
 from pathlib import Path
 
-import dj_database_url
-
 from sun.core.branding import accessible_colour
+from sun.core.database_url import lire as lire_database_url
 
 SRC_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = SRC_DIR.parent.parent
@@ -72,14 +71,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy (CONTENT_SECURITY_POLICY below)
+    "sun.web.entetes.PolitiqueDePermissions",  # Permissions-Policy (geolocation on /trouver/)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sun.web.limites.LimitesAnonymes",  # a crowd over its quota stops here, at little cost
     "django.middleware.gzip.GZipMiddleware",
     "sun.web.middleware.CaracteresNuls",
+    "sun.web.lecture_seule.LectureSeule",  # a database refusing writes: 503 page, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sun.web.televersement.LimiteTeleversement",  # uploads over SUN_IMPORT_TAILLE_MAX: 413
     "django.contrib.messages.middleware.MessageMiddleware",
     "sun.web.middleware.ModulesEspace",  # agent-space modules by role (sun.comptes.modules)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -106,9 +110,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sun.sqlite3'}"),
-        conn_max_age=int(os.environ.get("SUN_DB_CONN_MAX_AGE", "60")),
+    # A malformed DATABASE_URL raises ImproperlyConfigured in French (sun.core.database_url);
+    # empty counts as unset.
+    "default": lire_database_url(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'sun.sqlite3'}",
+        os.environ.get("SUN_DB_CONN_MAX_AGE", "60"),
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -125,19 +131,34 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SUN_TACHES_HEURE = os.environ.get("SUN_TACHES_HEURE", "03:30")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache"),
-        "TIMEOUT": 7 * 24 * 3600,
-    },
-    # API rate-limit counters: written on every API request, so kept in memory. Each server
-    # process counts on its own: with W processes, a client gets up to W × the limit.
-    "limites": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "sun-limites",
-    },
-}
+# The shared cache: versions of the in-process indexes' data, import progress, rate-limit
+# counters. One machine: files under var/ (every process of the machine sees them). Several
+# application servers: SUN_CACHE_URL names a Redis server they all use (redis://hote:6379/0),
+# through Django's own Redis backend.
+SUN_CACHE_URL = os.environ.get("SUN_CACHE_URL", "").strip()
+if SUN_CACHE_URL:
+    if not SUN_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"SUN_CACHE_URL illisible : « {SUN_CACHE_URL} » (exemple : redis://127.0.0.1:6379/0)."
+        )
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": SUN_CACHE_URL,
+              "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}  # fmt: skip
+    CACHES = {
+        "default": {**_redis, "TIMEOUT": 7 * 24 * 3600, "KEY_PREFIX": "sun"},
+        "limites": {**_redis, "KEY_PREFIX": "sun-limites"},
+    }
+else:
+    # Rate-limit counters then live in var/limites.sqlite3 (sun.core.limites).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "TIMEOUT": 7 * 24 * 3600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,6 +210,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SUN_LOG_LEVEL", "WARNING")},
+    # A refused access (403) is one WARNING line (method, path, user), not a traceback.
+    "filters": {"refus_sur_une_ligne": {"()": "sun.core.journalisation.RefusSurUneLigne"}},
+    "loggers": {"django.request": {"filters": ["refus_sur_une_ligne"]}},
 }
 
 # --- SUN ------------------------------------------------------------------------------------
@@ -232,8 +256,16 @@ SUN_CARTE_TUILES_URL = os.environ.get("SUN_CARTE_TUILES_URL", "")
 SUN_CARTE_TUILES_ATTRIBUTION = os.environ.get("SUN_CARTE_TUILES_ATTRIBUTION", "")
 SUN_CARTE_TUILES_ZOOM_MAX = int(os.environ.get("SUN_CARTE_TUILES_ZOOM_MAX", "18"))
 
-# Public search API: requests per anonymous client (network address), ninja's rate syntax.
+# Reverse proxies in front of the application servers (nginx, a load balancer): the client's
+# address is the N-th entry from the right of X-Forwarded-For. 0: the header is ignored.
+SUN_PROXYS_DE_CONFIANCE = int(os.environ.get("SUN_PROXYS_DE_CONFIANCE", "0"))
+# Anonymous rate limits per client address (« nombre/durée »: 120/min, 10/5m, 5/h; empty: none).
+# Every public API endpoint; the costly ones (exports, France Numérique Ensemble) have their own.
 SUN_API_LIMITE_ANONYME = os.environ.get("SUN_API_LIMITE_ANONYME", "120/min")
+SUN_LIMITE_EXPORTS = os.environ.get("SUN_LIMITE_EXPORTS", "60/h")
+SUN_LIMITE_PAGES_COUTEUSES = os.environ.get("SUN_LIMITE_PAGES_COUTEUSES", "60/min")
+# Forms open to anyone (error reports on a place, satisfaction): per address.
+SUN_LIMITE_SIGNALEMENTS = os.environ.get("SUN_LIMITE_SIGNALEMENTS", "5/h")
 
 # E-mail (reminders to pilots): written to the console unless an SMTP server is set.
 EMAIL_BACKEND = (
@@ -247,3 +279,76 @@ EMAIL_HOST_USER = os.environ.get("SUN_SMTP_UTILISATEUR", "")
 EMAIL_HOST_PASSWORD = os.environ.get("SUN_SMTP_MOT_DE_PASSE", "")
 EMAIL_USE_TLS = env_flag("SUN_SMTP_TLS") if "SUN_SMTP_TLS" in os.environ else True
 DEFAULT_FROM_EMAIL = os.environ.get("SUN_EMAIL_EXPEDITEUR", "sun@localhost")
+
+# --- issue 14: connexion, mots de passe et comptes de démonstration ---
+# Login throttling (django-axes, database handler: lockouts hold across processes and
+# servers). After SUN_CONNEXION_ECHECS_MAX failures for one account from one client address,
+# that pair is refused for SUN_CONNEXION_BLOCAGE_MINUTES (on /connexion/ and /admin/login/).
+# The pair, not the account alone: an attacker would otherwise lock every account from
+# anywhere; not the address alone: the agents of one office share it. An administrator unlocks
+# earlier with `sun comptes debloquer IDENTIFIANT` or in the admin (« Tentatives de connexion »).
+SUN_CONNEXION_ECHECS_MAX = int(os.environ.get("SUN_CONNEXION_ECHECS_MAX", "5"))
+SUN_CONNEXION_BLOCAGE_MINUTES = int(os.environ.get("SUN_CONNEXION_BLOCAGE_MINUTES", "30"))
+# Failed attempts and the journal of logins (account, address, browser) are deleted after this
+# many days by the daily jobs.
+SUN_CONNEXION_CONSERVATION_JOURS = int(os.environ.get("SUN_CONNEXION_CONSERVATION_JOURS", "180"))
+INSTALLED_APPS = [*INSTALLED_APPS, "axes"]
+MIDDLEWARE = [*MIDDLEWARE, "axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out pair before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = SUN_CONNEXION_ECHECS_MAX
+AXES_COOLOFF_TIME = SUN_CONNEXION_BLOCAGE_MINUTES / 60  # hours, as axes reads a float
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sun.core.client.adresse_client"  # the same address as everywhere
+AXES_USERNAME_CALLABLE = "sun.comptes.tentatives.identifiant_tente"  # cut to 150 characters
+AXES_LOCKOUT_CALLABLE = "sun.web.views.comptes.connexion_bloquee"  # French page, status 429
+# « Mot de passe oublié » : requests per client address and per e-mail address; link validity.
+SUN_LIMITE_MOT_DE_PASSE_OUBLIE = os.environ.get("SUN_LIMITE_MOT_DE_PASSE_OUBLIE", "5/h")
+PASSWORD_RESET_TIMEOUT = 24 * 3600
+# Demonstration accounts are refused when SUN_ALLOWED_HOSTS names a public host, unless forced.
+SUN_DEMO_FORCEE = env_flag("SUN_DEMO_FORCEE")
+
+# --- issue 14: CSP, Permissions-Policy (sun.web.entetes) ---
+# Scripts from the site only (no inline script, no eval: the admin and ninja's Swagger UI
+# comply too). Styles also allow 'unsafe-inline': `style` attributes carry colours and widths
+# computed from data (legends, progress bars), which no nonce can cover, and the 500 page is
+# rendered without a request; a style cannot run code, and img-src / font-src / connect-src
+# 'self' keep an injected style from sending anything elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],  # + the basemap's tile host (sun.web.entetes)
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# --- issue 14: bounded imports (sun.core.imports.bornes, sun.web.televersement) ---
+# Every reader of external files refuses, in French and before spending the memory: a file
+# over SUN_IMPORT_TAILLE_MAX bytes (also the upload limit of the web forms), data nested
+# deeper than SUN_IMPORT_PROFONDEUR_MAX levels, a value over SUN_IMPORT_CHAMP_MAX characters
+# (a whole record: four times that), more than SUN_IMPORT_COLONNES_MAX columns (or keys).
+SUN_IMPORT_TAILLE_MAX = int(os.environ.get("SUN_IMPORT_TAILLE_MAX", str(200 * 1024 * 1024)))
+SUN_IMPORT_PROFONDEUR_MAX = int(os.environ.get("SUN_IMPORT_PROFONDEUR_MAX", "64"))
+SUN_IMPORT_CHAMP_MAX = int(os.environ.get("SUN_IMPORT_CHAMP_MAX", "1000000"))
+SUN_IMPORT_COLONNES_MAX = int(os.environ.get("SUN_IMPORT_COLONNES_MAX", "1000"))
+# The budget of one import (command line or worker), checked every 500 rows: over it the
+# import stops and nothing is written. Memory: the resident memory of the whole process.
+SUN_IMPORT_MEMOIRE_MAX_MO = int(os.environ.get("SUN_IMPORT_MEMOIRE_MAX_MO", "1024"))
+SUN_IMPORT_DUREE_MAX_S = int(os.environ.get("SUN_IMPORT_DUREE_MAX_S", "1800"))
+# The first handler counts the uploaded bytes and stops an upload past the limit.
+FILE_UPLOAD_HANDLERS = [
+    "sun.web.televersement.CompteurTeleversement",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

@@ -46,3 +46,6 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "base": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# Login throttling (django-axes) stays on, as in production (tests/securite/test_connexion.py
+# checks it). Tests sign in with `client.force_login`; `client.login` would need a request
+# (axes refuses an authentication without one): `client.login(request=HttpRequest(), …)`.

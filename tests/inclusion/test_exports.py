@@ -85,8 +85,12 @@ def test_geojson_et_data_inclusion(registre, client):
     )
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 2
     assert collection["features"][0]["geometry"]["type"] == "Point"
-    structures = client.get("/lieux/export/data-inclusion/structures.json").json()
-    services = client.get("/lieux/export/data-inclusion/services.json").json()
+    structures = json.loads(
+        b"".join(client.get("/lieux/export/data-inclusion/structures.json").streaming_content)
+    )
+    services = json.loads(
+        b"".join(client.get("/lieux/export/data-inclusion/services.json").streaming_content)
+    )
     quillan = next(s for s in structures if s["nom"] == "France services de Quillan")
     assert set(quillan["reseaux_porteurs"]) == {"france-service", "conseillers-numeriques"}
     assert 50 <= len(quillan["description"]) <= 2000

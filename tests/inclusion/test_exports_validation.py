@@ -181,14 +181,18 @@ FRAIS = [
 @pytest.mark.parametrize(("frais_a_charge", "frais", "precisions"), FRAIS)
 def test_frais_data_inclusion(client, frais_a_charge, frais, precisions):
     lieu = LieuFactory(frais_a_charge=frais_a_charge)
-    services = client.get("/lieux/export/data-inclusion/services.json").json()
+    services = json.loads(
+        b"".join(client.get("/lieux/export/data-inclusion/services.json").streaming_content)
+    )
     service = next(s for s in services if s["structure_id"] == str(lieu.pk))
     assert (service["frais"], service["frais_precisions"]) == (frais, precisions)
 
 
 def test_jamais_gratuit_sans_le_dire(registre, client):
     """The 6,124 services of the tester's file: unknown, paying or conditional, never gratuit."""
-    services = client.get("/lieux/export/data-inclusion/services.json").json()
+    services = json.loads(
+        b"".join(client.get("/lieux/export/data-inclusion/services.json").streaming_content)
+    )
     assert len(services) == 7
     frais = {str(l.pk): l.frais_a_charge for l in Lieu.objects.all()}
     for service in services:

@@ -44,14 +44,20 @@ def navigateur():
 
 
 def _etat_des_tables() -> dict[str, tuple[str, int, int | None]]:
-    """{table: (primary key column, rows, highest integer key)} for every model's table."""
+    """{table: (primary key column, rows, highest integer key)} for every model's table but
+    the version tokens (`core.VersionDonnees`: not data, keyed by name; a token a test
+    publishes only makes the next reader rebuild its index)."""
     from django.apps import apps
     from django.db import connection
+
+    from sun.core.models import VersionDonnees
 
     q = connection.ops.quote_name
     etat = {}
     with connection.cursor() as curseur:
         for modele in apps.get_models(include_auto_created=True):
+            if modele is VersionDonnees:
+                continue
             table, cle = modele._meta.db_table, modele._meta.pk
             entiere = cle.get_internal_type() in {"AutoField", "BigAutoField", "SmallAutoField"}
             maximum = f"MAX({q(cle.column)})" if entiere else "NULL"

@@ -7,6 +7,7 @@ from ninja.renderers import JSONRenderer
 
 import sun
 from sun.api import indicateurs, lieux, territoire
+from sun.api.limites import LimiteAnonyme
 from sun.core.indicators import IndicateurInconnu, NiveauNonCalcule, TerritoireInconnu
 from sun.core.validation import message_validation
 
@@ -26,6 +27,7 @@ api = NinjaAPI(
         "avec un message en français dans `detail`. Chaque réponse indique sa source et sa date."
     ),
     urls_namespace="api",
+    throttle=[LimiteAnonyme()],  # every endpoint, per client address (sun.core.limites)
 )
 api.add_router("/communes", territoire.communes)
 api.add_router("/epci", territoire.epcis)
@@ -72,12 +74,16 @@ def erreur_critere(request, exc: lieux.ErreurCritere):
 
 @api.exception_handler(Throttled)
 def trop_de_requetes(request, exc: Throttled):
-    attente = f" Réessayez dans {int(exc.wait) + 1} s." if getattr(exc, "wait", None) else ""
-    return _erreur(
+    attente = int(exc.wait) + 1 if getattr(exc, "wait", None) else None
+    reponse = _erreur(
         request,
         429,
-        "Trop de requêtes : limite de débit atteinte pour les clients anonymes." + attente,
+        "Trop de requêtes : limite de débit atteinte pour les clients anonymes."
+        + (f" Réessayez dans {attente} s." if attente else ""),
     )
+    if attente:
+        reponse["Retry-After"] = str(attente)
+    return reponse
 
 
 @api.exception_handler(HttpError)

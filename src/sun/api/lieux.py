@@ -16,7 +16,6 @@ from ninja.errors import HttpError
 from pydantic import field_validator
 
 from sun.api.documentation import ERREURS, PAGE_MAX, reponse_geojson
-from sun.api.limites import LimiteAnonyme
 from sun.api.pagination import TAILLE_MAX, Page
 from sun.inclusion.lieux.recherche import (
     FILTRES,
@@ -36,7 +35,7 @@ from sun.inclusion.models import Lieu
 from sun.territoire.queries import commune_avec_departement
 from sun.territoire.timezones import departement_outre_mer_au_point, fuseau, heure_locale
 
-router = Router(tags=["Lieux de médiation numérique"], throttle=[LimiteAnonyme()])
+router = Router(tags=["Lieux de médiation numérique"])
 
 SOURCE = "Registre des lieux de médiation numérique (standard national v1)"
 

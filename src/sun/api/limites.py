@@ -1,52 +1,29 @@
-"""Rate limit of anonymous API clients: a fixed window counter per network address.
+"""Rate limit of anonymous API clients (every public endpoint), through the shared counters of
+`sun.core.limites` and the client address of `sun.core.client` (proxies honoured as set, never
+a header the client wrote). The rule is read from the settings at each request
+(SUN_API_LIMITE_ANONYME, « 120/min »; empty: no limit)."""
 
-A counter per window (one small write per request, in the « limites » cache: see settings)
-rather than the list of every request time that ninja's throttles keep, which grows with the
-limit. The limit is read from the settings at each request (SUN_API_LIMITE_ANONYME,
-« 120/min »; empty: no limit).
-"""
-
-import hashlib
-import re
-import time
+import threading
 
 from django.conf import settings
-from django.core.cache import caches
 from ninja.throttling import BaseThrottle
 
-REGLE = re.compile(r"^(\d+)/(\d*)(s|sec|m|min|h|hour|d|day)$")
-SECONDES = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
+from sun.core.client import adresse_client
+from sun.core.limites import compter, lire_regle
 
 
 class LimiteAnonyme(BaseThrottle):
-    def _regle(self) -> tuple[int, int] | None:
-        """« 120/min » → (120, 60); « 10/5m » → (10, 300)."""
-        regle = (settings.SUN_API_LIMITE_ANONYME or "").strip()
-        if not regle:
-            return None
-        trouve = REGLE.match(regle)
-        if trouve is None:
-            raise ValueError(f"SUN_API_LIMITE_ANONYME illisible : « {regle} » (exemple : 120/min).")
-        return int(trouve.group(1)), int(trouve.group(2) or 1) * SECONDES[trouve.group(3)]
+    def __init__(self, nom: str = "api", reglage: str = "SUN_API_LIMITE_ANONYME"):
+        self.nom, self.reglage = nom, reglage
+        self._fil = threading.local()  # one instance serves every thread of the process
 
     def allow_request(self, request) -> bool:
-        regle = self._regle()
-        if regle is None or request.user.is_authenticated:
+        if request.user.is_authenticated:
             return True
-        nombre, duree = regle
-        self.fenetre_fin = (int(time.time()) // duree + 1) * duree
-        ident = hashlib.sha256(
-            f"{settings.SECRET_KEY}{self.get_ident(request)}".encode()
-        ).hexdigest()[:24]
-        cle = f"api-limite:{ident}:{self.fenetre_fin}"
-        compteurs = caches["limites"]
-        if compteurs.add(cle, 1, duree + 1):
-            return True
-        try:
-            return compteurs.incr(cle) <= nombre
-        except ValueError:  # expired in between
-            compteurs.set(cle, 1, duree + 1)
-            return True
+        regle = lire_regle(getattr(settings, self.reglage), self.reglage)
+        decompte = compter(self.nom, adresse_client(request), regle)
+        self._fil.attente = decompte.attente
+        return decompte.permis
 
     def wait(self) -> float | None:
-        return max(0.0, self.fenetre_fin - time.time())
+        return getattr(self._fil, "attente", 0.0)

@@ -33,3 +33,20 @@ class JournalImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.libelle} — {self.fichier} ({self.date:%d/%m/%Y %H:%M})"
+
+
+class VersionDonnees(models.Model):
+    """The version token of a family of data (the register of places, the territory, the
+    activities…): changed once per committed transaction that wrote to it. Every process and
+    every application server on the database reads the same token, so none keeps an index or
+    a cached page of data that changed (`sun.core.versions`)."""
+
+    cle = models.CharField(max_length=80, primary_key=True)
+    jeton = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "version des données"
+        verbose_name_plural = "versions des données"
+
+    def __str__(self) -> str:
+        return f"{self.cle} : {self.jeton}"

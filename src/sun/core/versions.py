@@ -1,21 +1,32 @@
-"""Versions of shared data, and the in-process indexes rebuilt when they change.
+"""Versions of shared data, and what is kept while they hold: in-process indexes, computed
+pages, pre-generated export files.
 
-A version has two parts: a token in the shared cache, published once per committed
-transaction that wrote (what the other processes see), and a counter in this process, bumped
-at every write (what this process sees of its own uncommitted writes). An index is built from
-the data at one version and rebuilt, once, by whichever request first sees another version.
+A version has two parts: a token in the database (`core.VersionDonnees`), changed once per
+committed transaction that wrote (what every other process and every other application server
+on the same database sees), and a counter in this process, bumped at every write (what this
+process sees of its own uncommitted writes). An index is built from the data at one version and
+rebuilt, once, by whichever request first sees another version.
+
+A version follows models (`suivre`): their single saves and deletions reach it through model
+signals, and the bulk writers of the import pipeline call `donnees_ecrites(modele)`, so that an
+importer written tomorrow invalidates what depends on its data without knowing about it.
 """
 
+import functools
+import hashlib
 import itertools
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Generic, TypeVar
 
-from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models.signals import post_delete, post_save
 
 Index = TypeVar("Index")
+
+_par_modele: dict[type[models.Model], list["Version"]] = {}
 
 
 class Version:
@@ -26,8 +37,15 @@ class Version:
         self.publier = self._publier  # one bound method, recognised among the commit hooks
 
     def _publier(self) -> str:
+        from sun.core.models import VersionDonnees
+
         jeton = uuid.uuid4().hex
-        cache.set(self.cle, jeton, None)
+        if not VersionDonnees.objects.filter(cle=self.cle).update(jeton=jeton):
+            try:
+                with transaction.atomic():
+                    VersionDonnees.objects.create(cle=self.cle, jeton=jeton)
+            except IntegrityError:  # created meanwhile by another process
+                VersionDonnees.objects.filter(cle=self.cle).update(jeton=jeton)
         return jeton
 
     def modifiee(self, **_signal) -> None:
@@ -39,7 +57,52 @@ class Version:
             transaction.on_commit(self.publier)
 
     def actuelle(self) -> tuple[str, int]:
-        return cache.get(self.cle) or self.publier(), self._derniere
+        from sun.core.models import VersionDonnees
+
+        jeton = VersionDonnees.objects.filter(cle=self.cle).values_list("jeton", flat=True)
+        return (jeton.first() or self.publier()), self._derniere
+
+    def suivre(self, *modeles: type[models.Model], suppressions: bool = True) -> "Version":
+        """Follow the writes of `modeles` (call it from an AppConfig.ready). Without
+        `suppressions`, deletions are not followed by signal (a delete signal makes Django
+        fetch every row a bulk delete removes): the code that deletes calls
+        `donnees_ecrites` itself."""
+        signaux = (post_save, post_delete) if suppressions else (post_save,)
+        for modele in modeles:
+            if self not in _par_modele.setdefault(modele, []):
+                _par_modele[modele].append(self)
+            for signal in signaux:
+                signal.connect(self.modifiee, sender=modele, dispatch_uid=f"{self.cle}:{modele}")
+        return self
+
+
+def donnees_ecrites(modele: type[models.Model]) -> None:
+    """A bulk write (no model signal) to `modele`: the versions that follow it change."""
+    for version in _par_modele.get(modele, []):
+        version.modifiee()
+
+
+@functools.cache
+def version_du_code() -> str:
+    """The installed code, by the newest of its files: a cached page or file of an earlier
+    release of SUN is never served after an upgrade."""
+    racine = Path(__file__).resolve().parents[1]
+    fichiers = [*racine.rglob("*.py"), *racine.rglob("*.html")]
+    return f"{max((f.stat().st_mtime_ns for f in fichiers), default=0)}"
+
+
+def empreinte(versions: Iterable[Version], *autres: object) -> str:
+    """One short fingerprint of several versions (and of other values the result depends on,
+    such as the day), for the key of a cached page or the name of a generated file."""
+    from sun.core.models import VersionDonnees
+
+    versions = list(versions)
+    jetons = dict(
+        VersionDonnees.objects.filter(cle__in=[v.cle for v in versions]).values_list("cle", "jeton")
+    )
+    parties = [f"{v.cle}={jetons.get(v.cle) or v.publier()}.{v._derniere}" for v in versions]
+    texte = "|".join([version_du_code(), *parties, *map(str, autres)])
+    return hashlib.sha256(texte.encode()).hexdigest()[:20]
 
 
 class IndexDuProcessus(Generic[Index]):

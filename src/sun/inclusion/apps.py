@@ -5,3 +5,8 @@ class InclusionConfig(AppConfig):
     name = "sun.inclusion"
     label = "inclusion"
     verbose_name = "Inclusion numérique"
+
+    def ready(self) -> None:
+        from sun.inclusion.versions import suivre_les_modeles
+
+        suivre_les_modeles()

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from sun.web.views import (
     activites,
     carte_lieux,
+    comptes,
     couverture,
     espace,
     espace_analyses,
@@ -162,6 +163,33 @@ urlpatterns = [
         "deconnexion/",
         auth_views.LogoutView.as_view(template_name="web/deconnexion.html"),
         name="deconnexion",
+    ),
+    # --- comptes : mot de passe (changer, oublié) ---
+    path(
+        "espace/mot-de-passe/",
+        comptes.ChangerMotDePasse.as_view(),
+        name="mot_de_passe_changer",
+    ),
+    path(
+        "espace/mot-de-passe/change/",
+        comptes.MotDePasseChange.as_view(),
+        name="mot_de_passe_change",
+    ),
+    path("mot-de-passe-oublie/", comptes.MotDePasseOublie.as_view(), name="mot_de_passe_oublie"),
+    path(
+        "mot-de-passe-oublie/envoye/",
+        comptes.MotDePasseOublieEnvoye.as_view(),
+        name="mot_de_passe_oublie_envoye",
+    ),
+    path(
+        "mot-de-passe-oublie/<uidb64>/<token>/",
+        comptes.NouveauMotDePasse.as_view(),
+        name="mot_de_passe_nouveau",
+    ),
+    path(
+        "mot-de-passe-oublie/termine/",
+        comptes.MotDePasseReinitialise.as_view(),
+        name="mot_de_passe_reinitialise",
     ),
     path("espace/", include(espace_urls)),
     # --- public : recherche, cartes, robots et plan ---

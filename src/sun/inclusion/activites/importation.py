@@ -14,6 +14,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from sun.core.imports import Importeur, Lecture, Rapport, executer, synchroniser
+from sun.core.versions import donnees_ecrites
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import regles as activites
 from sun.inclusion.models import Activite, Mediateur
@@ -105,6 +106,7 @@ class ImportActivites(Importeur):
         )  # fmt: skip
         diff.noter(rapport, nom=lambda a: getattr(a, "identifiant_source", a))
         supprimees, _ = existantes.filter(identifiant_source__in=self.a_supprimer).delete()
+        donnees_ecrites(Activite)
         # Deleted on purpose in La Coop, not vanished: counted apart, without confirmation.
         if supprimees:
             rapport.autres["supprimees"] = supprimees

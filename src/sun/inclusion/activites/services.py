@@ -4,6 +4,7 @@ or delete an entry made in SUN."""
 from django.db import models, transaction
 from django.utils import timezone
 
+from sun.core.versions import donnees_ecrites
 from sun.inclusion.models import Activite
 
 
@@ -64,3 +65,4 @@ def modifier_activite(activite: Activite, valeurs: dict) -> Activite:
 def supprimer_activite(activite: Activite) -> None:
     """Delete an activity entered in SUN (imported records are never deleted here)."""
     activite.delete()
+    donnees_ecrites(Activite)

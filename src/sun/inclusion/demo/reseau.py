@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from sun.core.versions import donnees_ecrites
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import regles as activites
 from sun.inclusion.models import Activite, Lieu, LieuActivite, Mediateur, Structure
@@ -95,6 +96,7 @@ def _creer(lieux: list[Lieu], code_departement: str, aujourd_hui: date) -> None:
             for n in range(ACTIVITES_PAR_MEDIATEUR)
         )
     Activite.objects.bulk_create(nouvelles, batch_size=1000)
+    donnees_ecrites(Activite)
 
 
 def _activite(

@@ -13,6 +13,7 @@ from sun.inclusion.activites import regles as activites
 from sun.inclusion.models import Lieu, Mediateur
 from sun.inclusion.reseau.queries import lieux_en_cours
 from sun.territoire.positions import PositionIntrouvable, resoudre
+from sun.web.forms.fichiers import verifier_lisible
 
 DUREES = [
     (str(m), f"{m // 60} h {m % 60:02d}" if m >= 60 else f"{m} min") for m in coop.DUREES_PROPOSEES
@@ -233,6 +234,7 @@ class ImportActivitesForm(forms.Form):
             raise forms.ValidationError(
                 "Fichier trop volumineux (20 Mo au plus) : utilisez la commande sun."
             )
+        verifier_lisible(fichier)
         return fichier
 
 

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from sun.web.forms.fichiers import verifier_lisible
+
 TAILLE_MAX = 20 * 1024 * 1024
 
 
@@ -34,4 +36,5 @@ class ImportIfnForm(forms.Form):
                 "Fichier trop volumineux (20 Mo au plus) : demandez à l'administrateur de "
                 "l'importer sur le serveur."
             )
+        verifier_lisible(fichier)
         return fichier

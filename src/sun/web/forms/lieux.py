@@ -1,14 +1,11 @@
 """Forms of the register. Values go through the same normalisation as imports."""
 
-import tempfile
-from pathlib import Path
-
 from django import forms
 from django.forms.utils import ErrorDict
 
 from sun.core.horaires import normaliser
 from sun.core.horaires_semaine import equivalentes
-from sun.core.imports import CorrespondanceInvalide, ImportImpossible, ouvrir
+from sun.core.imports import CorrespondanceInvalide
 from sun.inclusion.lieux import normalisation as n
 from sun.inclusion.lieux.importation import correspondance
 from sun.inclusion.lieux.importation.conversion import detecter_format
@@ -16,6 +13,7 @@ from sun.inclusion.lieux.standard import ENUMERATIONS
 from sun.inclusion.models import Lieu
 from sun.web.forms import horaires as editeur
 from sun.web.forms import position, typologies
+from sun.web.forms.fichiers import verifier_lisible
 
 LISTES_TEXTE = ("courriels", "site_web", "autres_formations_labels")
 
@@ -275,30 +273,18 @@ class ImportForm(forms.Form):
         ):
             self.add_error("source", "Indiquez le nom de la source.")
         fichier = donnees.get("fichier")
-        if fichier and not donnees.get("correspondance") and "correspondance" not in self.errors:
-            colonnes = _colonnes_du_fichier(fichier)
-            if colonnes is not None and detecter_format(set(colonnes)) is None:
-                # Said here in the form's words; the import itself words it for the command line.
-                self.add_error("fichier", "Colonnes non reconnues : ce fichier ne suit ni le "
+        try:
+            colonnes = verifier_lisible(fichier) if fichier else None
+        except forms.ValidationError as exc:
+            self.add_error("fichier", exc)
+            return donnees
+        sans_correspondance = (
+            not donnees.get("correspondance") and "correspondance" not in self.errors
+        )
+        if sans_correspondance and colonnes is not None and detecter_format(set(colonnes)) is None:
+            # Said here in the form's words; the import itself words it for the command line.
+            self.add_error("fichier", "Colonnes non reconnues : ce fichier ne suit ni le "
                                "standard v1 ni le v0.1. Joignez un « Fichier de correspondance » "
                                "qui décrit ses colonnes (voir en haut de cette page). "
                                "Colonnes lues : " + ", ".join(colonnes[:20]) + ". Rien n'a été enregistré.")  # fmt: skip
         return donnees
-
-
-def _colonnes_du_fichier(fichier) -> list[str] | None:
-    """The header of an uploaded file (the keys of its first record for JSON); None when it
-    cannot be read, which the import then reports itself."""
-    with tempfile.NamedTemporaryFile() as copie:
-        for morceau in fichier.chunks():
-            copie.write(morceau)
-        copie.flush()
-        fichier.seek(0)
-        try:
-            lecture = ouvrir(Path(copie.name))
-            if lecture.colonnes is not None:
-                return lecture.colonnes
-            premiere = next(lecture.lignes, None)
-        except (ImportImpossible, ValueError, OSError):
-            return None
-    return list(premiere[1]) if premiere and isinstance(premiere[1], dict) else None

@@ -2,23 +2,22 @@
 
 Against spam and abuse: a field hidden from people that robots fill in, a signed time stamp
 (a form sent within seconds of being shown, or after hours, is refused) and a limit per
-network address, counted under a hash in the cache and never stored.
+client address (SUN_LIMITE_SIGNALEMENTS, the shared counters of `sun.core.limites`: a report
+is counted, atomically, when it is accepted, so a burst of concurrent posts cannot pass it).
 """
 
-import hashlib
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.validators import MinLengthValidator
 
+from sun.core.limites import compter, lire_regle
 from sun.inclusion.models import SignalementErreur
 
 DELAI_MIN_S = 3
 DELAI_MAX_S = 2 * 3600
-LIMITE_PAR_HEURE = 5
 SEL_HORODATAGE = "sun.signalement"
 
 
@@ -54,12 +53,6 @@ class SignalementForm(forms.ModelForm):
         if not self.is_bound:
             self.initial["horodatage"] = horodatage()
 
-    def _cle_limite(self) -> str:
-        empreinte = hashlib.sha256(
-            f"{settings.SECRET_KEY}{self.adresse_reseau}".encode()
-        ).hexdigest()
-        return f"signalements:{empreinte[:24]}"
-
     def clean(self):
         donnees = super().clean()
         if donnees.get("site_internet"):
@@ -79,10 +72,12 @@ class SignalementForm(forms.ModelForm):
             raise forms.ValidationError(
                 "Le formulaire a expiré : rechargez la page et recommencez."
             )
-        if cache.get(self._cle_limite(), 0) >= LIMITE_PAR_HEURE:
-            raise forms.ValidationError(
-                "Vous avez déjà envoyé plusieurs signalements : réessayez dans une heure."
-            )
+        if not self.errors:
+            regle = lire_regle(settings.SUN_LIMITE_SIGNALEMENTS, "SUN_LIMITE_SIGNALEMENTS")
+            if not compter("signalements", self.adresse_reseau, regle).permis:
+                raise forms.ValidationError(
+                    "Vous avez déjà envoyé plusieurs signalements : réessayez dans une heure."
+                )
         return donnees
 
     def save(self, lieu, commit=True):
@@ -90,10 +85,4 @@ class SignalementForm(forms.ModelForm):
         signalement.lieu = lieu
         if commit:
             signalement.save()
-            cle = self._cle_limite()
-            cache.add(cle, 0, 3600)
-            try:
-                cache.incr(cle)
-            except ValueError:
-                cache.set(cle, 1, 3600)
         return signalement

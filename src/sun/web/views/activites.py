@@ -1,7 +1,6 @@
 """Agent space › Activités: médiateurs record their accompaniments in a quick form, imports
 from La Coop or the CSV template, and statistics that mask small counts."""
 
-import csv
 import io
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
 from sun.core.graphiques import graphique_barres
+from sun.core.tableur import ecrivain_csv
 from sun.core.taches import queries as taches
 from sun.inclusion.activites import coop
 from sun.inclusion.activites import statistiques as stats
@@ -121,14 +121,14 @@ def importer_fichier(request):
     return render(request, "web/espace/activites/import.html", {
         "form": form, "colonnes": COLONNES_CSV,
         **contexte_tache(tache, "espace:activites_importer"),
-    })  # fmt: skip
+    }, status=422 if form.is_bound and form.errors else 200)  # fmt: skip
 
 
 @role_requis(*ESPACE)
 def modele_csv(request):
     reponse = HttpResponse(content_type="text/csv; charset=utf-8")
     reponse["Content-Disposition"] = 'attachment; filename="modele-activites-sun.csv"'
-    ecrivain = csv.writer(reponse)
+    ecrivain = ecrivain_csv(reponse)  # no cell runs as a formula
     ecrivain.writerow(COLONNES_CSV)
     exemple = {"type": "collectif", "date": "2025-03-12", "duree": "90", "type_lieu": "autre",
                "lieu_code_insee": "11069", "thematiques": "email|navigation_sur_internet",
@@ -160,7 +160,7 @@ def statistiques(request):
 
 def _csv(resultat: stats.Statistiques) -> HttpResponse:
     sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, delimiter=";")
+    ecrivain = ecrivain_csv(sortie, delimiter=";")  # no cell runs as a formula
     ecrivain.writerow(["répartition", "catégorie", "accompagnements"])
     if resultat.trop_peu:
         ecrivain.writerow(["total", "accompagnements", stats.MASQUE])

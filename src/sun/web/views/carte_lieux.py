@@ -7,9 +7,14 @@ from django.utils import timezone
 from sun.inclusion.lieux.publics import lieux_du_departement
 from sun.territoire.queries import departement_configure
 from sun.territoire.timezones import heure_locale
+from sun.web import versions_des_pages
 from sun.web.cartes import fond_de_carte, grouper_points
+from sun.web.limites import limite_anonyme
+from sun.web.pages_versionnees import page_anonyme_versionnee
 
 
+@limite_anonyme("pages-couteuses", "SUN_LIMITE_PAGES_COUTEUSES")
+@page_anonyme_versionnee("carte-des-lieux", versions_des_pages.carte_des_lieux)
 def carte(request):
     departement = departement_configure()
     if departement is None:

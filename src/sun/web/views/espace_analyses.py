@@ -33,4 +33,4 @@ def importer_ifn(request):
         "form": form, "colonnes": COLONNES, "etat": ifn_charge(settings.SUN_DEPARTEMENT),
         "departement": settings.SUN_DEPARTEMENT,
         **contexte_tache(tache, "espace:ifn_importer"),
-    })  # fmt: skip
+    }, status=422 if form.is_bound and form.errors else 200)  # fmt: skip

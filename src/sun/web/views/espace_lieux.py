@@ -24,6 +24,7 @@ from sun.inclusion.lieux.services import (
 )
 from sun.inclusion.models import Lieu, SignalementErreur
 from sun.web.forms.lieux import ImportForm, LieuForm
+from sun.web.identifiants import objet_envoye, requete_invalide
 from sun.web.views.imports import contexte_tache, decider, lancer_import_envoye
 
 
@@ -150,7 +151,13 @@ def _page(request, form, tache):
         "form": form, "derniers": queries.derniers_imports(),
         "seuil_confirmation": round(settings.SUN_IMPORT_SEUIL_CONFIRMATION * 100),
         **contexte_tache(tache, "espace:lieux_importer"),
-    })  # fmt: skip
+    }, status=422 if form.is_bound and form.errors else 200)  # fmt: skip
+
+
+PAIRE_INCONNUE = (
+    "Cette paire de lieux n'est plus à examiner (déjà décidée ?) ou son identifiant est invalide :"
+    " rechargez la liste des doublons."
+)
 
 
 def _filtres_doublons(donnees) -> tuple[str, int]:
@@ -172,7 +179,7 @@ def doublons(request):
     if request.method == "POST":
         decision = request.POST.get("decision")
         if decision not in ("fusionner", "distincts"):
-            raise PermissionDenied
+            return requete_invalide(request, "Choisissez « fusionner » ou « lieux distincts ».")
         if request.POST.get("lot") == "oui":
             nombre = decider_paires(
                 queries.paires_a_revoir(source, score_min), decision, auteur=request.user
@@ -180,7 +187,9 @@ def doublons(request):
             quoi = "fusionnées" if decision == "fusionner" else "gardées comme lieux distincts"
             messages.success(request, f"{nombre} paire{'s' if nombre > 1 else ''} {quoi}.")
         else:
-            paire = get_object_or_404(queries.paires_a_revoir(), pk=request.POST.get("paire"))
+            paire = objet_envoye(queries.paires_a_revoir(), request.POST.get("paire"))
+            if paire is None:
+                return requete_invalide(request, PAIRE_INCONNUE)
             decider_paire(paire, decision, auteur=request.user)
             messages.success(
                 request,
@@ -205,10 +214,15 @@ def signalements(request):
     if not permissions.peut_importer(request.user):
         raise PermissionDenied
     if request.method == "POST":
-        signalement = get_object_or_404(SignalementErreur, pk=request.POST.get("signalement"))
+        signalement = objet_envoye(SignalementErreur.objects, request.POST.get("signalement"))
         statut = request.POST.get("statut")
-        if statut not in (SignalementErreur.Statut.TRAITE, SignalementErreur.Statut.REJETE):
-            raise PermissionDenied
+        if signalement is None or statut not in (
+            SignalementErreur.Statut.TRAITE,
+            SignalementErreur.Statut.REJETE,
+        ):
+            return requete_invalide(
+                request, "Ce signalement ou ce statut est inconnu : rechargez la liste."
+            )
         traiter_signalement(signalement, statut, auteur=request.user)
         messages.success(request, f"Signalement marqué « {signalement.get_statut_display()} ».")
         return redirect("espace:signalements")

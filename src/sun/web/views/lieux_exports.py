@@ -1,36 +1,38 @@
-"""Open-data exports of the register, at stable public URLs."""
+"""Open-data exports of the register, at stable public URLs: files generated once per version
+of the register (`sun.inclusion.lieux.exports_fichiers`), served with an ETag, with their own
+anonymous rate limit (SUN_LIMITE_EXPORTS)."""
 
-from django.http import JsonResponse, StreamingHttpResponse
-
-from sun.inclusion.lieux import exports
-
-
-def _telechargement(flux, type_contenu: str, extension: str) -> StreamingHttpResponse:
-    reponse = StreamingHttpResponse(flux, content_type=type_contenu)
-    reponse["Content-Disposition"] = f'attachment; filename="{exports.nom_fichier(extension)}"'
-    reponse["Cache-Control"] = "public, max-age=3600"
-    return reponse
+from sun.inclusion.lieux.exports_fichiers import fichier_export
+from sun.web.fichiers import servir_fichier
+from sun.web.limites import limite_anonyme
 
 
+def _servir(request, quoi: str):
+    fichier = fichier_export(quoi)
+    return servir_fichier(request, fichier.chemin, fichier.type_contenu, fichier.etag,
+                          fichier.nom_telechargement)  # fmt: skip
+
+
+@limite_anonyme("exports", "SUN_LIMITE_EXPORTS")
 def csv_standard(request):
-    return _telechargement(exports.csv_standard(), "text/csv; charset=utf-8", "csv")
+    return _servir(request, "csv")
 
 
+@limite_anonyme("exports", "SUN_LIMITE_EXPORTS")
 def json_standard(request):
-    return _telechargement(exports.json_standard(), "application/json", "json")
+    return _servir(request, "json")
 
 
+@limite_anonyme("exports", "SUN_LIMITE_EXPORTS")
 def geojson(request):
-    return _telechargement(exports.geojson(), "application/geo+json", "geojson")
+    return _servir(request, "geojson")
 
 
+@limite_anonyme("exports", "SUN_LIMITE_EXPORTS")
 def data_inclusion_structures(request):
-    return JsonResponse(
-        exports.data_inclusion_structures(), safe=False, json_dumps_params={"ensure_ascii": False}
-    )
+    return _servir(request, "di-structures")
 
 
+@limite_anonyme("exports", "SUN_LIMITE_EXPORTS")
 def data_inclusion_services(request):
-    return JsonResponse(
-        exports.data_inclusion_services(), safe=False, json_dumps_params={"ensure_ascii": False}
-    )
+    return _servir(request, "di-services")

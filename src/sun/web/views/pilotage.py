@@ -4,7 +4,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,9 +26,15 @@ from sun.pilotage.services import (
     enregistrer_valeur_indicateur,
     modifier_action,
 )
+from sun.web import versions_des_pages
 from sun.web.forms.pilotage import ActionForm, NoteForm, ValeurForm
+from sun.web.identifiants import objet_envoye, requete_invalide
+from sun.web.limites import limite_anonyme
+from sun.web.pages_versionnees import page_anonyme_versionnee
 
 
+@limite_anonyme("pages-couteuses", "SUN_LIMITE_PAGES_COUTEUSES")
+@page_anonyme_versionnee("avancement", versions_des_pages.avancement)
 def page_avancement(request):
     """Public, read-only: shares of actions done and in progress, public indicators."""
     plan = plan_courant()
@@ -77,8 +83,17 @@ def lecteur_du_plan(vue):
 @lecteur_du_plan
 def tableau_de_bord(request, plan):
     aujourd_hui = timezone.localdate()
+    calculables = permissions.indicateurs_calculables(
+        request.user, queries.indicateurs_calcules(plan)
+    )
     if request.method == "POST" and request.POST.get("quoi") == "calculer":
-        calculs = calculer_indicateurs(queries.indicateurs_calcules(plan))
+        if not permissions.peut_calculer(request.user, calculables):
+            raise PermissionDenied(
+                "Consultation seule : seuls les administrateurs et les pilotes des actions"
+                " mesurées recalculent les indicateurs (le service des tâches les recalcule"
+                " chaque nuit)."
+            )
+        calculs = calculer_indicateurs(calculables)
         messages.success(
             request,
             f"{sum(1 for c in calculs if c.valeur)} indicateur(s) recalculé(s) et enregistré(s).",
@@ -107,6 +122,7 @@ def tableau_de_bord(request, plan):
         "colonnes_statuts": [c for c in Action.Statut.choices if c[0] != Action.Statut.EN_RETARD],
         "axes": queries.axes(plan), "pilotes": queries.pilotes(plan),
         "filtres": request.GET, "mise_a_jour": derniere_mise_a_jour(plan),
+        "peut_calculer": permissions.peut_calculer(request.user, calculables),
     })  # fmt: skip
 
 
@@ -141,7 +157,10 @@ def _modifier_action(request, action):
     """One of the action page's forms; None when the main form has errors to show."""
     quoi = request.POST.get("quoi")
     if quoi == "etape":
-        basculer_etape(get_object_or_404(action.etapes, pk=request.POST.get("etape")), request.user)
+        etape = objet_envoye(action.etapes.all(), request.POST.get("etape"))
+        if etape is None:
+            return requete_invalide(request, "Cette étape n'existe pas : rechargez la page.")
+        basculer_etape(etape, request.user)
     elif quoi == "note":
         note_form = NoteForm(request.POST)
         if not note_form.is_valid():
@@ -182,6 +201,14 @@ def rapport(request, plan):
     return HttpResponse(rapport_annuel.html(plan, annee, aujourd_hui))
 
 
+def _date_envoyee(texte):
+    """The date of the value form, None when it is missing or malformed (the form says so)."""
+    try:
+        return ValeurForm.base_fields["date"].clean(texte)
+    except ValidationError:
+        return None
+
+
 @lecteur_du_plan
 def indicateur(request, plan, pk):
     """An indicator's dated values; pilots of its actions and administrators add values."""
@@ -193,7 +220,7 @@ def indicateur(request, plan, pk):
             raise PermissionDenied(
                 "Seuls les pilotes des actions liées et les administrateurs saisissent des valeurs."
             )
-        existante = queries.valeur_a_la_date(indicateur, request.POST.get("date"))
+        existante = queries.valeur_a_la_date(indicateur, _date_envoyee(request.POST.get("date")))
         form = ValeurForm(
             request.POST, instance=existante or ValeurIndicateur(indicateur=indicateur)
         )

@@ -5,9 +5,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import reverse
 
+from sun.web import versions_des_pages
+from sun.web.limites import limite_anonyme
+from sun.web.pages_versionnees import page_anonyme_versionnee
 from sun.web.sitemaps import PLAN_XML
 
-INTERDITS = ["/espace/", "/admin/", "/connexion/", "/deconnexion/", "/trouver/?", "/geo/",
+INTERDITS = ["/espace/", "/admin/", "/connexion/", "/deconnexion/", "/mot-de-passe-oublie/",
+             "/trouver/?", "/geo/",
              "/lieux/export/", "/api/"]  # fmt: skip
 
 
@@ -17,5 +21,7 @@ def robots(request):
     return HttpResponse("\n".join(lignes) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@limite_anonyme("pages-couteuses", "SUN_LIMITE_PAGES_COUTEUSES")
+@page_anonyme_versionnee("sitemap", versions_des_pages.plan_du_site_xml)
 def plan_xml(request):
     return sitemap(request, sitemaps=PLAN_XML)

@@ -22,7 +22,10 @@ from sun.territoire.queries import (
     subdivisions,
 )
 from sun.territoire.timezones import heure_locale
+from sun.web import versions_des_pages
 from sun.web.cartes import classes_densite
+from sun.web.limites import limite_anonyme
+from sun.web.pages_versionnees import page_anonyme_versionnee
 
 CHIFFRES_ACCUEIL = ("territoire.population", "territoire.communes", "territoire.epci")
 
@@ -53,6 +56,8 @@ def recherche_communes(request):
     )
 
 
+@limite_anonyme("pages-couteuses", "SUN_LIMITE_PAGES_COUTEUSES")
+@page_anonyme_versionnee("commune", versions_des_pages.commune_ou_epci)
 def commune(request, code_insee: str):
     commune = Commune.objects.avec_relations().sans_geometrie().de_code(code_insee).first()
     if commune is None:
@@ -82,6 +87,8 @@ def commune(request, code_insee: str):
     )
 
 
+@limite_anonyme("pages-couteuses", "SUN_LIMITE_PAGES_COUTEUSES")
+@page_anonyme_versionnee("epci", versions_des_pages.commune_ou_epci)
 def epci(request, code_siren: str):
     epci = get_object_or_404(EPCI, code_siren=code_siren)
     communes = communes_de_l_epci(epci)
@@ -111,6 +118,7 @@ def _plan() -> dict:
     return {"plan": plan, "actions": actions, "tous_services": TOUS}
 
 
+@page_anonyme_versionnee("carte", versions_des_pages.carte_des_communes)
 def carte(request):
     departement = departement_configure()
     communes = []

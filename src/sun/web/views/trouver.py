@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from sun.core.client import adresse_client
 from sun.core.horaires import Horaires
 from sun.inclusion.lieux.publics import prochaines_ouvertures
 from sun.inclusion.lieux.queries import lieu_public
@@ -34,6 +35,7 @@ from sun.inclusion.lieux.standard import ENUMERATIONS
 from sun.territoire.positions import PositionIntrouvable, position_appareil, resoudre
 from sun.territoire.timezones import heure_locale
 from sun.web.cartes import fond_de_carte, grouper_points
+from sun.web.forms.position import requete_a_position_arrondie
 from sun.web.forms.signalement import SignalementForm
 
 
@@ -76,7 +78,8 @@ def _choix_communes(communes, ou: str) -> list[tuple]:
 
 
 def recherche(request):
-    parametres = request.GET
+    # A position is rounded to about 100 m, whatever arrives; the page re-emits only that.
+    request.GET = parametres = requete_a_position_arrondie(request.GET)
     filtres, inconnues = lire_filtres({champ: parametres.getlist(champ) for champ in FILTRES})
     avis = [f"Filtre ignoré : « {valeur} » n'est pas une valeur connue pour « {FILTRES[champ]} »."
             for champ, valeur in inconnues]  # fmt: skip
@@ -141,7 +144,7 @@ def recherche(request):
 
 
 def _adresse_reseau(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return adresse_client(request)
 
 
 def lieu(request, pk):
