@@ -32,7 +32,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from charge import SUN, port_libre
+from charge import SUN, demarrer, port_libre
 from import_lieux import generer
 
 COUTEUSES = [
@@ -43,18 +43,6 @@ COUTEUSES = [
     "/lieux/export/data-inclusion/structures.json",
     "/lieux/export/data-inclusion/services.json",
 ]
-
-
-def demarrer(env: dict, port: int) -> subprocess.Popen:
-    serveur = subprocess.Popen([SUN, "serve", "--port", str(port), "--workers", "2", "--sans-worker"],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/sante", timeout=1)
-            return serveur
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("le serveur n'a pas démarré")
 
 
 def obtenir(url: str, entetes: dict | None = None) -> tuple[int, float]:
@@ -174,7 +162,7 @@ def main() -> int:
         resultats = {}
         statique = ["/static/sun/css/sun.css"]
         for nom, reglages in (("sans limites", sans_limites), ("limites par défaut", env)):
-            serveur = demarrer(reglages, port)
+            serveur = demarrer(reglages, port, "/sante")
             try:
                 for chemin in ["/", *COUTEUSES]:  # computed once, as after a first visit
                     obtenir(base + chemin)
