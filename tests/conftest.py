@@ -70,11 +70,14 @@ def _fermer_les_autres_connexions() -> None:
 
 
 @pytest.fixture(autouse=True)
-def _cache_vide():
+def _cache_vide(monkeypatch):
+    """An empty cache and no counted request; the rate limits' windows are aligned on the
+    clock, so a fixed one: no window ends in the middle of a test."""
     from sun.core import limites
 
     cache.clear()
     limites.effacer()
+    monkeypatch.setattr(limites, "horloge", lambda: 1_800_000_030.0)
     yield
 
 

@@ -170,6 +170,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "connexion"
+CSRF_FAILURE_VIEW = "sun.web.views.pages.erreur_csrf"  # in French, in the site's layout
 LOGIN_REDIRECT_URL = "espace:accueil"
 
 LANGUAGE_CODE = "fr"

@@ -128,3 +128,20 @@ def test_creer_un_compte_donne_la_page_du_mot_de_passe(capsys):
     assert "Mot de passe (à transmettre puis à changer)" in sortie
     assert "/espace/mot-de-passe/" in sortie
     assert User.objects.filter(username="nouvel-agent").exists()
+
+
+def test_mot_de_passe_actuel_essaye_un_nombre_limite_de_fois(
+    client, utilisateur_avec_role, settings, monkeypatch
+):
+    from sun.comptes.roles import Role
+
+    monkeypatch.setattr("sun.core.limites.horloge", lambda: 1_800_000_030.0)  # no window ends
+    settings.SUN_CONNEXION_ECHECS_MAX = 3
+    utilisateur = utilisateur_avec_role(Role.MEDIATEUR)
+    client.force_login(utilisateur)
+    faux = {"old_password": "pas-le-bon", "new_password1": "Tres-Solide-2026!",
+            "new_password2": "Tres-Solide-2026!"}  # fmt: skip
+    for _ in range(3):
+        assert "Trop d'essais" not in client.post("/espace/mot-de-passe/", faux).content.decode()
+    page = client.post("/espace/mot-de-passe/", faux).content.decode()
+    assert "Trop d&#x27;essais" in page or "Trop d'essais" in page

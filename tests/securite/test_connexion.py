@@ -48,7 +48,7 @@ def test_cinquante_mauvais_mots_de_passe_puis_le_bon_refuse_sur_la_connexion():
     client = _client()
     _marteler(client, "agent-cible")
     reponse = _essayer(client, "agent-cible", MOT_DE_PASSE)
-    assert reponse.status_code == 429
+    assert reponse.status_code == 429 and reponse["Retry-After"] == "1800"
     page = texte(reponse)
     assert "Connexion temporairement bloquée" in page
     assert "pendant 30 minutes" in page

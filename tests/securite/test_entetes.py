@@ -70,3 +70,11 @@ def test_tuiles_du_fond_de_carte_autorisees(client, settings):
     politique = client.get("/trouver/")["Content-Security-Policy"]
     directive = next(d.strip() for d in politique.split(";") if d.strip().startswith("img-src"))
     assert directive == "img-src 'self' data: https://data.geopf.fr"
+
+
+def test_refus_csrf_en_francais_dans_le_site():
+    from django.test import Client
+
+    reponse = Client(enforce_csrf_checks=True).post("/connexion/", {"username": "x"})
+    page = reponse.content.decode()
+    assert reponse.status_code == 403 and "Le formulaire a expiré" in page and "Retour" in page

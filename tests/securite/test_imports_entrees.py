@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from sun.cli import main
 from sun.comptes.roles import Role
 from sun.core.imports import Importeur, executer, ouvrir
+from sun.core.models import JournalImport
 from sun.inclusion.models import Lieu
 from tests.outils import texte
 
@@ -50,11 +51,17 @@ def test_fichier_binaire(tmp_path, capsys, client, utilisateur_avec_role, conten
     client.force_login(utilisateur_avec_role(Role.AGENT))
     reponse = client.post("/espace/lieux/importer/", {
         "fichier": SimpleUploadedFile("lieux.csv", contenu), "source": "Hub"})  # fmt: skip
-    # Refused by the form, before anything is queued: 422 with the reader's message.
+    # Refused by the form, before anything is queued: 422 with the reader's message, naming
+    # the file the agent chose; the record of imports lists the refusal.
     assert reponse.status_code == 422 and "n'est pas un fichier de données lisible" in texte(
         reponse
     )
+    assert "« lieux.csv »" in texte(reponse)
     assert not Lieu.objects.exists()
+    refus = JournalImport.objects.filter(
+        genre="lieux", auteur__isnull=False
+    ).get()  # not the CLI one
+    assert refus.statut == JournalImport.Statut.REFUSE and refus.fichier == "lieux.csv"
 
 
 def test_caractere_nul_au_milieu(tmp_path, capsys):

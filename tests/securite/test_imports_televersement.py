@@ -97,6 +97,7 @@ def test_fichier_qui_depasse_en_arrivant(agent, url, settings, tmp_path):
     corps = Corps(3 << 20)
     reponse = envoyer(agent, url, corps)
     assert reponse.status_code == 413 and LIMITE in texte(reponse)
+    assert "<h1>Fichier trop volumineux</h1>" in reponse.content.decode()
     assert corps.lus < 2 << 20  # stopped soon after the limit, the rest never read
     rien_ne_s_est_passe(tmp_path)
 

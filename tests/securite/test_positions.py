@@ -118,3 +118,11 @@ def test_journal_des_autres_pages_inchange():
     ligne = _ligne("/espace/activites/", "page=2", referent="https://sun.example/espace/")
     assert '"GET /espace/activites/?page=2 HTTP/1.1" 200' in ligne
     assert '"https://sun.example/espace/"' in ligne
+
+
+def test_journal_sans_le_jeton_de_reinitialisation():
+    ligne = _ligne("/mot-de-passe-oublie/Mg/diyiw3-cf44cc0123456789/", "")
+    assert '"GET /mot-de-passe-oublie/…/ HTTP/1.1" 200' in ligne and "diyiw3" not in ligne
+    assert '"GET /mot-de-passe-oublie/envoye/ HTTP/1.1"' in _ligne(
+        "/mot-de-passe-oublie/envoye/", ""
+    )

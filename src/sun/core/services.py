@@ -23,3 +23,14 @@ def enregistrer_import(
         message=erreur, compteurs=rapport.compteurs if a_confirmer or not erreur else {},
         rapport=rapport.chemin_rapport if a_confirmer or not erreur else "",
     )  # fmt: skip
+
+
+def enregistrer_fichier_refuse(genre: str, libelle: str, fichier: str, erreur: str,
+                               auteur=None) -> JournalImport:  # fmt: skip
+    """Record a file refused before its import was queued (the upload form read it and found
+    it unreadable or beyond the bounds): the record of imports lists every refused file."""
+    return JournalImport.objects.create(
+        genre=genre, libelle=libelle[:200], fichier=(fichier or "")[:255],
+        auteur=auteur if getattr(auteur, "pk", None) else None,
+        statut=JournalImport.Statut.REFUSE, message=erreur,
+    )  # fmt: skip

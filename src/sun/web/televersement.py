@@ -23,7 +23,8 @@ def _longueur(request) -> int:
 
 def refus(request, taille: int | None = None):
     """The 413 page: what is too big and what to do."""
-    return render(request, "400.html", {"raison": message_taille(taille)}, status=413)
+    contexte = {"titre": "Fichier trop volumineux", "raison": message_taille(taille)}
+    return render(request, "400.html", contexte, status=413)
 
 
 class LimiteTeleversement:

@@ -308,7 +308,8 @@ def _lignes_json(chemin: Path) -> Iterator[tuple[int, dict]]:
             prefixe = "data"
         else:
             raise FichierIllisible(
-                'JSON non reconnu : un tableau de lieux, {"data": [...]} ou du GeoJSON est attendu.'
+                'JSON non reconnu : un tableau d\'enregistrements (objets JSON), {"data": [...]} '
+                "ou du GeoJSON est attendu."
             )
         flux = io.BufferedReader(brut) if not isinstance(brut, io.BufferedReader) else brut
         numero = 0

@@ -232,7 +232,8 @@ class ImportActivitesForm(forms.Form):
         fichier = self.cleaned_data["fichier"]
         if fichier.size > 20 * 1024 * 1024:
             raise forms.ValidationError(
-                "Fichier trop volumineux (20 Mo au plus) : utilisez la commande sun."
+                "Fichier trop volumineux (20 Mo au plus) : demandez à l'administrateur de "
+                "l'importer sur le serveur (sun inclusion activites importer FICHIER)."
             )
         verifier_lisible(fichier)
         return fichier

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 
-from sun.core.limites import compter, lire_regle
+from sun.core.limites import Regle, compter, lire_regle
 
 AIDE_MOT_DE_PASSE = (
     "Au moins 10 caractères, pas uniquement des chiffres, ni un mot de passe courant, "
@@ -26,11 +26,23 @@ def _aide_en_phrase(form) -> None:
 
 
 class ChangerMotDePasseForm(auth_forms.PasswordChangeForm):
+    """The current password is checked at most SUN_CONNEXION_ECHECS_MAX times an hour per
+    account: a session left open is no way to guess it."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "Mot de passe actuel"
         self.fields["old_password"].widget.attrs.pop("autofocus", None)
         _aide_en_phrase(self)
+
+    def clean_old_password(self):
+        regle = Regle(settings.SUN_CONNEXION_ECHECS_MAX, 3600)
+        if not compter("mot-de-passe-actuel", f"compte:{self.user.pk}", regle).permis:
+            raise forms.ValidationError(
+                "Trop d'essais du mot de passe actuel : réessayez dans une heure, ou utilisez "
+                "« Mot de passe oublié ? » sur la page de connexion."
+            )
+        return super().clean_old_password()
 
 
 class NouveauMotDePasseForm(auth_forms.SetPasswordForm):

@@ -14,13 +14,15 @@ from sun.core.imports.lecture import Lecture, ouvrir
 def verifier_lisible(fichier) -> list[str] | None:
     """The columns of the uploaded file (the keys of its first record for JSON, None if it
     has none); ValidationError with the reader's message when it cannot be read."""
-    with tempfile.NamedTemporaryFile() as copie:
-        for morceau in fichier.chunks():
-            copie.write(morceau)
-        copie.flush()
+    with tempfile.TemporaryDirectory() as dossier:
+        # Under its own name: the reader's messages name the file the agent chose.
+        chemin = Path(dossier) / (Path(fichier.name or "fichier").name or "fichier")
+        with chemin.open("wb") as copie:
+            for morceau in fichier.chunks():
+                copie.write(morceau)
         fichier.seek(0)
         try:
-            lecture: Lecture = ouvrir(Path(copie.name))
+            lecture: Lecture = ouvrir(chemin)
             if lecture.colonnes is not None:
                 return lecture.colonnes
             premiere = next(lecture.lignes, None)

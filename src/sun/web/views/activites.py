@@ -33,7 +33,7 @@ from sun.inclusion.models import Activite
 from sun.inclusion.reseau.queries import fiche_du_compte
 from sun.territoire.queries import epcis_du_departement
 from sun.web.forms.activites import ActiviteForm, ImportActivitesForm, valeurs_initiales
-from sun.web.views.imports import contexte_tache, lancer_import_envoye
+from sun.web.views.imports import contexte_tache, lancer_import_envoye, statut_du_formulaire
 
 SAISIE = (Role.MEDIATEUR, Role.ADMINISTRATEUR)
 IMPORT = (Role.AGENT, Role.ADMINISTRATEUR)
@@ -121,7 +121,7 @@ def importer_fichier(request):
     return render(request, "web/espace/activites/import.html", {
         "form": form, "colonnes": COLONNES_CSV,
         **contexte_tache(tache, "espace:activites_importer"),
-    }, status=422 if form.is_bound and form.errors else 200)  # fmt: skip
+    }, status=statut_du_formulaire(request, form, "activites", "Activités de médiation numérique"))  # fmt: skip
 
 
 @role_requis(*ESPACE)

@@ -24,7 +24,9 @@ def connexion_bloquee(request, original_response=None, credentials=None):
         "echecs_max": settings.SUN_CONNEXION_ECHECS_MAX,
         "minutes": settings.SUN_CONNEXION_BLOCAGE_MINUTES,
     }
-    return render(request, "web/comptes/connexion_bloquee.html", contexte, status=429)
+    reponse = render(request, "web/comptes/connexion_bloquee.html", contexte, status=429)
+    reponse["Retry-After"] = str(settings.SUN_CONNEXION_BLOCAGE_MINUTES * 60)
+    return reponse
 
 
 class ChangerMotDePasse(auth_views.PasswordChangeView):

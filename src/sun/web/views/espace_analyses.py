@@ -11,7 +11,7 @@ from sun.inclusion import permissions
 from sun.inclusion.analyses.ifn import COLONNES, SOURCE
 from sun.inclusion.analyses.queries import ifn_charge
 from sun.web.forms.analyses import ImportIfnForm
-from sun.web.views.imports import contexte_tache, lancer_import_envoye
+from sun.web.views.imports import contexte_tache, lancer_import_envoye, statut_du_formulaire
 
 
 @role_requis(*ESPACE)
@@ -33,4 +33,4 @@ def importer_ifn(request):
         "form": form, "colonnes": COLONNES, "etat": ifn_charge(settings.SUN_DEPARTEMENT),
         "departement": settings.SUN_DEPARTEMENT,
         **contexte_tache(tache, "espace:ifn_importer"),
-    }, status=422 if form.is_bound and form.errors else 200)  # fmt: skip
+    }, status=statut_du_formulaire(request, form, "ifn", "Indice de fragilité numérique"))  # fmt: skip

@@ -25,7 +25,12 @@ from sun.inclusion.lieux.services import (
 from sun.inclusion.models import Lieu, SignalementErreur
 from sun.web.forms.lieux import ImportForm, LieuForm
 from sun.web.identifiants import objet_envoye, requete_invalide
-from sun.web.views.imports import contexte_tache, decider, lancer_import_envoye
+from sun.web.views.imports import (
+    contexte_tache,
+    decider,
+    lancer_import_envoye,
+    statut_du_formulaire,
+)
 
 
 @role_requis(*ESPACE)
@@ -151,7 +156,7 @@ def _page(request, form, tache):
         "form": form, "derniers": queries.derniers_imports(),
         "seuil_confirmation": round(settings.SUN_IMPORT_SEUIL_CONFIRMATION * 100),
         **contexte_tache(tache, "espace:lieux_importer"),
-    }, status=422 if form.is_bound and form.errors else 200)  # fmt: skip
+    }, status=statut_du_formulaire(request, form, "lieux", "Lieux de médiation numérique"))  # fmt: skip
 
 
 PAIRE_INCONNUE = (

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from sun.comptes.roles import ESPACE, Role, a_role, role_requis
 from sun.core.models import JournalImport
 from sun.core.queries import genres_importes, journal_des_imports
+from sun.core.services import enregistrer_fichier_refuse
 from sun.core.taches import queries as taches
 from sun.core.taches.imports import progression
 from sun.core.taches.services import abandonner_import, confirmer_import, lancer_import
@@ -36,6 +37,18 @@ def lancer_import_envoye(genre: str, envoye, *, options: dict, essai: bool, aute
                 copie.write(morceau)
         return lancer_import(genre, chemin, nom_fichier=envoye.name, options=options,
                              essai=essai, auteur=auteur)  # fmt: skip
+
+
+def statut_du_formulaire(request, form, genre: str, libelle: str) -> int:
+    """The status of an import page: 422 when its form is refused; a file refused by its
+    reader before anything was queued goes to the record of imports all the same."""
+    if not (form.is_bound and form.errors):
+        return 200
+    envoye = request.FILES.get("fichier")
+    if envoye is not None and "fichier" in form.errors:
+        enregistrer_fichier_refuse(genre, libelle, envoye.name, " ".join(form.errors["fichier"]),
+                                   auteur=request.user)  # fmt: skip
+    return 422
 
 
 def url_de_la_tache(tache) -> str:

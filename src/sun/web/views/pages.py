@@ -116,6 +116,13 @@ def erreur_500(request):
     return HttpResponseServerError(html)
 
 
+def erreur_csrf(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without its token (an expired page, another site)."""
+    raison = ("Le formulaire a expiré, ou il a été envoyé depuis une autre page que celle de ce "
+              "site : rechargez la page, puis envoyez-le de nouveau.")  # fmt: skip
+    return render(request, "403.html", {"raison": raison}, status=403)
+
+
 def erreur_403(request, exception=None):
     if request.path.startswith("/api/"):
         return _erreur_api(request, 403, "Accès refusé.")
