@@ -35,6 +35,9 @@ def main() -> int:
         "SUN_VAR_DIR": str(dossier),
         "SUN_DEPARTEMENT": "11",
         "SUN_ALLOWED_HOSTS": "127.0.0.1",
+        # Every endpoint is rate-limited: a limit the run cannot reach, so that its cost is
+        # measured (as in api_lieux.py).
+        "SUN_API_LIMITE_ANONYME": "100000000/min",
     }
     env.pop("DATABASE_URL", None) if "BENCH_DATABASE_URL" not in os.environ else env.update(
         DATABASE_URL=os.environ["BENCH_DATABASE_URL"]
