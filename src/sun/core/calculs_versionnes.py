@@ -36,8 +36,11 @@ def _liberer(nom: str) -> None:
     cache.delete(f"calcul-verrou:{nom}")
 
 
-def calcul_versionne(nom: str, empreinte: str, calcul: Callable[[], Resultat]) -> Resultat:
-    """The result of `calcul` for data at `empreinte`, computed once (see the module)."""
+def calcul_versionne(nom: str, empreinte: str, calcul: Callable[[], Resultat],
+                     duree: int | None = None) -> Resultat:  # fmt: skip
+    """The result of `calcul` for data at `empreinte`, computed once (see the module), kept
+    `duree` seconds (None: until the cache's own expiry, a week); the previous result, served
+    while another process computes the next one, a day at least."""
     cle, precedent = f"calcul:{nom}:{empreinte}", f"calcul-dernier:{nom}"
     if (valeur := cache.get(cle)) is not None:
         return valeur
@@ -52,8 +55,11 @@ def calcul_versionne(nom: str, empreinte: str, calcul: Callable[[], Resultat]) -
         time.sleep(INTERVALLE_S)
     try:
         valeur = calcul()
-        cache.set(cle, valeur, None)
-        cache.set(precedent, valeur, None)
+        if duree is None:
+            cache.set(cle, valeur)
+        else:
+            cache.set(cle, valeur, duree)
+        cache.set(precedent, valeur, max(duree or 0, 24 * 3600))
         return valeur
     finally:
         _liberer(nom)

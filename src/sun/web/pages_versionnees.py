@@ -14,6 +14,10 @@ from django.utils.cache import patch_vary_headers
 
 from sun.core.calculs_versionnes import calcul_versionne
 
+# A rendered page stays an hour at most: pages keyed by the minute (« open now ») would
+# otherwise fill the cache with pages nobody will ask for again.
+DUREE_PAGE_S = 3600
+
 
 class _NonPartageable(Exception):
     def __init__(self, reponse):
@@ -61,7 +65,10 @@ def page_anonyme_versionnee(nom: str, version: Callable[..., str]):
 
                 try:
                     contenu, type_contenu, compresse = calcul_versionne(
-                        f"page:{nom}:{request.get_host()}{request.path}", empreinte, rendre
+                        f"page:{nom}:{request.get_host()}{request.path}",
+                        empreinte,
+                        rendre,
+                        duree=DUREE_PAGE_S,
                     )
                 except _NonPartageable as exc:
                     return exc.reponse
