@@ -9,8 +9,8 @@ import gzip
 from collections.abc import Callable
 from functools import wraps
 
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
 
 from sun.core.calculs_versionnes import calcul_versionne
 
@@ -33,12 +33,6 @@ def _partageable(request) -> bool:
     )
 
 
-def etags_demandes(request) -> list[str]:
-    return [
-        e.strip().removeprefix("W/") for e in request.headers.get("If-None-Match", "").split(",")
-    ]
-
-
 def page_anonyme_versionnee(nom: str, version: Callable[..., str]):
     """Decorate a view; `version(*args, **kwargs)` (the view's URL arguments) gives the
     fingerprint of the data the page shows."""
@@ -50,9 +44,8 @@ def page_anonyme_versionnee(nom: str, version: Callable[..., str]):
                 return vue(request, *args, **kwargs)
             empreinte = version(*args, **kwargs)
             etag = f'"{empreinte}"'
-            if etag in etags_demandes(request):
-                reponse = HttpResponseNotModified()
-            else:
+            reponse = get_conditional_response(request, etag=etag)  # a 304, or None
+            if reponse is None:
 
                 def rendre():
                     rendue = vue(request, *args, **kwargs)
