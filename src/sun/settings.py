@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sun.territoire",
     "sun.inclusion",
     "sun.pilotage",
+    "sun.relation",
     "sun.web",
 ]
 
@@ -353,3 +354,24 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# --- issue 15: relation aux usagers (sun.relation) ---
+# The court named in the appeal routes of an acknowledgement of receipt (CRPA R112-5).
+SUN_RELATION_TRIBUNAL = os.environ.get("SUN_RELATION_TRIBUNAL") or (
+    "le tribunal administratif de Montpellier"
+    if SUN_DEPARTEMENT in ("11", "30", "34", "48", "66")
+    else "le tribunal administratif territorialement compétent"
+)
+# Public tracking page and the public deposit form: attempts per client address.
+SUN_LIMITE_SUIVI = os.environ.get("SUN_LIMITE_SUIVI", "20/h")
+SUN_LIMITE_DEPOT = os.environ.get("SUN_LIMITE_DEPOT", "5/h")
+# Démarches Simplifiées (GraphQL API v2) and Publik (w.c.s.): where the requests come from.
+SUN_DS_API_URL = os.environ.get(
+    "SUN_DS_API_URL", "https://www.demarches-simplifiees.fr/api/v2/graphql"
+)
+SUN_DS_JETON = os.environ.get("SUN_DS_JETON", "")
+SUN_PUBLIK_URL = os.environ.get("SUN_PUBLIK_URL", "")
+SUN_PUBLIK_ORIG = os.environ.get("SUN_PUBLIK_ORIG", "")
+SUN_PUBLIK_CLE = os.environ.get("SUN_PUBLIK_CLE", "")
+# Contacts of requests closed for longer than this are erased (sun relation purger).
+SUN_RELATION_CONSERVATION_ANS = int(os.environ.get("SUN_RELATION_CONSERVATION_ANS", "5"))

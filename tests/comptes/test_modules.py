@@ -26,6 +26,7 @@ ATTENDUS = {
     Role.MEDIATEUR: {"lieux", "couverture", "orientation", "reseau", "activites"},
     Role.PILOTE: {"lieux", "pilotage", "couverture", "orientation_statistiques", "reseau",
                   "activites"},
+    Role.INSTRUCTEUR: {"lieux", "couverture", "reseau", "activites"},
     Role.ADMINISTRATEUR: {m.code for m in MODULES},
 }  # fmt: skip
 

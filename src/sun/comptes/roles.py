@@ -17,6 +17,7 @@ class Role(StrEnum):
     AGENT = "agent"
     MEDIATEUR = "mediateur"
     PILOTE = "pilote"
+    INSTRUCTEUR = "instructeur"
     ADMINISTRATEUR = "administrateur"
 
     @property
@@ -28,6 +29,7 @@ LIBELLES = {
     Role.AGENT: "Agent (accueil, orientation)",
     Role.MEDIATEUR: "Médiateur numérique",
     Role.PILOTE: "Pilote d'actions du schéma",
+    Role.INSTRUCTEUR: "Instructeur (service en charge de démarches)",
     Role.ADMINISTRATEUR: "Administrateur",
 }
 ESPACE = tuple(Role)  # every role may enter the agent space

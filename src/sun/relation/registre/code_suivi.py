@@ -1,0 +1,24 @@
+"""Tracking codes: short, readable over the phone, no ambiguous characters.
+
+Eight characters in two groups (« K7MP-3WHX ») from an alphabet without 0/O, 1/I/L, 2/Z,
+5/S, 8/B, 6/G, U/V: about 3.8 × 10¹⁰ codes, drawn by `secrets`, so a code cannot be guessed
+from another one; the public tracking page also asks for a second piece of proof.
+"""
+
+import secrets
+
+ALPHABET = "ACDEFHJKMNPQRTWXY3479"
+LONGUEUR = 8
+
+
+def nouveau_code() -> str:
+    brut = "".join(secrets.choice(ALPHABET) for _ in range(LONGUEUR))
+    return f"{brut[:4]}-{brut[4:]}"
+
+
+def normaliser_code(saisi: str) -> str:
+    """« k7mp 3whx », « K7MP3WHX » → « K7MP-3WHX » (or "" if it cannot be a code)."""
+    brut = "".join(c for c in (saisi or "").upper() if c.isalnum())
+    if len(brut) != LONGUEUR or any(c not in ALPHABET for c in brut):
+        return ""
+    return f"{brut[:4]}-{brut[4:]}"

@@ -1,0 +1,23 @@
+"""Contacts of the register: the minimal data to answer, normalised to find the person again."""
+
+import re
+
+from sun.core.text import plier
+
+_CHIFFRES = re.compile(r"\D+")
+
+
+def cle_courriel(courriel: str) -> str:
+    return (courriel or "").strip().lower()
+
+
+def cle_telephone(telephone: str) -> str:
+    """« 04 68 11 22 33 », « +33 4 68 11 22 33 » → « 0468112233 »."""
+    chiffres = _CHIFFRES.sub("", telephone or "")
+    if chiffres.startswith("33") and len(chiffres) == 11:
+        chiffres = "0" + chiffres[2:]
+    return chiffres
+
+
+def cle_nom(nom: str) -> str:
+    return plier(nom)
