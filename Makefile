@@ -50,6 +50,7 @@ bench: install-test
 	$(BIN)/python benchmarks/import_lieux.py
 	$(BIN)/python benchmarks/couverture.py
 	$(BIN)/python benchmarks/charge_publique.py
+	$(BIN)/python benchmarks/relation_registre.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test

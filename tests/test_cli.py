@@ -90,7 +90,7 @@ def test_importer_un_plan(capsys, tmp_path):
     assert (
         main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")]) == 0
     )
-    assert "62 élément(s) créé(s)" in capsys.readouterr().out
+    assert "71 élément(s) créé(s)" in capsys.readouterr().out
     casse = tmp_path / "plan.yaml"
     casse.write_text("plan:\n  code: x\naxes: []\n", encoding="utf-8")
     assert main(["pilotage", "importer", str(casse)]) == 3
@@ -119,17 +119,21 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Fichiers statiques : collecte…",
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
     ]
-    assert "62 élément(s) créé(s)" in lignes[3]
-    assert lignes[4].startswith("Comptes rendus d'activité v1 : 101 département(s) lu(s)")
+    assert "71 élément(s) créé(s)" in lignes[3]
+    assert lignes[4] == "Catalogue chargé : 20 élément(s) créé(s), 0 modifié(s), 0 inchangé(s)."
+    assert lignes[5].startswith("Chaque démarche est « à vérifier par le service »")
+    assert lignes[6].startswith("Comptes rendus d'activité v1 : 101 département(s) lu(s)")
     assert Plan.objects.count() == 1 and BilanCraV1.objects.count() == 101
     lignes.clear()
     installation.preparer(demo=False, ecrire=lignes.append)
     assert lignes[2:] == [
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
         "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour).",
+        "Catalogue des démarches déjà chargé (sun relation demarches importer "
+        "catalogues/aude.yaml pour le mettre à jour).",
         "Bilans CRA v1 des conseillers numériques déjà chargés.",
         "Indice de fragilité numérique déjà chargé (fichiers livrés, version a15f920).",
-        "Indicateurs calculés : 5 sur 5 (recalculés chaque nuit par sun worker).",
+        "Indicateurs calculés : 9 sur 14 (recalculés chaque nuit par sun worker).",
     ]
 
 

@@ -22,11 +22,13 @@ PLAN = Path(__file__).resolve().parents[2] / "plans" / "aude.yaml"
 # that a change of the table is a visible decision.
 ATTENDUS = {
     Role.AGENT: {"lieux", "pilotage", "couverture", "orientation", "orientation_statistiques",
-                 "reseau", "activites", "imports"},
+                 "reseau", "activites", "imports", "demandes", "relation_services", "catalogue",
+                 "relation_statistiques"},
     Role.MEDIATEUR: {"lieux", "couverture", "orientation", "reseau", "activites"},
     Role.PILOTE: {"lieux", "pilotage", "couverture", "orientation_statistiques", "reseau",
-                  "activites"},
-    Role.INSTRUCTEUR: {"lieux", "couverture", "reseau", "activites"},
+                  "activites", "catalogue", "relation_statistiques"},
+    Role.INSTRUCTEUR: {"lieux", "couverture", "reseau", "activites", "demandes",
+                       "relation_services", "catalogue", "relation_statistiques"},
     Role.ADMINISTRATEUR: {m.code for m in MODULES},
 }  # fmt: skip
 

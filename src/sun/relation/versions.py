@@ -15,7 +15,8 @@ def suivre_les_modeles() -> None:
         Demarche,
         Evenement,
         ServiceInstructeur,
+        Usager,
     )
 
     CATALOGUE.suivre(ServiceInstructeur, Demarche, Canal)
-    REGISTRE.suivre(Demande, DemandePieces, Evenement)
+    REGISTRE.suivre(Demande, DemandePieces, Evenement, Usager)

@@ -13,6 +13,7 @@ PAGES_PUBLIQUES = [
     "accueil", "trouver", "carte_lieux", "recherche_communes", "carte", "avancement", "fne",
     "donnees_ouvertes", "plan_du_site", "mentions_legales", "donnees_personnelles",
     "accessibilite", "code_source",
+    "demarches", "suivi",  # issue 15 : portail public
 ]  # fmt: skip
 
 
@@ -55,9 +56,27 @@ class Lieux(Sitemap):
         return item[1]
 
 
+# --- issue 15 : portail public ---
+class Demarches(Sitemap):
+    def items(self):
+        from sun.relation.catalogue.queries import demarches
+
+        return demarches().publiees().order_by("slug").values_list("slug", "date_maj")
+
+    def location(self, item):
+        return reverse("demarche", args=[item[0]])
+
+    def lastmod(self, item):
+        return item[1]
+
+
+# --- fin issue 15 ---
+
+
 PLAN_XML = {
     "pages": PagesPubliques,
     "communes": Communes,
     "intercommunalites": Intercommunalites,
     "lieux": Lieux,
+    "demarches": Demarches,  # issue 15 : portail public
 }

@@ -6,6 +6,7 @@ from sun.web.views import (
     carte_lieux,
     comptes,
     couverture,
+    demarches,
     espace,
     espace_analyses,
     espace_lieux,
@@ -17,7 +18,13 @@ from sun.web.views import (
     pages,
     pilotage,
     referencement,
+    relation_catalogue,
+    relation_demande,
+    relation_demandes,
+    relation_services,
+    relation_statistiques,
     reseau,
+    suivi,
     territoire,
     trouver,
 )
@@ -94,6 +101,63 @@ espace_urls = (
         # --- espace : pilotage et tâches ---
         path("imports/taches/confirmer/", imports.confirmer_tache, name="tache_confirmer"),
         # --- espace : formulaires ---
+        # --- issue 15 : statistiques de la relation usagers ---
+        path(
+            "relation/statistiques/",
+            relation_statistiques.statistiques,
+            name="relation_statistiques",
+        ),
+        path(
+            "relation/statistiques/<str:tableau>.csv",
+            relation_statistiques.tableau_csv,
+            name="relation_statistiques_csv",
+        ),
+        path(
+            "relation/statistiques/reclamations/",
+            relation_statistiques.reclamations,
+            name="relation_reclamations",
+        ),
+        # --- fin issue 15 : statistiques ---
+        # --- issue 15 : registre des demandes et catalogue (espace agents) ---
+        path("relation/demandes/", relation_demandes.liste, name="relation_demandes"),
+        path(
+            "relation/demandes/nouvelle/",
+            relation_demandes.nouvelle,
+            name="relation_demande_nouvelle",
+        ),
+        path("relation/demandes/<int:pk>/", relation_demande.page, name="relation_demande"),
+        path(
+            "relation/demandes/<int:pk>/accuse.pdf",
+            relation_demandes.accuse_pdf,
+            name="relation_accuse_pdf",
+        ),
+        path("relation/services/", relation_services.liste, name="relation_services"),
+        path("relation/services/<slug:code>/", relation_services.service, name="relation_service"),
+        path(
+            "relation/services/<slug:code>/modifier/",
+            relation_catalogue.service_modifier,
+            name="relation_service_modifier",
+        ),
+        path("relation/demarches/", relation_catalogue.catalogue, name="relation_catalogue"),
+        path(
+            "relation/demarches/importer/",
+            relation_catalogue.importer,
+            name="relation_catalogue_importer",
+        ),
+        path(
+            "relation/demarches/<slug:slug>/", relation_catalogue.demarche, name="relation_demarche"
+        ),
+        path(
+            "relation/demarches/<slug:slug>/canaux/nouveau/",
+            relation_catalogue.canal,
+            name="relation_canal_nouveau",
+        ),
+        path(
+            "relation/demarches/<slug:slug>/canaux/<int:pk>/",
+            relation_catalogue.canal,
+            name="relation_canal",
+        ),
+        # --- fin issue 15 : registre et catalogue ---
     ],
     "espace",
 )
@@ -197,4 +261,11 @@ urlpatterns = [
     path("donnees-ouvertes/", pages.donnees_ouvertes, name="donnees_ouvertes"),
     path("robots.txt", referencement.robots, name="robots"),
     path("sitemap.xml", referencement.plan_xml, name="sitemap"),
+    # --- issue 15 : portail public (démarches, dépôt, suivi) ---
+    path("demarches/", demarches.portail, name="demarches"),
+    path("demarches/<slug:slug>/", demarches.demarche, name="demarche"),
+    path("demarches/<slug:slug>/deposer/", demarches.deposer, name="demarche_deposer"),
+    path("demarches/<slug:slug>/deposer/recu/<str:jeton>/", demarches.recu, name="demarche_recu"),
+    path("suivi/", suivi.suivi, name="suivi"),
+    # --- fin issue 15 : portail public ---
 ]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from sun.core.versions import empreinte
 from sun.inclusion.versions import ACTIVITES, ANALYSES, REGISTRE, RESEAU
 from sun.pilotage.versions import PLAN
+from sun.relation.versions import CATALOGUE
 from sun.territoire.version import VERSION as TERRITOIRE
 
 
@@ -20,7 +21,9 @@ def carte_des_lieux() -> str:
 
 
 def plan_du_site_xml(**_url) -> str:
-    return empreinte([REGISTRE, TERRITOIRE, PLAN], timezone.localdate(), settings.SUN_DEPARTEMENT)
+    return empreinte(
+        [REGISTRE, TERRITOIRE, PLAN, CATALOGUE], timezone.localdate(), settings.SUN_DEPARTEMENT
+    )
 
 
 def commune_ou_epci(**_url) -> str:

@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from sun.core.imports.bornes import YAML_TAILLE_MAX, charger_yaml_sur, en_mo, position_yaml
 from sun.core.validation import message_validation
@@ -73,6 +81,8 @@ class CanalF(_Strict):
     def ce_qu_il_faut(self):
         besoin = {"en_ligne": "url", "telephone": "telephone", "courriel": "courriel",
                   "courrier": "adresse"}.get(self.type)  # fmt: skip
+        if self.type == "en_ligne" and self.outil == "sun":
+            besoin = None  # the form of this site: its address is SUN's own
         if besoin and not getattr(self, besoin):
             raise ValueError(f"un canal « {self.type} » doit donner « {besoin} »")
         if self.url and not self.url.startswith(("https://", "http://")):
@@ -92,7 +102,7 @@ class DemarcheF(_Strict):
     cout: str = "Gratuit"
     regime: REGIMES
     delai: DelaiF = DelaiF(valeur=2, unite="mois")
-    base_legale: str = ""
+    base_legale: str = Field(default="", validate_default=True)
     saisine_electronique: bool = True
     teleservice_exclusif: bool = False
     page_service_public: str = ""
@@ -120,10 +130,17 @@ class DemarcheF(_Strict):
             raise ValueError(f"public inconnu « {inconnus[0]} » (possibles : {', '.join(PUBLICS)})")
         return v
 
+    @field_validator("base_legale")
+    @classmethod
+    def base_pour_un_regime(cls, v, info: ValidationInfo):
+        # A field validator (not a model one): it runs, and is listed, even when another field
+        # of the démarche is wrong.
+        if info.data.get("regime", "aucun") != "aucun" and not v:
+            raise ValueError("un régime de décision implicite doit donner sa « base_legale »")
+        return v
+
     @model_validator(mode="after")
     def coherence(self):
-        if self.regime != "aucun" and not self.base_legale:
-            raise ValueError("un régime de décision implicite doit donner sa « base_legale »")
         if self.page_service_public and not self.page_service_public.startswith("https://"):
             raise ValueError("la page service-public.fr doit commencer par https://")
         return self

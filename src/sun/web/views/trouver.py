@@ -77,6 +77,24 @@ def _choix_communes(communes, ou: str) -> list[tuple]:
             for c in communes]  # fmt: skip
 
 
+# --- issue 15 : portail public (guichets de la démarche d'abord) ---
+def _guichets_de_la_demarche(slug: str, position) -> tuple:
+    """The published démarche named by `?demarche=` and its desks (nearest first when the
+    search has a position); (None, []) for an unknown one."""
+    from sun.relation.catalogue import queries as catalogue
+
+    demarche = catalogue.demarches().publiees().filter(slug=slug[:80]).first() if slug else None
+    if demarche is None:
+        return None, []
+    lat, lon = (position.latitude, position.longitude) if position is not None else (None, None)
+    departement = position.code_departement if position is not None else ""
+    return demarche, catalogue.guichets_pour_recherche(demarche.slug, lat, lon,
+                                                       departement=departement or "")  # fmt: skip
+
+
+# --- fin issue 15 ---
+
+
 def recherche(request):
     # A position is rounded to about 100 m, whatever arrives; the page re-emits only that.
     request.GET = parametres = requete_a_position_arrondie(request.GET)
@@ -129,7 +147,11 @@ def recherche(request):
                                departement=position.code_departement)  # fmt: skip
         if criteres.ouvert_maintenant and not resultats.total:
             prochaines = prochaines_ouvertures(criteres, departement=position.code_departement)
+    # --- issue 15 : portail public (guichets de la démarche d'abord) ---
+    demarche_aide, guichets = _guichets_de_la_demarche(parametres.get("demarche", ""), position)
+    # --- fin issue 15 ---
     return render(request, "web/trouver/recherche.html", {
+        "demarche_aide": demarche_aide, "guichets": guichets,  # issue 15 : portail public
         "soumis": soumis, "position": position, "resultats": resultats, "erreurs": erreurs,
         "avis": avis, "suggestions": suggestions, "filtres": filtres,
         "choix_commune": choix_commune, "question": question, "choix": choix,
