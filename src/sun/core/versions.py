@@ -103,6 +103,8 @@ def _jetons(cles: list[str]) -> dict[str, str]:
     cost (about half a millisecond) would be most of the price."""
     from sun.core.models import VersionDonnees
 
+    if not cles:  # « IN () » is an error on PostgreSQL
+        return {}
     table = connection.ops.quote_name(VersionDonnees._meta.db_table)
     with connection.cursor() as curseur:
         curseur.execute(

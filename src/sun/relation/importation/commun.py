@@ -274,3 +274,13 @@ def statuts_depuis(table: dict) -> dict[str, str]:
                              "en_construction, en_instruction, accepte, refuse ou sans_suite.")  # fmt: skip
         resultat[cle(nom)] = code
     return resultat
+
+
+def rapport_sans_rien(importeur: ImportDemandes, nom: str, source: str, *, essai: bool,
+                      auteur=None) -> Rapport:  # fmt: skip
+    """The report of an online source with nothing (new) to import, recorded in the journal."""
+    from sun.core.services import enregistrer_import
+
+    rapport = Rapport(importeur.genre, importeur.libelle, fichier=nom, source=source, essai=essai)
+    rapport.journal_id = enregistrer_import(rapport, auteur=auteur).pk
+    return rapport

@@ -29,8 +29,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from sun.core.imports import Lecture, Rapport, executer
-from sun.core.services import enregistrer_fichier_refuse, enregistrer_import
-from sun.relation.importation.commun import SOURCES, ImportDemandes
+from sun.core.services import enregistrer_fichier_refuse
+from sun.relation.importation.commun import SOURCES, ImportDemandes, rapport_sans_rien
 from sun.relation.importation.reseau import SourceInjoignable, echanger
 from sun.relation.models import Demarche
 
@@ -191,10 +191,8 @@ def importer_api(
         enregistrer_fichier_refuse(importeur.genre, importeur.libelle, nom, str(exc), auteur)
         raise
     if not premiere["noeuds"]:  # nothing (new) in this procedure
-        rapport = Rapport(importeur.genre, importeur.libelle, fichier=nom,
-                          source=SOURCES[importeur.source_externe], essai=essai)  # fmt: skip
-        rapport.journal_id = enregistrer_import(rapport, auteur=auteur).pk
-        return rapport
+        return rapport_sans_rien(importeur, nom, SOURCES[importeur.source_externe], essai=essai,
+                                 auteur=auteur)  # fmt: skip
     lecture = Lecture(f"API GraphQL v2 ({settings.SUN_DS_API_URL})", None,
                       _dossiers(numero_ds, moment, premiere))  # fmt: skip
     return executer(importeur, Path(nom), essai=essai, auteur=auteur, nom_fichier=nom,

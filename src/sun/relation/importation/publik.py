@@ -34,8 +34,13 @@ from django.conf import settings
 
 from sun.core.imports import ColonnesManquantes, ImportImpossible, Lecture, Rapport, executer
 from sun.core.imports.correspondance_verif import charger_yaml
-from sun.core.services import enregistrer_fichier_refuse, enregistrer_import
-from sun.relation.importation.commun import SOURCES, ImportDemandes, statuts_depuis
+from sun.core.services import enregistrer_fichier_refuse
+from sun.relation.importation.commun import (
+    SOURCES,
+    ImportDemandes,
+    rapport_sans_rien,
+    statuts_depuis,
+)
 from sun.relation.importation.reseau import SourceInjoignable, echanger
 from sun.relation.models import Demarche
 
@@ -234,10 +239,7 @@ def importer_api(
         enregistrer_fichier_refuse(importeur.genre, importeur.libelle, nom, str(exc), auteur)
         raise
     if not premiere:
-        rapport = Rapport(importeur.genre, importeur.libelle, fichier=nom,
-                          source=SOURCES["publik"], essai=essai)  # fmt: skip
-        rapport.journal_id = enregistrer_import(rapport, auteur=auteur).pk
-        return rapport
+        return rapport_sans_rien(importeur, nom, SOURCES["publik"], essai=essai, auteur=auteur)
     lecture = Lecture(f"API JSON ({settings.SUN_PUBLIK_URL})", None,
                       _demandes(formulaire, depuis, premiere))  # fmt: skip
     return executer(importeur, Path(nom), essai=essai, auteur=auteur, nom_fichier=nom,
