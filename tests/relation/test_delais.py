@@ -57,6 +57,25 @@ def test_pieces_attendues_pas_de_date():
     assert e.expiration is None and e.suspendue
 
 
+def test_svr_suspendu_pendant_le_delai_laisse():
+    """L114-5: the SVR clock is suspended during the time given to send the pieces; sending
+    them earlier ends the suspension; pieces still awaited suspend it to the end of that time."""
+    demandees, avant = date(2024, 1, 20), date(2024, 2, 20)  # 31 days given
+    attendues = echeance(SVR2, date(2024, 1, 10), [Pieces(demandees, None, avant)])
+    assert (attendues.expiration, attendues.jours_suspendus) == (date(2024, 4, 10), 31)
+    tot = echeance(SVR2, date(2024, 1, 10), [Pieces(demandees, date(2024, 2, 5), avant)])
+    assert tot.expiration == date(2024, 3, 26)  # the notes' worked example
+    tard = echeance(SVR2, date(2024, 1, 10), [Pieces(demandees, date(2024, 3, 1), avant)])
+    assert tard.expiration == date(2024, 4, 10)  # suspension ended with the time given
+    # SVA: no date while awaited, whatever the time given.
+    assert echeance(SVA2, date(2024, 1, 10), [Pieces(demandees, None, avant)]).expiration is None
+
+
+def test_delai_laisse_avant_la_demande_refuse():
+    with pytest.raises(ValueError, match="finit avant leur demande"):
+        echeance(SVR2, date(2024, 1, 10), [Pieces(date(2024, 1, 20), None, date(2024, 1, 19))])
+
+
 def test_deux_demandes_de_pieces():
     pieces = [
         Pieces(date(2024, 1, 20), date(2024, 2, 5)),
@@ -114,12 +133,20 @@ def test_monotone(a, b, n):
         assert ajouter_mois(a, n) <= ajouter_mois(b, n)
 
 
-@given(JOURS, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
-def test_pieces_ne_raccourcissent_jamais_le_delai(recue, apres, duree):
+@given(
+    JOURS,
+    st.integers(min_value=0, max_value=60),
+    st.integers(min_value=0, max_value=60),
+    st.integers(min_value=1, max_value=60),
+)
+def test_pieces_ne_raccourcissent_jamais_le_delai(recue, apres, duree, donne):
     demandees = recue + timedelta(days=apres)
-    pieces = [Pieces(demandees, demandees + timedelta(days=duree))]
+    avant = demandees + timedelta(days=donne)
+    pieces = [Pieces(demandees, demandees + timedelta(days=duree), avant)]
     for regime in (SVA2, SVR2):
         assert echeance(regime, recue, pieces).expiration >= echeance(regime, recue).expiration
+    # SVR: never suspended beyond the time given, nor beyond the arrival.
+    assert echeance(SVR2, recue, pieces).jours_suspendus == min(duree, donne)
 
 
 @given(JOURS, st.integers(min_value=1, max_value=400))

@@ -186,7 +186,7 @@ def test_changer_regime_en_sql_comme_en_python(regime, unite):
         attendu = echeance(
             Regime(regime, 3, unite),
             d.recue_le,
-            [Pieces(p.demandees_le, p.recues_le) for p in d.pieces.all()],
+            [Pieces(p.demandees_le, p.recues_le, p.a_fournir_avant) for p in d.pieces.all()],
         ).expiration
         assert d.date_decision_implicite == attendu, d.recue_le
         assert d.dans_les_temps == dans_les_temps(d.decidee_le, attendu, d.recue_le, 30)

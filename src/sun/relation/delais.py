@@ -8,9 +8,11 @@ Rules (CRPA, see docs/relation.md and the notes):
   N days. Weekends and public holidays do not move the birth of an implicit decision.
 - The implicit decision (L231-1 acceptance, L231-4 rejection) is born at the end of the
   expiry day; it can be claimed from the next day.
-- An incomplete request (L114-5): under SVA the clock starts again from the day the last
-  missing pieces arrive; under SVR it is suspended from the day the pieces were asked to the
-  day they arrive. While pieces are awaited there is no expiry date.
+- An incomplete request (CRPA L114-5): under SVA the period only runs from the day the last
+  missing pieces arrive (while they are awaited there is no expiry date); under SVR it is
+  suspended during the time given to send them, and sending them earlier ends the suspension:
+  each request for pieces suspends the clock from the day they were asked to the day they
+  arrived or, if sooner or still awaited, to the end of the time given.
 - A démarche without an implicit-decision regime has no legal expiry date.
 """
 
@@ -50,10 +52,18 @@ class Regime:
 
 @dataclass(frozen=True)
 class Pieces:
-    """One request for missing pieces: asked on `demandees_le`, received on `recues_le`."""
+    """One request for missing pieces: asked on `demandees_le`, to send before
+    `a_fournir_avant` (None: no time given), received on `recues_le`."""
 
     demandees_le: date
     recues_le: date | None = None
+    a_fournir_avant: date | None = None
+
+    def fin_de_suspension(self) -> date | None:
+        """The day the SVR suspension ends: the arrival, or the end of the time given if
+        sooner or if the pieces are still awaited; None if neither is known yet."""
+        fins = [d for d in (self.recues_le, self.a_fournir_avant) if d is not None]
+        return min(fins) if fins else None
 
 
 @dataclass(frozen=True)
@@ -63,18 +73,23 @@ class EtatPieces:
 
     en_attente: bool
     completes_le: date | None  # the day the last missing pieces arrived
-    jours_suspendus: int  # days between each request for pieces and their arrival
+    jours_suspendus: int  # SVR: days suspended (`Pieces.fin_de_suspension`)
+    suspension_ouverte: bool = False  # SVR: pieces awaited with no time given: no end yet
 
 
 def etat_pieces(pieces: Sequence[Pieces]) -> EtatPieces:
     recues = [p for p in pieces if p.recues_le is not None]
-    for p in recues:
-        if p.recues_le < p.demandees_le:
+    for p in pieces:
+        if p.recues_le is not None and p.recues_le < p.demandees_le:
             raise ValueError("Des pièces ne peuvent pas être reçues avant d'avoir été demandées.")
+        if p.a_fournir_avant is not None and p.a_fournir_avant < p.demandees_le:
+            raise ValueError("Le délai laissé pour fournir les pièces finit avant leur demande.")
+    fins = [(p, p.fin_de_suspension()) for p in pieces]
     return EtatPieces(
         en_attente=any(p.recues_le is None for p in pieces),
         completes_le=max((p.recues_le for p in recues), default=None),
-        jours_suspendus=sum((p.recues_le - p.demandees_le).days for p in recues),
+        jours_suspendus=sum((fin - p.demandees_le).days for p, fin in fins if fin is not None),
+        suspension_ouverte=any(fin is None for _, fin in fins),
     )
 
 
@@ -98,11 +113,13 @@ def echeance_de(regime: Regime, recue_le: date, pieces: EtatPieces) -> Echeance:
         return Echeance(None)
     if regime.code not in (SVA, SVR):
         raise ValueError(f"Régime inconnu : « {regime.code} »")
-    if pieces.en_attente:
-        return Echeance(None, suspendue=True)
     if regime.code == SVA:
+        if pieces.en_attente:
+            return Echeance(None, suspendue=True)
         depart = max(recue_le, pieces.completes_le or recue_le)
         return Echeance(ajouter_delai(depart, regime.valeur, regime.unite), depart)
+    if pieces.suspension_ouverte:
+        return Echeance(None, suspendue=True)
     base = ajouter_delai(recue_le, regime.valeur, regime.unite)
     return Echeance(base + timedelta(days=pieces.jours_suspendus), recue_le,
                     pieces.jours_suspendus)  # fmt: skip

@@ -62,16 +62,16 @@ def expression_echeance(regime: str, valeur: int, unite: str):
     (same rules as `delais.echeance_de`)."""
     if regime == AUCUN:
         return Value(None, output_field=DateField())
-    if regime == SVA:
-        depart = Coalesce(F("date_pieces_completes"), F("recue_le"))
-        calcul = _ajouter_delai(depart, valeur, unite)
-    elif regime == SVR:
-        calcul = AjouterJours(_ajouter_delai(F("recue_le"), valeur, unite),
-                              F("jours_suspendus_pieces"))  # fmt: skip
-    else:
+    if regime == SVR:
+        # Every request for pieces has its time given (`DemandePieces.a_fournir_avant`): the
+        # suspension always has an end, even while the pieces are awaited.
+        return AjouterJours(_ajouter_delai(F("recue_le"), valeur, unite),
+                            F("jours_suspendus_pieces"))  # fmt: skip
+    if regime != SVA:
         raise ValueError(f"Régime inconnu : « {regime} »")
+    depart = Coalesce(F("date_pieces_completes"), F("recue_le"))
     return Case(When(pieces_en_attente=True, then=Value(None, output_field=DateField())),
-                default=calcul, output_field=DateField())  # fmt: skip
+                default=_ajouter_delai(depart, valeur, unite), output_field=DateField())  # fmt: skip
 
 
 def expression_dans_les_temps(annonce_jours: int | None, regime: str):

@@ -53,6 +53,10 @@ def _regime(demande: Demande) -> Mention:
         texte = (f"Sans réponse du service, votre demande sera réputée {sens} le "
                  f"{_date(expiration)} au soir ; vous pourrez vous en prévaloir à partir du "
                  f"{_date(expiration + timedelta(days=1))}.")  # fmt: skip
+        if demande.regime == Regime.SVR and demande.pieces_en_attente:
+            texte += (" Cette date suppose que les pièces demandées ci-dessous arrivent à la fin "
+                      "du délai laissé pour les envoyer ; si le service les reçoit plus tôt, elle "
+                      "sera avancée d'autant.")  # fmt: skip
     article = "CRPA L231-1" if demande.regime == Regime.SVA else "CRPA L231-4"
     return Mention("date_decision", "Date de la décision implicite", texte,
                    f"CRPA R112-5 1° ; {article}")  # fmt: skip
@@ -81,7 +85,8 @@ def _pieces(demande: Demande) -> Mention | None:
     dernier: DemandePieces = max(attendues, key=lambda p: p.a_fournir_avant)
     regle = ("Le délai de la décision implicite ne commencera à courir qu'à la réception de ces "
              "pièces." if demande.regime == Regime.SVA else
-             "Le délai de la décision implicite est suspendu jusqu'à la réception de ces pièces."
+             f"Le délai de la décision implicite est suspendu jusqu'à leur réception, et au plus "
+             f"tard jusqu'au {_date(dernier.a_fournir_avant)}."
              if demande.regime == Regime.SVR else "")  # fmt: skip
     texte = ("Votre demande est incomplète. Merci d'envoyer au service, avant le "
              f"{_date(dernier.a_fournir_avant)} :\n" + "\n".join(lignes)

@@ -201,7 +201,8 @@ def changer_statut(
 
 
 def _appliquer_pieces(d: Demande) -> None:
-    etat = delais.etat_pieces([delais.Pieces(p.demandees_le, p.recues_le) for p in d.pieces.all()])
+    etat = delais.etat_pieces([delais.Pieces(p.demandees_le, p.recues_le, p.a_fournir_avant)
+                               for p in d.pieces.all()])  # fmt: skip
     d.pieces_en_attente = etat.en_attente
     d.date_pieces_completes = etat.completes_le
     d.jours_suspendus_pieces = etat.jours_suspendus

@@ -70,9 +70,14 @@ def _executer(request, demande, action: str, form) -> str | None:
                                le=d["le"], aujourd_hui=jour)  # fmt: skip
         return f"Statut : {apres.get_statut_display()}."
     if action == "pieces":
-        demander_pieces(demande, d["pieces"], a_fournir_avant=d["a_fournir_avant"], auteur=user,
-                        le=d["le"], aujourd_hui=jour, commentaire=d["commentaire"])  # fmt: skip
-        return "Pièces demandées : la demande est incomplète, son délai est arrêté."
+        apres = demander_pieces(demande, d["pieces"], a_fournir_avant=d["a_fournir_avant"],
+                                auteur=user, le=d["le"], aujourd_hui=jour,
+                                commentaire=d["commentaire"])  # fmt: skip
+        if apres.date_decision_implicite:  # SVR: suspended until the pieces or the time given
+            return ("Pièces demandées : le délai est suspendu jusqu'à leur réception (au plus tard "
+                    f"le {d['a_fournir_avant']:%d/%m/%Y}) ; décision implicite, au plus tard, le "
+                    f"{apres.date_decision_implicite:%d/%m/%Y}.")  # fmt: skip
+        return "Pièces demandées : la demande est incomplète, son délai ne court plus."
     if action == "pieces_recues":
         apres = recevoir_pieces(demande, le=d["le"], auteur=user, aujourd_hui=jour)
         quand = (f" Décision implicite le {apres.date_decision_implicite:%d/%m/%Y}."
