@@ -161,3 +161,19 @@ def test_changement_de_regime_par_le_fichier_recalcule_les_demandes(tmp_path):
     assert rapport.regimes_changes == ["apa-domicile"]
     assert str(Demande.objects.get(pk=d.pk).date_decision_implicite) == "2023-03-30"
     assert Canal.objects.filter(demarche=apa).count() == 3
+
+
+def test_telephone_d_un_canal_verifie(tmp_path):
+    fichier = _ecrire(
+        tmp_path,
+        SERVICE
+        + """demarches:
+  - {code: c, titre: C, resume: R, theme: autonomie, service: s1, ouverte_le: 2020-01-01,
+     regime: aucun, canaux: [{type: telephone, telephone: abc}, {type: telephone}]}
+""",
+    )
+    with pytest.raises(CatalogueInvalide) as exc:
+        charger(fichier)
+    erreurs = "\n".join(exc.value.erreurs)
+    assert "numéro de téléphone invalide « abc »" in erreurs
+    assert "le canal « Par téléphone » demande un numéro de téléphone" in erreurs

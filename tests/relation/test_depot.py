@@ -112,3 +112,32 @@ def test_csrf_exige():
 
 def test_recu_lien_falsifie(client, demarche):
     assert client.get("/demarches/sub-asso/deposer/recu/abc:def/").status_code == 404
+
+
+def test_reclamation_en_ligne_avec_son_type(client):
+    """A complaint deposited online says what it is about (and, if known, the service
+    concerned): the médiateur's statistics read them."""
+    from tests.relation.factories import ServiceFactory
+
+    concerne = ServiceFactory(nom="Direction de l'autonomie")
+    DemarcheFactory(slug="reclamation", regime="svr", reclamation=True,
+                    canaux=[{"type": "en_ligne", "outil": "sun"}])  # fmt: skip
+    url = "/demarches/reclamation/deposer/"
+    page = texte(client.get(url))
+    assert "Votre réclamation porte sur" in page and "Direction de l'autonomie" in page
+    sans_type = client.post(url, {**VALIDE, "objet": "Attente trop longue"})
+    assert sans_type.status_code == 400 and "Dites sur quoi porte votre réclamation" in texte(
+        sans_type
+    )
+    assert not Demande.objects.exists()
+    reponse = client.post(url, {**VALIDE, "objet": "Attente trop longue", "typologie": "delai",
+                                "service_concerne": concerne.pk})  # fmt: skip
+    assert reponse.status_code == 302
+    d = Demande.objects.get()
+    assert (d.typologie, d.service_concerne, d.canal) == ("delai", concerne, "en_ligne")
+
+
+def test_telephone_invalide_refuse(client, demarche):
+    reponse = client.post(URL, {**VALIDE, "courriel": "", "telephone": "12"})
+    assert reponse.status_code == 400 and "numéro de téléphone complet" in texte(reponse)
+    assert not Demande.objects.exists()

@@ -190,6 +190,7 @@ def test_actions_instructeur_et_transition_interdite(client, comptes):
     # Accepting an incomplete request: the workflow refuses, nothing changes.
     r = _poster(client, d, "statut", vers="accepte")
     assert r.status_code == 400
+    assert "incomplète ne peut pas être acceptée" in r.content.decode()  # the reason, in French
     d.refresh_from_db()
     assert d.statut == Statut.INCOMPLET
     assert _poster(client, d, "pieces_recues").status_code == 302
@@ -243,12 +244,13 @@ def test_accuse_pdf_ou_message(client, comptes):
 
 
 def test_epeler_le_code():
-    from sun.relation.registre.queries import epeler
+    from sun.relation.registre.code_suivi import ALPHABET, EPELLATION, epeler
 
     assert epeler("K7MP-3WHX") == [
-        ["K comme Kilo", "7 (sept)", "M comme Mike", "P comme Papa"],
-        ["3 (trois)", "W comme Whiskey", "H comme Hotel", "X comme X-ray"],
+        ["K comme Kléber", "7 (sept)", "M comme Marcel", "P comme Pierre"],
+        ["3 (trois)", "W comme William", "H comme Henri", "X comme Xavier"],
     ]
+    assert set(EPELLATION) == set(ALPHABET)
 
 
 def test_echeances_affichees(client, comptes):

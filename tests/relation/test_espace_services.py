@@ -132,3 +132,12 @@ def test_pas_de_requete_par_ligne(client, service, utilisateur_avec_role):
     avant = _requetes(client, liste)
     ServiceFactory(code="autre-service")
     assert _requetes(client, liste) == avant
+
+
+def test_decisions_deja_acquises_listees(client, service, utilisateur_avec_role):
+    """The most urgent requests (implicit decision already born) are listed, not only
+    counted."""
+    _recue(-3, _demarche(service), nom="Personne En Retard")
+    client.force_login(utilisateur_avec_role(Role.AGENT))
+    page = client.get(reverse("espace:relation_service", args=[service.code])).content.decode()
+    assert 'id="acquises"' in page and "Personne En Retard" in page and 'href="#acquises"' in page

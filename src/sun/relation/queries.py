@@ -64,6 +64,7 @@ class TableauService:
     decidees: int
     dans_les_temps: int
     prochaines: list = field(default_factory=list)
+    acquises: list = field(default_factory=list)  # open, implicit decision already born
 
     @property
     def part_dans_les_temps(self) -> float | None:
@@ -98,15 +99,25 @@ def tableau_service(
         d15=Count("pk", filter=a_venir), d7=Count("pk", filter=a_venir & Q(date_decision_implicite__lte=j7)),
         nees=Count("pk", filter=Q(date_decision_implicite__lt=aujourd_hui)),
     )  # fmt: skip
-    prochaines = (qs.filter(a_venir).order_by("date_decision_implicite", "pk")
-                  .select_related("demarche", "usager")
-                  .only("code_suivi", "statut", "date_decision_implicite", "regime", "recue_le",
-                        "pieces_en_attente",
-                        "demarche__titre", "usager__nom")[:50])  # fmt: skip
+    champs = (
+        "code_suivi",
+        "statut",
+        "date_decision_implicite",
+        "regime",
+        "recue_le",
+        "pieces_en_attente",
+        "demarche__titre",
+        "usager__nom",
+    )
+    lignes = qs.select_related("demarche", "usager").only(*champs)
+    prochaines = lignes.filter(a_venir).order_by("date_decision_implicite", "pk")[:50]
+    # The most urgent: the département is already bound (SVA) or exposed (SVR), oldest first.
+    acquises = lignes.filter(date_decision_implicite__lt=aujourd_hui).order_by(
+        "date_decision_implicite", "pk")[:50]  # fmt: skip
     return TableauService(
         par_statut=par_statut, dans_15_jours=echeances["d15"], dans_7_jours=echeances["d7"],
         decidees_implicitement=echeances["nees"], decidees=decidees, dans_les_temps=dans_les_temps,
-        prochaines=list(prochaines),
+        prochaines=list(prochaines), acquises=list(acquises),
     )  # fmt: skip
 
 

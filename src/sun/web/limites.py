@@ -26,7 +26,7 @@ def _depassee(request, nom: str, reglage: str):
     regle = lire_regle(getattr(settings, reglage), reglage)
     decompte = compter(nom, adresse_client(request), regle)
     request.limite_comptee = True
-    return None if decompte.permis else trop_de_requetes(request, decompte.attente)
+    return None if decompte.permis else trop_de_requetes(request, decompte.attente, nom)
 
 
 def limite_anonyme(nom: str, reglage: str):
@@ -63,13 +63,13 @@ class LimitesAnonymes:
         return self.get_response(request)
 
 
-def trop_de_requetes(request, attente: float):
+def trop_de_requetes(request, attente: float, nom: str = ""):
     minutes = max(1, math.ceil(attente / 60))
-    cle = (request.get_host(), minutes)
+    cle = (request.get_host(), minutes, nom)
     if cle not in _pages_429:
         if len(_pages_429) > 500:
             _pages_429.clear()
-        page = render(request, "429.html", {"minutes": minutes})
+        page = render(request, "429.html", {"minutes": minutes, "limite": nom})
         _pages_429[cle] = (page.content, page["Content-Type"])
     contenu, type_contenu = _pages_429[cle]
     reponse = HttpResponse(contenu, content_type=type_contenu, status=429)

@@ -7,7 +7,7 @@ YAML format (see docs/relation.md and catalogue/demarches-departement.yaml):
       - code, nom, adresse_postale, telephone, courriel?, horaires?
     demarches:
       - code, titre, resume, theme, service, ouverte_le, publics?: [..], titre_falc?,
-        documents?: [..], cout?, regime: sva|svr|aucun, delai?: {valeur, unite}, base_legale?,
+        documents?: [..], cout?, regime: sva|svr|aucun, delai?: {valeur, unite}, base_legale?, voies_de_recours?,
         saisine_electronique?, teleservice_exclusif?, page_service_public?,
         delai_annonce_jours?, demarche_phare?, reclamation?, publiee?, a_verifier?, source?,
         canaux: [{type, outil?, url?, telephone?, courriel?, adresse?, horaires?, precisions?,
@@ -39,6 +39,7 @@ from pydantic import (
 )
 
 from sun.core.imports.bornes import YAML_TAILLE_MAX, charger_yaml_sur, en_mo, position_yaml
+from sun.core.telephone import international
 from sun.core.validation import message_validation
 from sun.relation.catalogue.recherche import PUBLICS, THEMES
 
@@ -66,6 +67,14 @@ class DelaiF(_Strict):
     unite: UNITES = "mois"
 
 
+BESOINS = {"en_ligne": ("url", "l'adresse du formulaire en ligne"),
+           "telephone": ("telephone", "un numéro de téléphone"),
+           "courriel": ("courriel", "une adresse électronique"),
+           "courrier": ("adresse", "une adresse postale")}  # fmt: skip
+LIBELLES_CANAUX = {"en_ligne": "En ligne", "telephone": "Par téléphone", "guichet": "Au guichet",
+                   "courrier": "Par courrier", "courriel": "Par courriel"}  # fmt: skip
+
+
 class CanalF(_Strict):
     type: TYPES_CANAL
     outil: OUTILS = ""
@@ -79,14 +88,17 @@ class CanalF(_Strict):
 
     @model_validator(mode="after")
     def ce_qu_il_faut(self):
-        besoin = {"en_ligne": "url", "telephone": "telephone", "courriel": "courriel",
-                  "courrier": "adresse"}.get(self.type)  # fmt: skip
+        besoin = BESOINS.get(self.type)
         if self.type == "en_ligne" and self.outil == "sun":
             besoin = None  # the form of this site: its address is SUN's own
-        if besoin and not getattr(self, besoin):
-            raise ValueError(f"un canal « {self.type} » doit donner « {besoin} »")
+        if besoin and not getattr(self, besoin[0]):
+            raise ValueError(f"le canal « {LIBELLES_CANAUX[self.type]} » demande {besoin[1]} "
+                             f"(champ « {besoin[0]} »)")  # fmt: skip
         if self.url and not self.url.startswith(("https://", "http://")):
             raise ValueError("l'adresse du formulaire doit commencer par https://")
+        if self.telephone and international(self.telephone) is None:
+            raise ValueError(f"numéro de téléphone invalide « {self.telephone} » (par exemple "
+                             "04 68 11 68 11)")  # fmt: skip
         return self
 
 
@@ -103,6 +115,7 @@ class DemarcheF(_Strict):
     regime: REGIMES
     delai: DelaiF = DelaiF(valeur=2, unite="mois")
     base_legale: str = Field(default="", validate_default=True)
+    voies_de_recours: str = ""
     saisine_electronique: bool = True
     teleservice_exclusif: bool = False
     page_service_public: str = ""

@@ -146,3 +146,21 @@ def valeurs_des_filtres() -> tuple[list[str], list[str]]:
     ordre = lambda connus, presents: ([v for v in connus if v in presents]  # noqa: E731
                                       + sorted(presents - set(connus)))  # fmt: skip
     return ordre(THEMES, themes), ordre(PUBLICS, publics)
+
+
+def services_pour_reclamation() -> list[tuple[int, str]]:
+    """(id, name) of the services a complaint may concern."""
+    from sun.relation.models import ServiceInstructeur
+
+    return list(ServiceInstructeur.objects.order_by("nom").values_list("pk", "nom"))
+
+
+def service_par_id(pk: int | None):
+    from sun.relation.models import ServiceInstructeur
+
+    return ServiceInstructeur.objects.filter(pk=pk).first() if pk else None
+
+
+def a_un_canal_electronique(canaux) -> bool:
+    """An online form or an e-mail address among `canaux` (a démarche's channels, loaded)."""
+    return any(c.type in ("en_ligne", "courriel") for c in canaux)

@@ -15,7 +15,7 @@ from sun.relation.registre import compteurs
 from sun.relation.sql import expression_dans_les_temps, expression_echeance
 
 CHAMPS_DEMARCHE = ("titre", "titre_falc", "resume", "publics", "theme", "documents", "cout",
-                   "base_legale", "saisine_electronique", "teleservice_exclusif",
+                   "base_legale", "voies_de_recours", "saisine_electronique", "teleservice_exclusif",
                    "page_service_public", "delai_annonce_jours", "demarche_phare", "reclamation",
                    "ouverte_le", "publiee", "a_verifier", "source")  # fmt: skip
 CHAMPS_SERVICE = ("nom", "adresse_postale", "telephone", "courriel", "horaires")

@@ -23,9 +23,9 @@ def _au_bout_de(valeur: int, unite: str) -> str:
     return f"au bout d'{texte}" if texte.startswith("un") else f"au bout de {texte}"
 
 
-def sans_reponse(regime: str, valeur: int, unite: str) -> list[str]:
+def sans_reponse(regime: str, valeur: int, unite: str, voies_de_recours: str = "") -> list[str]:
     """What happens if the service does not answer, in short sentences (the first one says
-    it all; the next ones say what to do)."""
+    it all; the next ones say what to do). `voies_de_recours`: the démarche's own remedies."""
     if regime == Regime.SVA:
         return [
             f"Sans réponse {_au_bout_de(valeur, unite)}, votre demande est acceptée.",
@@ -35,10 +35,13 @@ def sans_reponse(regime: str, valeur: int, unite: str) -> list[str]:
     if regime == Regime.SVR:
         return [
             f"Sans réponse {_au_bout_de(valeur, unite)}, votre demande est refusée.",
-            "Ce délai commence quand le service a reçu votre dossier complet.",
+            "Ce délai commence quand le service reçoit votre demande. S'il vous demande des "
+            "pièces, il s'arrête jusqu'à ce que vous les envoyiez.",
+            voies_de_recours.replace("{tribunal}", settings.SUN_RELATION_TRIBUNAL)
+            if voies_de_recours.strip() else
             "Vous pouvez contester ce refus dans les deux mois : demandez au service de revoir "
             f"votre demande, ou saisissez {settings.SUN_RELATION_TRIBUNAL}.",
-        ]
+        ]  # fmt: skip
     return ["Le service vous répondra par écrit."]
 
 

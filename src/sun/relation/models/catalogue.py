@@ -69,6 +69,9 @@ class Demarche(models.Model):
     delai_unite = models.CharField("unité du délai", max_length=8, choices=Unite.choices,
                                    default=Unite.MOIS)  # fmt: skip
     base_legale = models.CharField("base légale du régime", max_length=300, blank=True)
+    # The remedies actually open against a refusal when they are not the general ones (a
+    # compulsory prior appeal, another court); « {tribunal} » names SUN_RELATION_TRIBUNAL.
+    voies_de_recours = models.TextField("voies et délais de recours (si particuliers)", blank=True)
     saisine_electronique = models.BooleanField(
         "saisine par voie électronique (CRPA L112-8)", default=True
     )

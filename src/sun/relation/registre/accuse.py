@@ -62,8 +62,12 @@ def _regime(demande: Demande) -> Mention:
                    f"CRPA R112-5 1° ; {article}")  # fmt: skip
 
 
-def _voies_de_recours() -> str:
+def voies_de_recours(demarche) -> str:
+    """The remedies against a refusal: the démarche's own (a compulsory prior appeal, another
+    court) when the catalogue gives them, else the general ones (CRPA L411-2, CJA R421-1)."""
     tribunal = settings.SUN_RELATION_TRIBUNAL
+    if demarche.voies_de_recours.strip():
+        return demarche.voies_de_recours.strip().replace("{tribunal}", tribunal)
     return (
         "Si votre demande est rejetée implicitement, vous pouvez, dans un délai de deux mois à "
         "compter de la naissance de ce rejet : demander au service de réexaminer votre demande "
@@ -106,7 +110,7 @@ def mentions(demande: Demande) -> list[Mention]:
         _regime(demande),
     ]  # fmt: skip
     if demande.regime == Regime.SVR:
-        liste.append(Mention("recours", "Voies et délais de recours", _voies_de_recours(),
+        liste.append(Mention("recours", "Voies et délais de recours", voies_de_recours(demande.demarche),
                              "CRPA R112-5 ; L411-2 ; CJA R421-1, R421-2 ; CRPA L232-4"))  # fmt: skip
     elif demande.regime == Regime.SVA:
         liste.append(Mention("attestation", "Attestation d'acceptation", (

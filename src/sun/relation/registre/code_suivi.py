@@ -22,3 +22,25 @@ def normaliser_code(saisi: str) -> str:
     if len(brut) != LONGUEUR or any(c not in ALPHABET for c in brut):
         return ""
     return f"{brut[:4]}-{brut[4:]}"
+
+
+# How a tracking code is read out over the phone: the French spelling alphabet callers know
+# (« A comme Anatole »), digits in words.
+EPELLATION = {
+    "A": "Anatole", "C": "Célestin", "D": "Désiré", "E": "Eugène", "F": "François",
+    "H": "Henri", "J": "Joseph", "K": "Kléber", "M": "Marcel", "N": "Nicolas", "P": "Pierre",
+    "Q": "Quintal", "R": "Raoul", "T": "Thérèse", "W": "William", "X": "Xavier", "Y": "Yvonne",
+    "3": "trois", "4": "quatre", "7": "sept", "9": "neuf",
+}  # fmt: skip
+
+
+def epeler(code: str) -> list[list[str]]:
+    """« K7MP-3WHX » → [["K comme Kléber", "7 (sept)", …], […]]: one list per group."""
+    groupes = []
+    for groupe in code.split("-"):
+        lettres = []
+        for c in groupe:
+            mot = EPELLATION.get(c, c)
+            lettres.append(f"{c} ({mot})" if c.isdigit() else f"{c} comme {mot}")
+        groupes.append(lettres)
+    return groupes

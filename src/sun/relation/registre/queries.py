@@ -27,26 +27,6 @@ from sun.relation.registre.usagers import cle_courriel, cle_nom, cle_telephone
 CONTACTS_MAX = 8
 AUTRES_DEMANDES_MAX = 10
 
-# How a tracking code is read out over the phone (international radio alphabet, French digits).
-EPELLATION = {
-    "A": "Alpha", "C": "Charlie", "D": "Delta", "E": "Echo", "F": "Foxtrot", "H": "Hotel",
-    "J": "Juliett", "K": "Kilo", "M": "Mike", "N": "November", "P": "Papa", "Q": "Québec",
-    "R": "Romeo", "T": "Tango", "W": "Whiskey", "X": "X-ray", "Y": "Yankee",
-    "3": "trois", "4": "quatre", "7": "sept", "9": "neuf",
-}  # fmt: skip
-
-
-def epeler(code: str) -> list[list[str]]:
-    """« K7MP-3WHX » → [["K comme Kilo", "7 (sept)", …], […]]: one list per group."""
-    groupes = []
-    for groupe in code.split("-"):
-        lettres = []
-        for c in groupe:
-            mot = EPELLATION.get(c, c)
-            lettres.append(f"{c} ({mot})" if c.isdigit() else f"{c} comme {mot}")
-        groupes.append(lettres)
-    return groupes
-
 
 @dataclass
 class FiltresDemandes:

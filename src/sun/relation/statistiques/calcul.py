@@ -16,7 +16,7 @@ from sun.relation.statistiques.observes import tableau_delais_observes
 from sun.relation.statistiques.percentiles import par_groupe, percentile
 from sun.relation.statistiques.queries import statistiques
 from sun.relation.statistiques.tableaux import (
-    MASQUE,
+    NON_AFFICHE,
     SEUIL,
     Ligne,
     Tableau,
@@ -95,8 +95,8 @@ def _delais(code, titre, qs, champ: str, noms: dict, entete: str) -> Tableau:
             [
                 libelle,
                 masque(n),
-                MASQUE if cache else round(p50, 1),
-                MASQUE if cache else round(p90, 1),
+                NON_AFFICHE if cache else round(p50, 1),
+                NON_AFFICHE if cache else round(p90, 1),
             ]
         )
         tableau.graphique.append(Ligne(cle, libelle, 0 if cache else round(p50), masquee=cache))

@@ -5,7 +5,11 @@ from dataclasses import dataclass, field
 
 from sun.inclusion.activites.statistiques import MASQUE, SEUIL, Ligne, masquer
 
-__all__ = ["MASQUE", "SEUIL", "Ligne", "Tableau", "ligne_de_part", "masque", "masquer", "part"]
+__all__ = ["MASQUE", "NON_AFFICHE", "SEUIL", "Ligne", "Tableau", "ligne_de_part", "masque",
+           "masquer", "part"]  # fmt: skip
+# A delay or a share computed on too few requests: not « < 5 », which would read as « less
+# than 5 days » or « less than 5 % ».
+NON_AFFICHE = "non affiché"
 
 
 @dataclass
@@ -33,7 +37,7 @@ def part(nombre: int, total: int) -> float | str | None:
     if not total:
         return None
     if 0 < nombre < SEUIL or total < SEUIL:
-        return MASQUE
+        return NON_AFFICHE
     return round(100 * nombre / total, 1)
 
 

@@ -68,6 +68,33 @@ class DepotForm(forms.Form):
     # Robots fill every field; people do not see this one (hidden by the stylesheet).
     site_internet = forms.CharField(required=False, label="Ne pas remplir ce champ")
 
+    def __init__(self, *args, reclamation: bool = False, services=(), **kwargs):
+        """For a complaint (`reclamation`), its kind and, if known, the service concerned
+        (`services`: (id, name) pairs)."""
+        super().__init__(*args, **kwargs)
+        if reclamation:
+            from sun.relation.models import Typologie
+
+            self.fields["typologie"] = forms.ChoiceField(
+                label="Votre réclamation porte sur", choices=[("", "Choisissez…"), *Typologie.choices],
+                error_messages={"required": "Dites sur quoi porte votre réclamation."},
+            )  # fmt: skip
+            self.fields["service_concerne"] = forms.TypedChoiceField(
+                label="Le service concerné, si vous le savez", required=False, coerce=int,
+                empty_value=None, choices=[("", "Je ne sais pas"), *services],
+            )  # fmt: skip
+            self.order_fields(["nom", "courriel", "telephone", "adresse", "code_postal",
+                               "typologie", "service_concerne", "objet", "message"])  # fmt: skip
+
+    def clean_telephone(self):
+        from sun.core.telephone import international
+
+        telephone = self.cleaned_data["telephone"].strip()
+        if telephone and international(telephone) is None:
+            raise forms.ValidationError("Indiquez un numéro de téléphone complet, par exemple "
+                                        "04 68 11 68 11.")  # fmt: skip
+        return telephone
+
     def clean_code_postal(self):
         code = self.cleaned_data["code_postal"].replace(" ", "")
         if code and not (len(code) == 5 and code.isdigit()):

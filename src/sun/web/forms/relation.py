@@ -14,6 +14,7 @@ from sun.relation.models import (
     Demarche,
     Regime,
     ServiceInstructeur,
+    Statut,
     Typologie,
     Unite,
 )
@@ -109,8 +110,17 @@ class DemandeForm(forms.Form):
         return donnees
 
 
+class _Statut(forms.ChoiceField):
+    """Shows the statuses the workflow allows now, accepts any status: a page left open while
+    the request moved on gets the workflow's own reason (registre.statuts), not « choix
+    invalide »."""
+
+    def valid_value(self, value) -> bool:
+        return value in Statut.values
+
+
 class StatutForm(forms.Form):
-    vers = forms.ChoiceField(label="Nouveau statut")
+    vers = _Statut(label="Nouveau statut")
     le = _date("Date de la décision", required=False,
                help_text="Aujourd'hui si vide (pour une décision).")  # fmt: skip
     commentaire = forms.CharField(label="Commentaire", required=False, max_length=5000,
@@ -177,7 +187,13 @@ class DemarcheForm(forms.Form):
                                      queryset=ServiceInstructeur.objects.order_by("nom"))  # fmt: skip
     documents = ListeLignes(label="Pièces à fournir", required=False, help_text="Une par ligne.")
     cout = forms.CharField(label="Coût", max_length=200)
-    base_legale = forms.CharField(label="Base légale du régime", max_length=300, required=False)
+    voies_de_recours = forms.CharField(
+        label="Voies et délais de recours, s'ils sont particuliers", required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Un recours préalable obligatoire, un autre tribunal… Vide : les voies "
+        "générales (recours gracieux ou hiérarchique, tribunal administratif, deux mois). "
+        "« {tribunal} » écrit le tribunal réglé pour le site.",
+    )  # fmt: skip
     saisine_electronique = forms.BooleanField(label="Saisine par voie électronique (CRPA L112-8)",
                                               required=False)  # fmt: skip
     teleservice_exclusif = forms.BooleanField(

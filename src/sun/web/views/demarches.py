@@ -80,10 +80,12 @@ def demarche(request, slug):
     if d is None:
         raise Http404("Démarche inconnue")
     delai = delai_du_jour(d.pk, timezone.localdate())
+    canaux = list(d.canaux.all())
     return render(request, "web/demarches/demarche.html", {
-        "d": d, "canaux": list(d.canaux.all()),
+        "d": d, "canaux": canaux, "en_ligne": queries.a_un_canal_electronique(canaux),
         "publics": [PUBLICS.get(p, p) for p in d.publics], "theme": THEMES.get(d.theme, d.theme),
-        "sans_reponse": textes.sans_reponse(d.regime, d.delai_valeur, d.delai_unite),
+        "sans_reponse": textes.sans_reponse(d.regime, d.delai_valeur, d.delai_unite,
+                                            d.voies_de_recours),
         "delai": delai, "delai_en_jours": {
             cle: textes.jours(getattr(delai, cle)) for cle in ("rapide", "habituel", "long")
         } if delai else {},
@@ -107,7 +109,10 @@ def _enregistrer(request, d, form):
             demande = enregistrer_demande(d, canal=CanalDemande.EN_LIGNE,
                                           recue_le=timezone.localdate(),
                                           coordonnees=form.coordonnees(),
-                                          objet=form.cleaned_data["objet"])  # fmt: skip
+                                          objet=form.cleaned_data["objet"],
+                                          typologie=form.cleaned_data.get("typologie", ""),
+                                          service_concerne=queries.service_par_id(
+                                              form.cleaned_data.get("service_concerne")))  # fmt: skip
             if form.cleaned_data.get("message", "").strip():
                 ajouter_note(demande, form.cleaned_data["message"])
     except DemandeInvalide as exc:
@@ -128,11 +133,19 @@ def _enregistrer(request, d, form):
 def deposer(request, slug):
     d = _demarche_deposable(slug)
     if request.method == "POST":
-        form = DepotForm(request.POST)
+        form = DepotForm(request.POST, **_options_du_formulaire(d))
         if form.is_valid():
             return _enregistrer(request, d, form)
         return render(request, "web/demarches/deposer.html", {"d": d, "form": form}, status=400)
-    return render(request, "web/demarches/deposer.html", {"d": d, "form": DepotForm()})
+    return render(request, "web/demarches/deposer.html",
+                  {"d": d, "form": DepotForm(**_options_du_formulaire(d))})  # fmt: skip
+
+
+def _options_du_formulaire(d) -> dict:
+    """A complaint asks its kind and the service concerned."""
+    if not d.reclamation:
+        return {}
+    return {"reclamation": True, "services": queries.services_pour_reclamation()}
 
 
 @require_safe

@@ -141,7 +141,10 @@ def _regime(request, demarche):
         return _page(request, demarche, regime=form, erreur=str(exc), action="regime", status=400)
     if d["appliquer"] == "toutes":
         messages.success(request, f"Règle du silence modifiée ; dates recalculées pour {n} "
-                                  f"demande{'s' if n > 1 else ''}.")  # fmt: skip
+                                  f"demande{'s' if n > 1 else ''}, décidées comprises (leur part "
+                                  "« dans le délai » aussi). Les accusés de réception déjà "
+                                  "envoyés portent l'ancienne date : écrivez aux personnes dont "
+                                  "la demande est en cours (leur historique le signale).")  # fmt: skip
     else:
         messages.success(request, "Règle du silence modifiée pour les nouvelles demandes ; "
                                   "les demandes déjà reçues gardent la leur.")  # fmt: skip

@@ -10,6 +10,7 @@ from sun.comptes.roles import role_requis
 from sun.relation import permissions
 from sun.relation.registre import accuse
 from sun.relation.registre import queries as registre
+from sun.relation.registre.code_suivi import epeler
 from sun.relation.registre.services import (
     DemandeInvalide,
     ajouter_note,
@@ -127,7 +128,7 @@ def page(request, pk: int):
     return render(request, "web/espace/relation/demande.html", {
         "demande": demande, "droits": droits, "formulaires": formulaires, "action": action,
         "erreur": erreur, "aujourd_hui": jour, "autres": registre.autres_demandes(demande, request.user),
-        "epele": registre.epeler(demande.code_suivi),
+        "epele": epeler(demande.code_suivi),
         "enregistree": request.GET.get("enregistree") == "1",
         "peut_enregistrer": permissions.peut_enregistrer(request.user),
         "mentions_manquantes": accuse.mentions_manquantes(demande),

@@ -53,6 +53,7 @@ def service(request, code: str):
     cle = empreinte_tableau(trouve.pk, jour)
     tableau = tableau_service_du_jour(trouve.pk, jour, cle=cle)
     registre.annoter_echeances(tableau.prochaines, jour)
+    registre.annoter_echeances(tableau.acquises, jour)
     demonstration = None
     if registre.a_des_demonstrations(trouve.pk):
         demonstration = _difference(
