@@ -226,3 +226,12 @@ def test_ajouter_mois_sql_sur_chaque_jour():
             "recue_le", "fin"
         )
         assert all(fin == ajouter_mois(recue, mois) for recue, fin in lignes)
+
+
+def test_recherche_par_nom_dans_n_importe_quel_ordre():
+    from sun.relation.queries import demandes
+
+    d = demande(nom="Raymonde Téléphone")
+    assert list(demandes().recherche("telephone raymonde")) == [d]
+    assert list(demandes().recherche("RAYMONDE")) == [d]
+    assert not demandes().recherche("Raymonde Martin").exists()

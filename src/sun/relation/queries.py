@@ -36,12 +36,14 @@ class DemandeQuerySet(QuerySet):
     def recherche(self, texte: str):
         """By tracking code, external number or the person's name, e-mail or phone."""
         from sun.relation.registre.code_suivi import normaliser_code
-        from sun.relation.registre.usagers import cle_courriel, cle_nom, cle_telephone
+        from sun.relation.registre.usagers import cle_courriel, cle_telephone, filtre_nom
 
         texte = (texte or "").strip()
         if not texte:
             return self
-        filtre = Q(numero_externe=texte) | Q(usager__cle_nom__contains=cle_nom(texte))
+        filtre = Q(numero_externe=texte)
+        if (nom := filtre_nom(texte, "usager__cle_nom")) is not None:
+            filtre |= nom
         if code := normaliser_code(texte):
             filtre |= Q(code_suivi=code)
         if "@" in texte:

@@ -22,7 +22,7 @@ from sun.relation.models import (
     Usager,
 )
 from sun.relation.queries import demandes
-from sun.relation.registre.usagers import cle_courriel, cle_nom, cle_telephone
+from sun.relation.registre.usagers import cle_courriel, cle_telephone, filtre_nom
 
 CONTACTS_MAX = 8
 AUTRES_DEMANDES_MAX = 10
@@ -93,8 +93,8 @@ def contacts(texte: str, user=None, *, sauf: int | None = None) -> list[Usager]:
         filtre |= Q(cle_courriel=cle_courriel(texte))
     if len(tel := cle_telephone(texte)) >= 9:
         filtre |= Q(cle_telephone=tel)
-    if (nom := cle_nom(texte)) and len(tel) < 9 and "@" not in texte:
-        filtre |= Q(cle_nom__contains=nom)
+    if (nom := filtre_nom(texte)) is not None and len(tel) < 9 and "@" not in texte:
+        filtre |= nom
     if not filtre:
         return []
     qs = Usager.objects.filter(filtre)

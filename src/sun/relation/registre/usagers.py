@@ -21,3 +21,17 @@ def cle_telephone(telephone: str) -> str:
 
 def cle_nom(nom: str) -> str:
     return plier(nom)
+
+
+def filtre_nom(texte: str, champ: str = "cle_nom"):
+    """Every word of `texte` in the folded name, in any order (« Martin Jeanne » finds
+    « Jeanne Martin »); None for a text without letters or digits."""
+    from django.db.models import Q
+
+    mots = cle_nom(texte).split()
+    if not mots:
+        return None
+    filtre = Q()
+    for mot in mots:
+        filtre &= Q(**{f"{champ}__contains": mot})
+    return filtre
