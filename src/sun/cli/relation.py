@@ -69,7 +69,6 @@ def ajouter(sous) -> None:
                       "sont closes depuis plus de SUN_RELATION_CONSERVATION_ANS ans")  # fmt: skip
     p.add_argument("--essai", action="store_true", help="compte sans effacer")
     p.set_defaults(fonction=purger)
-    # --- issue 15 : imports des demandes (sun relation demandes importer) ---
     _ajouter_imports_demandes(rs)
 
 
@@ -134,4 +133,3 @@ def _ajouter_imports_demandes(rs) -> None:
     p = das.add_parser("modele", help="écrit le modèle CSV des demandes (en-tête et exemple)")
     p.add_argument("fichier", metavar="FICHIER", nargs="?", default="modele-demandes.csv")
     p.set_defaults(fonction=demandes_modele)
-    # --- fin issue 15 : imports des demandes ---

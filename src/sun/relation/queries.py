@@ -130,16 +130,3 @@ def empreinte_tableau(service_id: int, aujourd_hui: date) -> str:
     from sun.relation.versions import CATALOGUE, REGISTRE
 
     return empreinte([REGISTRE, CATALOGUE], aujourd_hui, service_id)
-
-
-def tableau_service_du_jour(
-    service_id: int, aujourd_hui: date, *, demonstration: bool = False, cle: str = ""
-) -> TableauService:
-    """`tableau_service`, computed once per `empreinte_tableau` (`core.calculs_versionnes`)."""
-    from sun.core.calculs_versionnes import calcul_versionne
-
-    return calcul_versionne(
-        f"relation-tableau-{service_id}-{int(demonstration)}",
-        f"{cle or empreinte_tableau(service_id, aujourd_hui)}-{int(demonstration)}",
-        lambda: tableau_service(service_id, aujourd_hui, demonstration=demonstration),
-    )  # fmt: skip

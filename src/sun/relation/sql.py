@@ -92,4 +92,4 @@ def expression_dans_les_temps(annonce_jours: int | None, regime: str):
                 default=Value(False), output_field=BooleanField())  # fmt: skip
 
 
-__all__ = ["SVR", "AjouterJours", "AjouterMois", "expression_dans_les_temps", "expression_echeance"]
+__all__ = ["AjouterJours", "AjouterMois", "expression_dans_les_temps", "expression_echeance"]

@@ -13,7 +13,7 @@ PAGES_PUBLIQUES = [
     "accueil", "trouver", "carte_lieux", "recherche_communes", "carte", "avancement", "fne",
     "donnees_ouvertes", "plan_du_site", "mentions_legales", "donnees_personnelles",
     "accessibilite", "code_source",
-    "demarches", "suivi",  # issue 15 : portail public
+    "demarches", "suivi",
 ]  # fmt: skip
 
 
@@ -56,7 +56,6 @@ class Lieux(Sitemap):
         return item[1]
 
 
-# --- issue 15 : portail public ---
 class Demarches(Sitemap):
     def items(self):
         from sun.relation.catalogue.queries import demarches
@@ -70,13 +69,10 @@ class Demarches(Sitemap):
         return item[1]
 
 
-# --- fin issue 15 ---
-
-
 PLAN_XML = {
     "pages": PagesPubliques,
     "communes": Communes,
     "intercommunalites": Intercommunalites,
     "lieux": Lieux,
-    "demarches": Demarches,  # issue 15 : portail public
+    "demarches": Demarches,
 }

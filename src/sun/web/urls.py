@@ -101,7 +101,6 @@ espace_urls = (
         # --- espace : pilotage et tâches ---
         path("imports/taches/confirmer/", imports.confirmer_tache, name="tache_confirmer"),
         # --- espace : formulaires ---
-        # --- issue 15 : statistiques de la relation usagers ---
         path(
             "relation/statistiques/",
             relation_statistiques.statistiques,
@@ -117,8 +116,6 @@ espace_urls = (
             relation_statistiques.reclamations,
             name="relation_reclamations",
         ),
-        # --- fin issue 15 : statistiques ---
-        # --- issue 15 : registre des demandes et catalogue (espace agents) ---
         path("relation/demandes/", relation_demandes.liste, name="relation_demandes"),
         path(
             "relation/demandes/nouvelle/",
@@ -157,7 +154,6 @@ espace_urls = (
             relation_catalogue.canal,
             name="relation_canal",
         ),
-        # --- fin issue 15 : registre et catalogue ---
     ],
     "espace",
 )
@@ -261,11 +257,9 @@ urlpatterns = [
     path("donnees-ouvertes/", pages.donnees_ouvertes, name="donnees_ouvertes"),
     path("robots.txt", referencement.robots, name="robots"),
     path("sitemap.xml", referencement.plan_xml, name="sitemap"),
-    # --- issue 15 : portail public (démarches, dépôt, suivi) ---
     path("demarches/", demarches.portail, name="demarches"),
     path("demarches/<slug:slug>/", demarches.demarche, name="demarche"),
     path("demarches/<slug:slug>/deposer/", demarches.deposer, name="demarche_deposer"),
     path("demarches/<slug:slug>/deposer/recu/<str:jeton>/", demarches.recu, name="demarche_recu"),
     path("suivi/", suivi.suivi, name="suivi"),
-    # --- fin issue 15 : portail public ---
 ]

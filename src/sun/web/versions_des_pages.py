@@ -40,3 +40,12 @@ def avancement() -> str:
     return empreinte(
         [PLAN, REGISTRE, RESEAU, ACTIVITES, ANALYSES, TERRITOIRE], timezone.localdate()
     )
+
+
+def portail_des_demarches() -> str:
+    return empreinte([CATALOGUE])
+
+
+def page_d_une_demarche(slug: str) -> str:
+    # Its desks are places of the register; the observed processing time changes once a day.
+    return empreinte([CATALOGUE, REGISTRE], timezone.localdate().isoformat())

@@ -164,3 +164,15 @@ def service_par_id(pk: int | None):
 def a_un_canal_electronique(canaux) -> bool:
     """An online form or an e-mail address among `canaux` (a démarche's channels, loaded)."""
     return any(c.type in ("en_ligne", "courriel") for c in canaux)
+
+
+def guichets_de_la_demarche(slug: str, position) -> tuple:
+    """The published démarche named by the help search's `?demarche=` and its desks (nearest
+    first when the search has a position); (None, []) for an unknown one."""
+    demarche = demarches().publiees().filter(slug=slug[:80]).first() if slug else None
+    if demarche is None:
+        return None, []
+    lat, lon = (position.latitude, position.longitude) if position is not None else (None, None)
+    departement = position.code_departement if position is not None else ""
+    return demarche, guichets_pour_recherche(demarche.slug, lat, lon,
+                                             departement=departement or "")  # fmt: skip

@@ -144,6 +144,15 @@ def mentions_manquantes(demande: Demande) -> list[str]:
     return manque
 
 
+def verifier_mentions(demande: Demande) -> None:
+    """Raise DemandeInvalide (French message) when a mention R112-5 requires is missing."""
+    from sun.relation.registre.services import DemandeInvalide
+
+    if manquantes := mentions_manquantes(demande):
+        raise DemandeInvalide("L'accusé de réception est incomplet (CRPA R112-5) : "
+                              + " ; ".join(manquantes) + ".")  # fmt: skip
+
+
 def contexte(demande: Demande) -> dict:
     return {"demande": demande, "mentions": mentions(demande),
             "organisation": _organisation()}  # fmt: skip
@@ -181,12 +190,7 @@ def envoyer_par_courriel(demande: Demande, *, auteur=None, avec_pdf: bool = True
 
     if demande.usager is None or not demande.usager.courriel:
         return False
-    from sun.relation.registre.services import DemandeInvalide
-
-    manquantes = mentions_manquantes(demande)
-    if manquantes:
-        raise DemandeInvalide("L'accusé de réception est incomplet (CRPA R112-5) : "
-                              + " ; ".join(manquantes) + ".")  # fmt: skip
+    verifier_mentions(demande)  # before sending: a refused letter is never e-mailed
     message = EmailMessage(f"Accusé de réception de votre demande {demande.code_suivi}",
                            texte(demande), None, [demande.usager.courriel])  # fmt: skip
     if avec_pdf:
@@ -195,5 +199,5 @@ def envoyer_par_courriel(demande: Demande, *, auteur=None, avec_pdf: bool = True
             message.attach(f"accuse-reception-{demande.code_suivi}.pdf", pdf(demande),
                            "application/pdf")  # fmt: skip
     message.send()
-    marquer_accuse_envoye(demande, moyen="courriel", auteur=auteur)
+    marquer_accuse_envoye(demande, moyen="courriel", auteur=auteur, mentions_verifiees=True)
     return True

@@ -232,3 +232,27 @@ def annoter_echeances(liste, aujourd_hui: date) -> None:
         ouverte = d.statut in OUVERTS
         d.jours_restants = jours_avant(d.date_decision_implicite, aujourd_hui) if ouverte else None
         d.implicite_acquise = d.jours_restants is not None and d.jours_restants < 0
+
+
+def tableau_du_service(service_id: int, aujourd_hui: date) -> dict:
+    """What a service dashboard shows: `tableau_service` of real requests with its deadlines
+    annotated, the rows by status, and the demonstration part of each figure (all requests
+    minus real ones, None without demonstration requests)."""
+    from sun.relation.models import Statut
+    from sun.relation.queries import tableau_service
+
+    tableau = tableau_service(service_id, aujourd_hui)
+    annoter_echeances(tableau.prochaines, aujourd_hui)
+    annoter_echeances(tableau.acquises, aujourd_hui)
+    demonstration = None
+    if a_des_demonstrations(service_id):
+        tout = tableau_service(service_id, aujourd_hui, demonstration=True)
+        demonstration = {
+            "par_statut": {s: tout.par_statut[s] - tableau.par_statut[s] for s in tableau.par_statut},
+            **{c: getattr(tout, c) - getattr(tableau, c)
+               for c in ("total", "dans_15_jours", "dans_7_jours", "decidees_implicitement")},
+        }  # fmt: skip
+    statuts = [(s.label, tableau.par_statut[s.value],
+                demonstration["par_statut"][s.value] if demonstration else None)
+               for s in Statut]  # fmt: skip
+    return {"tableau": tableau, "statuts": statuts, "demonstration": demonstration}

@@ -284,14 +284,15 @@ def ajouter_note(demande: Demande, texte: str, *, auteur=None) -> None:
 
 
 @transaction.atomic
-def marquer_accuse_envoye(demande: Demande, *, moyen: str, auteur=None) -> None:
+def marquer_accuse_envoye(
+    demande: Demande, *, moyen: str, auteur=None, mentions_verifiees: bool = False
+) -> None:
     """Record that the acknowledgement of receipt went out (`moyen`: courriel, courrier,
-    remis en main propre). Refused when a mention R112-5 requires is missing."""
-    from sun.relation.registre.accuse import mentions_manquantes
+    remis en main propre). Refused when a mention R112-5 requires is missing (unless the
+    caller has just checked them, as `accuse.envoyer_par_courriel` does before sending)."""
+    from sun.relation.registre.accuse import verifier_mentions
 
-    manquantes = mentions_manquantes(demande)
-    if manquantes:
-        raise DemandeInvalide("L'accusé de réception est incomplet (CRPA R112-5) : "
-                              + " ; ".join(manquantes) + ".")  # fmt: skip
+    if not mentions_verifiees:
+        verifier_mentions(demande)
     Demande.objects.filter(pk=demande.pk).update(accuse_envoye_le=timezone.now())
     _evenement(demande, Evenement.Type.ACCUSE, auteur, f"Envoyé ({moyen})")

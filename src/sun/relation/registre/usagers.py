@@ -2,6 +2,7 @@
 
 import re
 
+from sun.core.telephone import international
 from sun.core.text import plier
 
 _CHIFFRES = re.compile(r"\D+")
@@ -12,11 +13,9 @@ def cle_courriel(courriel: str) -> str:
 
 
 def cle_telephone(telephone: str) -> str:
-    """« 04 68 11 22 33 », « +33 4 68 11 22 33 » → « 0468112233 »."""
-    chiffres = _CHIFFRES.sub("", telephone or "")
-    if chiffres.startswith("33") and len(chiffres) == 11:
-        chiffres = "0" + chiffres[2:]
-    return chiffres
+    """The number in the national standards' form (`core.telephone.international`:
+    « 04 68 11 22 33 », « +33 4 68 11 22 33 » → « +33468112233 »), else its digits."""
+    return international(telephone) or _CHIFFRES.sub("", telephone or "")
 
 
 def cle_nom(nom: str) -> str:

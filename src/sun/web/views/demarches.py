@@ -17,15 +17,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from sun.core.versions import empreinte
-from sun.inclusion.versions import REGISTRE as LIEUX
 from sun.relation.catalogue import queries, textes
 from sun.relation.catalogue.delai_observe import delai_du_jour
 from sun.relation.catalogue.recherche import PUBLICS, THEMES
 from sun.relation.models import CanalDemande
 from sun.relation.registre import accuse, suivi
 from sun.relation.registre.services import DemandeInvalide, ajouter_note, enregistrer_demande
-from sun.relation.versions import CATALOGUE
+from sun.web import versions_des_pages
 from sun.web.forms.demarches import DepotForm, RechercheDemarchesForm
 from sun.web.limites import limite_anonyme
 from sun.web.pages_versionnees import page_anonyme_versionnee
@@ -33,15 +31,6 @@ from sun.web.pages_versionnees import page_anonyme_versionnee
 SERVICE_AIDE = "Aide aux démarches administratives"
 SEL_RECU = "sun.relation.depot"
 DUREE_RECU_S = 3600
-
-
-def _version_portail() -> str:
-    return empreinte([CATALOGUE])
-
-
-def _version_demarche(slug: str) -> str:
-    # Desks are places of the register; the observed time changes once a day.
-    return empreinte([CATALOGUE, LIEUX], timezone.localdate().isoformat())
 
 
 def _en_bref(resume: str) -> str:
@@ -52,7 +41,7 @@ def _en_bref(resume: str) -> str:
 
 
 @require_safe
-@page_anonyme_versionnee("demarches", _version_portail)
+@page_anonyme_versionnee("demarches", versions_des_pages.portail_des_demarches)
 def portail(request):
     themes, publics = queries.valeurs_des_filtres()
     form = RechercheDemarchesForm(request.GET or None, themes=themes, publics=publics)
@@ -74,7 +63,7 @@ def lien_aide(slug: str) -> str:
 
 
 @require_safe
-@page_anonyme_versionnee("demarche", _version_demarche)
+@page_anonyme_versionnee("demarche", versions_des_pages.page_d_une_demarche)
 def demarche(request, slug):
     d = queries.demarche_publique(slug)
     if d is None:

@@ -7,11 +7,12 @@ count over the register. Demonstration requests are shown apart, never in the re
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from sun.comptes.roles import role_requis
 from sun.relation import permissions
-from sun.relation.models import ServiceInstructeur, Statut
-from sun.relation.queries import empreinte_tableau, tableau_service_du_jour
+from sun.relation.models import ServiceInstructeur
+from sun.relation.queries import empreinte_tableau
 from sun.relation.registre import queries as registre
 from sun.web.views.relation_demandes import LECTEURS, refuser
 
@@ -30,17 +31,6 @@ def liste(request):
     })  # fmt: skip
 
 
-def _difference(tout, reel) -> dict:
-    """The demonstration part of each figure (all requests minus real ones)."""
-    return {
-        "par_statut": {s: tout.par_statut[s] - reel.par_statut[s] for s in reel.par_statut},
-        "total": tout.total - reel.total,
-        "dans_15_jours": tout.dans_15_jours - reel.dans_15_jours,
-        "dans_7_jours": tout.dans_7_jours - reel.dans_7_jours,
-        "decidees_implicitement": tout.decidees_implicitement - reel.decidees_implicitement,
-    }
-
-
 @role_requis(*LECTEURS)
 def service(request, code: str):
     trouve = ServiceInstructeur.objects.filter(code=code).first()
@@ -50,20 +40,13 @@ def service(request, code: str):
         refuser(f"Le tableau de bord du service « {trouve.nom} » est réservé à ses instructeurs, "
                 "aux agents et aux administrateurs.")  # fmt: skip
     jour = timezone.localdate()
-    cle = empreinte_tableau(trouve.pk, jour)
-    tableau = tableau_service_du_jour(trouve.pk, jour, cle=cle)
-    registre.annoter_echeances(tableau.prochaines, jour)
-    registre.annoter_echeances(tableau.acquises, jour)
-    demonstration = None
-    if registre.a_des_demonstrations(trouve.pk):
-        demonstration = _difference(
-            tableau_service_du_jour(trouve.pk, jour, demonstration=True, cle=cle), tableau
-        )
-    statuts = [(s.label, tableau.par_statut[s.value],
-                demonstration["par_statut"][s.value] if demonstration else None)
-               for s in Statut]  # fmt: skip
+    # Computed only when the page's cached part is missing: the template keeps it per
+    # version of the register, of the catalogue and per day (`empreinte_tableau`).
+    contenu = SimpleLazyObject(lambda: registre.tableau_du_service(trouve.pk, jour))
     return render(request, "web/espace/relation/service.html", {
-        "service": trouve, "tableau": tableau, "statuts": statuts, "aujourd_hui": jour, "cle": cle,
-        "demonstration": demonstration,
+        "service": trouve, "aujourd_hui": jour, "cle": empreinte_tableau(trouve.pk, jour),
+        "tableau": SimpleLazyObject(lambda: contenu["tableau"]),
+        "statuts": SimpleLazyObject(lambda: contenu["statuts"]),
+        "demonstration": SimpleLazyObject(lambda: contenu["demonstration"]),
         "peut_administrer": permissions.est_admin(request.user),
     })  # fmt: skip

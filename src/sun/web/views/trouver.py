@@ -32,6 +32,7 @@ from sun.inclusion.lieux.recherche import (
 )
 from sun.inclusion.lieux.services import enregistrer_signalement
 from sun.inclusion.lieux.standard import ENUMERATIONS
+from sun.relation.catalogue.queries import guichets_de_la_demarche
 from sun.territoire.positions import PositionIntrouvable, position_appareil, resoudre
 from sun.territoire.timezones import heure_locale
 from sun.web.cartes import fond_de_carte, grouper_points
@@ -75,24 +76,6 @@ def _choix_communes(communes, ou: str) -> list[tuple]:
     code = cherche.group(0) if cherche else ""
     return [(c, f"{c.nom} {code if code in c.codes_postaux else (c.codes_postaux or [''])[0]}".strip())
             for c in communes]  # fmt: skip
-
-
-# --- issue 15 : portail public (guichets de la démarche d'abord) ---
-def _guichets_de_la_demarche(slug: str, position) -> tuple:
-    """The published démarche named by `?demarche=` and its desks (nearest first when the
-    search has a position); (None, []) for an unknown one."""
-    from sun.relation.catalogue import queries as catalogue
-
-    demarche = catalogue.demarches().publiees().filter(slug=slug[:80]).first() if slug else None
-    if demarche is None:
-        return None, []
-    lat, lon = (position.latitude, position.longitude) if position is not None else (None, None)
-    departement = position.code_departement if position is not None else ""
-    return demarche, catalogue.guichets_pour_recherche(demarche.slug, lat, lon,
-                                                       departement=departement or "")  # fmt: skip
-
-
-# --- fin issue 15 ---
 
 
 def recherche(request):
@@ -147,11 +130,10 @@ def recherche(request):
                                departement=position.code_departement)  # fmt: skip
         if criteres.ouvert_maintenant and not resultats.total:
             prochaines = prochaines_ouvertures(criteres, departement=position.code_departement)
-    # --- issue 15 : portail public (guichets de la démarche d'abord) ---
-    demarche_aide, guichets = _guichets_de_la_demarche(parametres.get("demarche", ""), position)
-    # --- fin issue 15 ---
+    # A démarche's « Se faire aider » link: its desks first.
+    demarche_aide, guichets = guichets_de_la_demarche(parametres.get("demarche", ""), position)
     return render(request, "web/trouver/recherche.html", {
-        "demarche_aide": demarche_aide, "guichets": guichets,  # issue 15 : portail public
+        "demarche_aide": demarche_aide, "guichets": guichets,
         "soumis": soumis, "position": position, "resultats": resultats, "erreurs": erreurs,
         "avis": avis, "suggestions": suggestions, "filtres": filtres,
         "choix_commune": choix_commune, "question": question, "choix": choix,
