@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "sun.inclusion",
     "sun.pilotage",
     "sun.relation",
+    "sun.qualite",
+    "sun.accessibilite",
     "sun.web",
 ]
 

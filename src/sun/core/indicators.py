@@ -27,6 +27,9 @@ class Niveau(StrEnum):
     COMMUNE = "commune"
     EPCI = "epci"
     DEPARTEMENT = "departement"
+    # A service of the département (code = relation.ServiceInstructeur.code): quality of
+    # service figures are per service, not per territory.
+    SERVICE = "service"
 
 
 class IndicateurInconnu(KeyError):

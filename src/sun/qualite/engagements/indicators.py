@@ -1,0 +1,1 @@
+"""Indicators of this wing (registered by sun.qualite.indicators)."""
