@@ -53,6 +53,9 @@ class AutoEvaluation(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.service} — engagement {self.engagement_id} ({self.annee})"
+
 
 class ActionAmelioration(models.Model):
     """An improvement action a service commits to (engagement 7: users' opinions are taken

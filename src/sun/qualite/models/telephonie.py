@@ -112,3 +112,6 @@ class Effectif(models.Model):
                 fields=["file", "jour_semaine", "demi_heure"], name="effectif_unique"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.file} j{self.jour_semaine} {self.demi_heure // 2:02d}:{self.demi_heure % 2 * 30:02d}"
