@@ -22,7 +22,16 @@ SUN = Path(__file__).resolve().parent.parent / "src" / "sun"
 ECRITURES = frozenset({"save", "delete", "create", "bulk_create", "bulk_update", "update",
                        "update_or_create", "get_or_create"})  # fmt: skip
 SANS_ECRITURE = ("web/views", "api")
-COUCHES_BASSES = ("core", "territoire", "inclusion", "pilotage", "relation", "comptes")
+COUCHES_BASSES = (
+    "core",
+    "territoire",
+    "inclusion",
+    "pilotage",
+    "relation",
+    "qualite",
+    "accessibilite",
+    "comptes",
+)
 COUCHES_HAUTES = ("sun.web", "sun.api", "sun.cli")
 LIGNES_MAX = 400
 

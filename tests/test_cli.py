@@ -90,7 +90,7 @@ def test_importer_un_plan(capsys, tmp_path):
     assert (
         main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")]) == 0
     )
-    assert "71 élément(s) créé(s)" in capsys.readouterr().out
+    assert "78 élément(s) créé(s)" in capsys.readouterr().out
     casse = tmp_path / "plan.yaml"
     casse.write_text("plan:\n  code: x\naxes: []\n", encoding="utf-8")
     assert main(["pilotage", "importer", str(casse)]) == 3
@@ -119,10 +119,11 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Fichiers statiques : collecte…",
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
     ]
-    assert "71 élément(s) créé(s)" in lignes[3]
+    assert "78 élément(s) créé(s)" in lignes[3]
     assert lignes[4] == "Catalogue chargé : 20 élément(s) créé(s), 0 modifié(s), 0 inchangé(s)."
     assert lignes[5].startswith("Chaque démarche est « à vérifier par le service »")
-    assert lignes[6].startswith("Comptes rendus d'activité v1 : 101 département(s) lu(s)")
+    assert lignes[6] == "Engagements Services Publics+ : 8 créé(s), 0 mis à jour, 0 inchangé(s)."
+    assert lignes[7].startswith("Comptes rendus d'activité v1 : 101 département(s) lu(s)")
     assert Plan.objects.count() == 1 and BilanCraV1.objects.count() == 101
     lignes.clear()
     installation.preparer(demo=False, ecrire=lignes.append)
@@ -131,9 +132,10 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour).",
         "Catalogue des démarches déjà chargé (sun relation demarches importer "
         "catalogues/aude.yaml pour le mettre à jour).",
+        "Engagements Services Publics+ : 0 créé(s), 0 mis à jour, 8 inchangé(s).",
         "Bilans CRA v1 des conseillers numériques déjà chargés.",
         "Indice de fragilité numérique déjà chargé (fichiers livrés, version a15f920).",
-        "Indicateurs calculés : 9 sur 14 (recalculés chaque nuit par sun worker).",
+        "Indicateurs calculés : 10 sur 22 (recalculés chaque nuit par sun worker).",
     ]
 
 

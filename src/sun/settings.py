@@ -377,3 +377,20 @@ SUN_PUBLIK_ORIG = os.environ.get("SUN_PUBLIK_ORIG", "")
 SUN_PUBLIK_CLE = os.environ.get("SUN_PUBLIK_CLE", "")
 # Contacts of requests closed for longer than this are erased (sun relation purger).
 SUN_RELATION_CONSERVATION_ANS = int(os.environ.get("SUN_RELATION_CONSERVATION_ANS", "5"))
+
+# --- accessibilite : contrôle automatisé axe-core (sun.accessibilite.controles) ---
+# Debian's Chromium, driven by Playwright (never a downloaded browser), and the time allowed
+# to open each address before it is reported unreachable.
+SUN_CHROMIUM = os.environ.get("SUN_CHROMIUM", "/usr/bin/chromium")
+SUN_ACCESSIBILITE_DELAI_S = float(os.environ.get("SUN_ACCESSIBILITE_DELAI_S", "30"))
+
+# --- qualité : import des relevés d'appels (sun.qualite.telephonie.importation) ---
+# Key of the HMAC-SHA256 of callers' numbers (repeat-caller figures). Empty: the number is
+# dropped at import. The number itself is never stored, nor written in the report of lines.
+SUN_TELEPHONIE_CLE = os.environ.get("SUN_TELEPHONIE_CLE", "")
+
+# --- qualité : avis des usagers (sun.qualite.satisfaction) ---
+# Answers to the public questionnaire « Je donne mon avis » created per client address; a desk
+# tablet's signed address has its own, higher limit (one address serves many people there).
+SUN_LIMITE_AVIS = os.environ.get("SUN_LIMITE_AVIS", "10/h")
+SUN_LIMITE_AVIS_BORNE = os.environ.get("SUN_LIMITE_AVIS_BORNE", "120/h")

@@ -23,12 +23,15 @@ PLAN = Path(__file__).resolve().parents[2] / "plans" / "aude.yaml"
 ATTENDUS = {
     Role.AGENT: {"lieux", "pilotage", "couverture", "orientation", "orientation_statistiques",
                  "reseau", "activites", "imports", "demandes", "relation_services", "catalogue",
-                 "relation_statistiques"},
+                 "relation_statistiques", "telephonie", "telephonie_import", "avis",
+                 "services_publics_plus", "accessibilite"},
     Role.MEDIATEUR: {"lieux", "couverture", "orientation", "reseau", "activites"},
     Role.PILOTE: {"lieux", "pilotage", "couverture", "orientation_statistiques", "reseau",
-                  "activites", "catalogue", "relation_statistiques"},
+                  "activites", "catalogue", "relation_statistiques", "telephonie", "avis",
+                  "services_publics_plus", "accessibilite"},
     Role.INSTRUCTEUR: {"lieux", "couverture", "reseau", "activites", "demandes",
-                       "relation_services", "catalogue", "relation_statistiques"},
+                       "relation_services", "catalogue", "relation_statistiques", "telephonie",
+                       "telephonie_import", "avis", "services_publics_plus", "accessibilite"},
     Role.ADMINISTRATEUR: {m.code for m in MODULES},
 }  # fmt: skip
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_indicateurs_du_territoire_declares_a_chaque_niveau():
     for code in ("territoire.population", "territoire.communes", "territoire.epci"):
-        assert set(indicators.obtenir(code).niveaux) == set(Niveau)
+        assert set(indicators.obtenir(code).niveaux) == set(Niveau) - {Niveau.SERVICE}
 
 
 def test_valeurs_coherentes_entre_niveaux():

@@ -149,11 +149,12 @@ def test_tableau_de_bord_filtres_retards_et_exports(client, plan, pilote_de_1_3)
 def test_indicateurs_calcules_et_historises(client, plan, utilisateur_avec_role):
     resultats = calculer_indicateurs()
     codes = {r.indicateur.code for r in resultats}
-    assert {c for c in codes if not c.startswith("relation-")} == {
+    assert {c for c in codes if not c.startswith(("relation-", "qualite-", "accessibilite-"))} == {
         "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",
-        "fne-personnes-accompagnees",
+        "fne-personnes-accompagnees", "appels-decroches", "satisfaction-usagers",
     }  # fmt: skip
-    assert len(codes) == 14  # and 9 of the register of requests (tests/relation)
+    # and 9 of the register of requests (tests/relation), 6 of quality and accessibility
+    assert len(codes) == 22
     # An empty register has no processing time nor share: those say why, the others compute.
     assert all(r.valeur is not None for r in resultats if r.indicateur.code in {
         "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",
@@ -232,7 +233,7 @@ def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_rol
     # An agent only reads the plan (tests/pilotage/test_calcul_droits.py): an administrator.
     client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
-    assert "9 indicateur(s) recalculé(s) et enregistré(s) ; 5 sans valeur" in texte(reponse)
+    assert "9 indicateur(s) recalculé(s) et enregistré(s) ; 13 sans valeur" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1
 
 

@@ -27,7 +27,7 @@ def valeur(code):
 def test_chaque_indicateur_au_niveau_departement():
     for code in CODES:
         indicateur = obtenir(code)
-        assert indicateur.niveaux == (Niveau.DEPARTEMENT,) and indicateur.source
+        assert Niveau.DEPARTEMENT in indicateur.niveaux and indicateur.source
         with pytest.raises(NiveauNonCalcule):
             indicateur.calculer(Niveau.COMMUNE, "11069")
 

@@ -125,6 +125,7 @@ def construire_monde() -> dict:
         "mot_de_passe_nouveau": {"uidb64": "MQ", "token": "lien-perime"},
     }
     parametres.update(relation.pop("parametres"))
+    parametres.update(_monde_qualite(relation["service"]))
     return {
         "comptes": comptes,
         "parametres": parametres,
@@ -159,3 +160,65 @@ def _monde_relation(comptes: dict) -> dict:
         "espace:relation_canal": {"slug": demarche.slug, "pk": demarche.canaux.first().pk},
         "espace:relation_statistiques_csv": {"tableau": "canal"},
     }}  # fmt: skip
+
+
+def _monde_qualite(service) -> dict:
+    """A queue and an improvement action of the first service, a registered digital service
+    of it with a non-accessible content, a multi-year plan with an action."""
+    from datetime import date
+
+    from sun.accessibilite.models import (
+        ActionAccessibilite,
+        ContenuNonAccessible,
+        SchemaPluriannuel,
+        ServiceNumerique,
+    )
+    from sun.qualite.engagements.referentiel import charger_engagements
+    from django.utils import timezone
+
+    from sun.qualite.models import ActionAmelioration, Avis, Engagement, FileAttente
+
+    file = FileAttente.objects.create(code="file-matrice", nom="File", service=service)
+    charger_engagements()
+    action = ActionAmelioration.objects.create(
+        service=service, engagement=Engagement.objects.get(numero=2), intitule="Action"
+    )
+    site = ServiceNumerique.objects.create(
+        slug="site-matrice",
+        nom="Site",
+        url="https://site.exemple.invalid/",
+        type="site",
+        service=service,
+        public="public",
+    )
+    contenu = ContenuNonAccessible.objects.create(
+        service=site, categorie="non_conformite", description="Cartes"
+    )
+    schema = SchemaPluriannuel.objects.create(
+        titre="Schéma", debut=date(2025, 1, 1), fin=date(2027, 12, 31)
+    )
+    etape = ActionAccessibilite.objects.create(
+        schema=schema, intitule="Audit", nature="audit", annee=2025
+    )
+    avis = Avis.objects.create(recu_le=timezone.now(), emplacement="site", satisfaction="good",
+                               service=service, verbatim="Texte", moderation="a_lire")  # fmt: skip
+    code, slug = {"code": service.code}, {"slug": site.slug}
+    jeton = {"jeton": "jeton-invalide"}
+    return {
+        "espace:qualite_telephone_service": code, "espace:qualite_telephone_csv": code,
+        "espace:qualite_telephone_effectifs": code, "espace:qualite_telephone_planning": code,
+        "espace:qualite_telephone_file": {"pk": file.pk},
+        "espace:qualite_engagements_service": code,
+        "espace:qualite_engagements_action": {**code, "pk": action.pk},
+        "nos_resultats_service": code, "nos_resultats_service_csv": code,
+        "accessibilite_declaration": slug,
+        "espace:accessibilite_fiche": slug, "espace:accessibilite_modifier": slug,
+        "espace:accessibilite_grille": slug, "espace:accessibilite_controles": slug,
+        "espace:accessibilite_contenu": slug,
+        "espace:accessibilite_contenu_supprimer": {**slug, "pk": contenu.pk},
+        "espace:accessibilite_schema": {"pk": schema.pk},
+        "espace:accessibilite_action": {"pk": etape.pk},
+        "espace:accessibilite_action_supprimer": {"pk": etape.pk},
+        "avis_etape": jeton, "avis_borne": jeton, "avis_borne_merci": jeton,
+        "espace:qualite_avis_moderer": {"pk": avis.pk},
+    }  # fmt: skip

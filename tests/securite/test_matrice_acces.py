@@ -151,6 +151,42 @@ ATTENDU: dict[str, dict] = {
     "espace:relation_statistiques_csv": regle(403, anonyme=L, agent=404, pilote=404, instructeur=404,
                                               autre_instructeur=404, administrateur=404),
     "espace:relation_reclamations": STATISTIQUES,
+    # --- quality of service: the telephone (everyone who steers reads; the rota and a queue's
+    # settings: agents, administrators and the instructeurs of the queue's service) ---
+    **dict.fromkeys(["espace:qualite_telephone", "espace:qualite_telephone_service",
+                     "espace:qualite_telephone_csv", "espace:qualite_telephone_effectifs",
+                     "espace:qualite_telephone_planning"], STATISTIQUES),
+    "espace:qualite_telephone_file": DEMANDE,
+    "espace:qualite_telephone_importer": DEMANDES,
+    # --- users' opinions: the public answers; results for those who steer, texts moderated by
+    # the service (and agents), a desk tablet set up and JDMA files imported by agents and
+    # instructeurs ---
+    **dict.fromkeys(["avis", "avis_merci"], PUBLIC),
+    # A forged or expired token of a questionnaire in progress or of a tablet: refused.
+    **dict.fromkeys(["avis_etape", "avis_borne", "avis_borne_merci"], regle(404)),
+    **dict.fromkeys(["espace:qualite_avis", "espace:qualite_avis_csv",
+                     "espace:qualite_avis_textes"], STATISTIQUES),
+    **dict.fromkeys(["espace:qualite_avis_borne", "espace:qualite_avis_importer"], DEMANDES),
+    "espace:qualite_avis_moderer": regle(405, anonyme=L, sans_role=403, mediateur=403,
+                                         autre_mediateur=403),
+    # --- Services Publics+: the services assess themselves; the results are public ---
+    **dict.fromkeys(["espace:qualite_engagements", "espace:qualite_engagements_service",
+                     "espace:qualite_engagements_action"], STATISTIQUES),
+    **dict.fromkeys(["nos_resultats", "nos_resultats_service", "nos_resultats_csv",
+                     "nos_resultats_service_csv"], PUBLIC),
+    # --- accessibility: public statements and plan; the register for those who steer, kept by
+    # agents (and the instructeurs of an entry's service) ---
+    **dict.fromkeys(["accessibilite_services", "accessibilite_declaration",
+                     "accessibilite_schema"], PUBLIC),
+    **dict.fromkeys(["espace:accessibilite", "espace:accessibilite_fiche",
+                     "espace:accessibilite_controles", "espace:accessibilite_plans",
+                     "espace:accessibilite_schema"], STATISTIQUES),
+    **dict.fromkeys(["espace:accessibilite_nouveau", "espace:accessibilite_plan_nouveau",
+                     "espace:accessibilite_action"], IMPORTS),
+    **dict.fromkeys(["espace:accessibilite_modifier", "espace:accessibilite_grille"], DEMANDE),
+    **dict.fromkeys(["espace:accessibilite_contenu", "espace:accessibilite_contenu_supprimer",
+                     "espace:accessibilite_action_supprimer"],
+                    regle(405, sans_role=403, mediateur=403, autre_mediateur=403)),
 }  # fmt: skip
 REFUS = {L, 403}
 

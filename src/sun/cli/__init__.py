@@ -9,12 +9,16 @@ error reporting.
 import argparse
 
 from sun.cli import (
+    accessibilite,
     comptes,
     demo,
     francais,
     inclusion,
     lieux,
     pilotage,
+    qualite,
+    qualite_avis,
+    qualite_engagements,
     relation,
     serveur,
     territoire,
@@ -71,6 +75,10 @@ def construire_parser() -> argparse.ArgumentParser:
     inclusion.ajouter(sous)
     pilotage.ajouter_indicateurs(sous)
     relation.ajouter(sous)
+    qualite.ajouter(sous)
+    qualite_engagements.ajouter(sous)
+    qualite_avis.ajouter(sous)
+    accessibilite.ajouter(sous)
     demo.ajouter(sous)
     serveur.ajouter_django(sous)
     return parser

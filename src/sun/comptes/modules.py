@@ -83,6 +83,28 @@ MODULES: tuple[Module, ...] = (
            "volumes, délais de traitement, demandes incomplètes, décisions implicites, réclamations",
            "espace:relation_statistiques", (AGENT, INSTRUCTEUR, PILOTE, ADMIN),
            "relation/statistiques/"),
+    Module("telephonie", "Accueil téléphonique",
+           "appels reçus, taux de décroché, attente, carte de chaleur, aide au calcul des "
+           "effectifs et planning",
+           "espace:qualite_telephone", (AGENT, INSTRUCTEUR, PILOTE, ADMIN), "qualite/telephone/"),
+    Module("telephonie_import", "Importer un relevé d'appels",
+           "relevés des standards et distributeurs d'appels (Asterisk, Webex Calling, modèle "
+           "SUN ou correspondance)",
+           "espace:qualite_telephone_importer", (AGENT, INSTRUCTEUR, ADMIN),
+           "qualite/telephone/importer/"),
+    Module("avis", "Avis des usagers",
+           "satisfaction par démarche, service, canal et mois ; commentaires à modérer ; "
+           "tablette d'accueil ; import « Je donne mon avis »",
+           "espace:qualite_avis", (AGENT, INSTRUCTEUR, PILOTE, ADMIN), "qualite/avis/"),
+    Module("services_publics_plus", "Services Publics+",
+           "engagements du programme, auto-évaluation des services, actions d'amélioration et "
+           "leur avancement",
+           "espace:qualite_engagements", (AGENT, INSTRUCTEUR, PILOTE, ADMIN),
+           "qualite/engagements/"),
+    Module("accessibilite", "Accessibilité numérique",
+           "registre des services numériques, déclarations d'accessibilité, schéma pluriannuel, "
+           "contrôles automatisés",
+           "espace:accessibilite", (AGENT, INSTRUCTEUR, PILOTE, ADMIN), "accessibilite/"),
     Module("imports", "Journal des imports",
            "chaque fichier importé, ses chiffres et ses lignes refusées",
            "espace:imports", (AGENT, ADMIN), "imports/"),

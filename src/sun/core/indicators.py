@@ -45,6 +45,31 @@ class TerritoireInconnu(LookupError):
     pass
 
 
+class PeriodeNonCalculee(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Periode:
+    """A period of dates, both days included (a year of published results, a quarter…)."""
+
+    du: date
+    au: date
+
+    @classmethod
+    def annee(cls, annee: int, jusqu_au: date | None = None) -> "Periode":
+        """The calendar year `annee`, cut at `jusqu_au` when the year is not over."""
+        fin = date(annee, 12, 31)
+        return cls(date(annee, 1, 1), min(fin, jusqu_au) if jusqu_au else fin)
+
+    def __str__(self) -> str:
+        if (self.du.month, self.du.day, self.au.month, self.au.day) == (1, 1, 12, 31) and (
+            self.du.year == self.au.year
+        ):
+            return f"année {self.du.year}"
+        return f"du {self.du:%d/%m/%Y} au {self.au:%d/%m/%Y}"
+
+
 @dataclass(frozen=True)
 class Valeur:
     valeur: float | int | None
@@ -73,8 +98,13 @@ class Indicateur:
     description: str = ""
     # "hausse" if a higher value is better, "baisse" if lower is better, "" if neutral.
     sens: str = ""
+    # The calculation also accepts `periode=Periode(...)`: the value over those dates only
+    # (without it: over all the data, as for every indicator).
+    par_periode: bool = False
 
-    def calculer(self, niveau: Niveau | str, code_territoire: str) -> Valeur:
+    def calculer(
+        self, niveau: Niveau | str, code_territoire: str, periode: Periode | None = None
+    ) -> Valeur:
         niveau = Niveau(niveau)
         if niveau not in self.niveaux:
             niveaux = ", ".join(n.value for n in self.niveaux)
@@ -82,7 +112,13 @@ class Indicateur:
                 f"L'indicateur « {self.code} » n'est pas calculé au niveau {niveau.value} "
                 f"(niveaux possibles : {niveaux})."
             )
-        return self.calcul(niveau, code_territoire)
+        if periode is None:
+            return self.calcul(niveau, code_territoire)
+        if not self.par_periode:
+            raise PeriodeNonCalculee(
+                f"L'indicateur « {self.code} » n'est pas calculé sur une période choisie."
+            )
+        return self.calcul(niveau, code_territoire, periode=periode)
 
 
 _REGISTRE: dict[str, Indicateur] = {}

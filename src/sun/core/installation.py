@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
+from sun.accessibilite.demo import creer_registre_demo
 from sun.comptes.services import (
     creer_comptes_demo,
     fichier_comptes_demo,
@@ -28,6 +29,10 @@ from sun.pilotage import plan_fichier
 from sun.pilotage.demo import creer_pilotage_demo
 from sun.pilotage.models import Plan
 from sun.pilotage.services import calculer_indicateurs
+from sun.qualite.engagements.demo import creer_engagements_demo
+from sun.qualite.engagements.referentiel import charger_engagements
+from sun.qualite.satisfaction.demo import creer_avis_demo
+from sun.qualite.telephonie.demo import creer_appels_demo
 from sun.relation.catalogue import services as catalogue
 from sun.relation.catalogue.fichier import CatalogueInvalide
 from sun.relation.demo import creer_demandes_demo
@@ -196,6 +201,7 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
     mediateurs, activites = creer_reseau_demo(code)
     if demandes := creer_demandes_demo():
         ecrire(f"{demandes} demandes d'usagers de DÉMONSTRATION au registre (jamais comptées).")
+    charger_qualite_demo(ecrire=ecrire)
     ecrire(
         f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
     )
@@ -211,6 +217,20 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
             "Comptes de démonstration déjà présents (mots de passe affichés à leur création ; "
             "« sun django changepassword demo-agent » en choisit un nouveau)."
         )
+
+
+def charger_qualite_demo(*, ecrire: Ecrire = print) -> None:
+    """Demonstration calls (imported through the real importer), answers to the satisfaction
+    questionnaire, self-assessments and actions, and entries of the accessibility register."""
+    appels = creer_appels_demo()
+    if appels.nouveaux:
+        ecrire(f"{appels.nouveaux} appels téléphoniques de DÉMONSTRATION (jamais comptés).")
+    if avis := creer_avis_demo():
+        ecrire(f"{avis} avis d'usagers de DÉMONSTRATION (jamais comptés).")
+    if actions := creer_engagements_demo():
+        ecrire(f"{actions} actions Services Publics+ de DÉMONSTRATION (jamais publiées).")
+    registre = creer_registre_demo()
+    ecrire(f"{len(registre)} services numériques de DÉMONSTRATION au registre d'accessibilité.")
 
 
 def preparer(
@@ -235,6 +255,8 @@ def preparer(
         charger_territoire([code], ecrire=ecrire, barre=barre)
     charger_plan_par_defaut(ecrire=ecrire, erreur=erreur)
     charger_catalogue_par_defaut(ecrire=ecrire, erreur=erreur)
+    for ligne in charger_engagements().lignes():  # the Services Publics+ commitments
+        ecrire(ligne)
     charger_cra_v1(ecrire=ecrire)
     ifn_livre.charger(code, ecrire=ecrire)  # the fragility index files shipped with SUN
     if demo:

@@ -8,3 +8,6 @@ class QualiteConfig(AppConfig):
 
     def ready(self) -> None:
         from sun.qualite import indicators  # noqa: F401  (registers the indicators)
+        from sun.qualite.versions import suivre_les_modeles
+
+        suivre_les_modeles()

@@ -1,53 +1,78 @@
 """Indicators of the register of requests (département level: a request belongs to a
-service, not to a commune). Demonstration requests never count."""
+service, not to a commune; the volumes, the share decided in time and the processing times also
+per service, `Niveau.SERVICE` with code = `ServiceInstructeur.code`, for the results a service
+publishes under Services Publics+). Demonstration requests never count."""
 
 from django.db.models import Max
 
-from sun.core.indicators import Indicateur, Niveau, Valeur, declarer, note_demonstration
+from sun.core.indicators import Indicateur, Niveau, Periode, Valeur, declarer, note_demonstration
 from sun.relation.models import Demande
 
 SOURCE = "Registre des demandes (SUN)"
+SEUIL = 5  # under 5 requests decided, no share nor delay is shown (figures about people)
 
 
 def _date(qs):
     return qs.aggregate(d=Max("recue_le"))["d"]
 
 
-def demandes_recues(niveau: Niveau, code: str) -> Valeur:
-    reelles = Demande.objects.filter(demonstration=False)
-    note = note_demonstration(Demande.objects.filter(demonstration=True).count(), "demandes")
+def _du_service(qs, niveau: Niveau, code: str):
+    """`qs` narrowed to the requests handled by the service `code` at the service level (the
+    service a request is recorded for: the démarche's service at receipt, the one its
+    dashboard and statistics count it in)."""
+    return qs.filter(service__code=code) if niveau == Niveau.SERVICE else qs
+
+
+def _dans(qs, champ: str, periode: Periode | None):
+    """`qs` narrowed to the rows whose date `champ` falls in `periode` (None: all)."""
+    if periode is None:
+        return qs
+    return qs.filter(**{f"{champ}__gte": periode.du, f"{champ}__lte": periode.au})
+
+
+def demandes_recues(niveau: Niveau, code: str, periode: Periode | None = None) -> Valeur:
+    reelles = _dans(_du_service(Demande.objects.filter(demonstration=False), niveau, code),
+                    "recue_le", periode)  # fmt: skip
+    demo = _dans(_du_service(Demande.objects.filter(demonstration=True), niveau, code),
+                 "recue_le", periode)  # fmt: skip
+    note = note_demonstration(demo.count(), "demandes")
     return Valeur(reelles.count(), _date(reelles), SOURCE, note)
 
 
-def part_dans_les_temps(niveau: Niveau, code: str) -> Valeur:
+def part_dans_les_temps(niveau: Niveau, code: str, periode: Periode | None = None) -> Valeur:
+    """Over the requests decided (in `periode`); under 5 decided, not shown."""
     decidees = Demande.objects.filter(demonstration=False, dans_les_temps__isnull=False)
+    decidees = _dans(_du_service(decidees, niveau, code), "decidee_le", periode)
     total = decidees.count()
-    if not total:
-        return Valeur(None, None, SOURCE)
+    jour = decidees.aggregate(d=Max("decidee_le"))["d"]
+    if total < SEUIL:
+        return Valeur(None, jour, SOURCE, f"Moins de {SEUIL} demandes décidées." if total else "")
     part = round(100 * decidees.filter(dans_les_temps=True).count() / total, 1)
-    return Valeur(part, decidees.aggregate(d=Max("decidee_le"))["d"], SOURCE)
+    return Valeur(part, jour, SOURCE)
 
 
 declarer(Indicateur(
     code="relation.demandes", libelle="Demandes reçues (tous canaux)", unite="demandes",
-    niveaux=(Niveau.DEPARTEMENT,), calcul=demandes_recues, source=SOURCE,
+    niveaux=(Niveau.DEPARTEMENT, Niveau.SERVICE), calcul=demandes_recues, source=SOURCE, par_periode=True,
     description="Demandes enregistrées au registre, tous canaux, hors démonstration.",
 ))  # fmt: skip
 declarer(Indicateur(
     code="relation.part_dans_les_temps", libelle="Demandes décidées dans le délai", unite="%",
-    niveaux=(Niveau.DEPARTEMENT,), calcul=part_dans_les_temps, source=SOURCE, sens="hausse",
+    niveaux=(Niveau.DEPARTEMENT, Niveau.SERVICE), calcul=part_dans_les_temps, source=SOURCE, par_periode=True,
+    sens="hausse",
     description="Part des demandes décidées au plus tard le jour où naîtrait la décision "
     "implicite (ou, sans décision implicite, dans le délai annoncé).",
 ))  # fmt: skip
 
 
-# --- The statistics of the register (sun.relation.statistiques), département level. ---
+# --- The statistics of the register (sun.relation.statistiques), département level (and per
+# service for the processing times). ---
 
 
-def _reelles():
+def _reelles(niveau: Niveau = Niveau.DEPARTEMENT, code: str = ""):
     from sun.relation.statistiques.queries import statistiques
 
-    return statistiques().reelles()
+    return _du_service(statistiques().reelles(), niveau, code)
 
 
 def _part(nombre: int, total: int) -> float | None:
@@ -61,14 +86,14 @@ def part_en_ligne(niveau: Niveau, code: str) -> Valeur:
 
 
 def _delai(p: int):
-    def calcul(niveau: Niveau, code: str) -> Valeur:
+    def calcul(niveau: Niveau, code: str, periode: Periode | None = None) -> Valeur:
         from sun.relation.statistiques.percentiles import percentile
 
-        qs = _reelles()
+        qs = _dans(_reelles(niveau, code), "decidee_le", periode)
         histo: dict[int, int] = {}
         for _, jours, n in qs.histogramme_delais("demonstration"):
             histo[jours] = histo.get(jours, 0) + n
-        valeur = percentile(histo, p)
+        valeur = percentile(histo, p) if sum(histo.values()) >= SEUIL else None
         return Valeur(None if valeur is None else round(valeur, 1),
                       qs.decidees().aggregate(d=Max("decidee_le"))["d"], SOURCE)  # fmt: skip
 
@@ -106,13 +131,13 @@ declarer(Indicateur(
 ))  # fmt: skip
 declarer(Indicateur(
     code="relation.delai_median", libelle="Délai de traitement médian", unite="jours",
-    niveaux=(Niveau.DEPARTEMENT,), calcul=_delai(50), source=SOURCE, sens="baisse",
+    niveaux=(Niveau.DEPARTEMENT, Niveau.SERVICE), calcul=_delai(50), source=SOURCE, par_periode=True, sens="baisse",
     description="De la réception à la décision, la moitié des demandes décidées l'ont été en "
     "moins de ce nombre de jours.",
 ))  # fmt: skip
 declarer(Indicateur(
     code="relation.delai_p90", libelle="Délai de traitement, 9 demandes sur 10", unite="jours",
-    niveaux=(Niveau.DEPARTEMENT,), calcul=_delai(90), source=SOURCE, sens="baisse",
+    niveaux=(Niveau.DEPARTEMENT, Niveau.SERVICE), calcul=_delai(90), source=SOURCE, par_periode=True, sens="baisse",
     description="De la réception à la décision, 9 demandes décidées sur 10 l'ont été en moins de "
     "ce nombre de jours (90e centile).",
 ))  # fmt: skip

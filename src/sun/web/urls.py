@@ -2,6 +2,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from sun.web.views import (
+    accessibilite,
+    accessibilite_controles,
+    accessibilite_espace,
+    accessibilite_plan,
     activites,
     carte_lieux,
     comptes,
@@ -15,8 +19,14 @@ from sun.web.views import (
     geo,
     imports,
     lieux_exports,
+    nos_resultats,
     pages,
     pilotage,
+    qualite_avis,
+    qualite_avis_espace,
+    qualite_engagements,
+    qualite_telephonie_import,
+    qualite_telephonie_urls,
     referencement,
     relation_catalogue,
     relation_demande,
@@ -154,6 +164,89 @@ espace_urls = (
             relation_catalogue.canal,
             name="relation_canal",
         ),
+        # --- qualité : import des relevés d'appels (before « telephone/<code>/ ») ---
+        path(
+            "qualite/telephone/importer/",
+            qualite_telephonie_import.importer,
+            name="qualite_telephone_importer",
+        ),
+        # --- qualité : accueil téléphonique ---
+        *qualite_telephonie_urls.chemins,
+        # --- accessibilite ---
+        path("accessibilite/", accessibilite_espace.liste, name="accessibilite"),
+        path("accessibilite/nouveau/", accessibilite_espace.nouveau, name="accessibilite_nouveau"),
+        path("accessibilite/plan/", accessibilite_plan.plans, name="accessibilite_plans"),
+        path(
+            "accessibilite/plan/nouveau/",
+            accessibilite_plan.plan_nouveau,
+            name="accessibilite_plan_nouveau",
+        ),
+        path("accessibilite/plan/<int:pk>/", accessibilite_plan.plan, name="accessibilite_schema"),
+        path(
+            "accessibilite/plan/actions/<int:pk>/",
+            accessibilite_plan.action,
+            name="accessibilite_action",
+        ),
+        path(
+            "accessibilite/plan/actions/<int:pk>/supprimer/",
+            accessibilite_plan.action_supprimer,
+            name="accessibilite_action_supprimer",
+        ),
+        path(
+            "accessibilite/services/<slug:slug>/",
+            accessibilite_espace.fiche,
+            name="accessibilite_fiche",
+        ),
+        path(
+            "accessibilite/services/<slug:slug>/modifier/",
+            accessibilite_espace.modifier,
+            name="accessibilite_modifier",
+        ),
+        path(
+            "accessibilite/services/<slug:slug>/grille/",
+            accessibilite_espace.grille,
+            name="accessibilite_grille",
+        ),
+        path(
+            "accessibilite/services/<slug:slug>/contenus/",
+            accessibilite_espace.contenu,
+            name="accessibilite_contenu",
+        ),
+        path(
+            "accessibilite/services/<slug:slug>/contenus/<int:pk>/supprimer/",
+            accessibilite_espace.contenu_supprimer,
+            name="accessibilite_contenu_supprimer",
+        ),
+        path(
+            "accessibilite/services/<slug:slug>/controles/",
+            accessibilite_controles.controles,
+            name="accessibilite_controles",
+        ),
+        # --- services publics+ ---
+        path("qualite/engagements/", qualite_engagements.tableau, name="qualite_engagements"),
+        path(
+            "qualite/engagements/<slug:code>/",
+            qualite_engagements.service,
+            name="qualite_engagements_service",
+        ),
+        path(
+            "qualite/engagements/<slug:code>/actions/<int:pk>/",
+            qualite_engagements.action,
+            name="qualite_engagements_action",
+        ),
+        # --- qualité : avis des usagers ---
+        path("qualite/avis/", qualite_avis_espace.resultats, name="qualite_avis"),
+        path(
+            "qualite/avis/resultats.csv", qualite_avis_espace.resultats_csv, name="qualite_avis_csv"
+        ),
+        path("qualite/avis/textes/", qualite_avis_espace.textes, name="qualite_avis_textes"),
+        path(
+            "qualite/avis/textes/<int:pk>/",
+            qualite_avis_espace.moderer_texte,
+            name="qualite_avis_moderer",
+        ),
+        path("qualite/avis/tablette/", qualite_avis_espace.borne, name="qualite_avis_borne"),
+        path("qualite/avis/importer/", qualite_avis_espace.importer, name="qualite_avis_importer"),
     ],
     "espace",
 )
@@ -262,4 +355,27 @@ urlpatterns = [
     path("demarches/<slug:slug>/deposer/", demarches.deposer, name="demarche_deposer"),
     path("demarches/<slug:slug>/deposer/recu/<str:jeton>/", demarches.recu, name="demarche_recu"),
     path("suivi/", suivi.suivi, name="suivi"),
+    # --- accessibilite ---
+    path("accessibilite/services/", accessibilite.services, name="accessibilite_services"),
+    path(
+        "accessibilite/declarations/<slug:slug>/",
+        accessibilite.declaration,
+        name="accessibilite_declaration",
+    ),
+    path("accessibilite/schema-pluriannuel/", accessibilite.schema, name="accessibilite_schema"),
+    # --- services publics+ ---
+    path("nos-resultats/", nos_resultats.departement, name="nos_resultats"),
+    path("nos-resultats/departement.csv", nos_resultats.csv_departement, name="nos_resultats_csv"),
+    path("nos-resultats/<slug:code>/", nos_resultats.service, name="nos_resultats_service"),
+    path(
+        "nos-resultats/<slug:code>/resultats.csv",
+        nos_resultats.csv_service,
+        name="nos_resultats_service_csv",
+    ),
+    # --- qualité : avis des usagers ---
+    path("avis/", qualite_avis.questionnaire, name="avis"),
+    path("avis/merci/", qualite_avis.merci, name="avis_merci"),
+    path("avis/etape/<str:jeton>/", qualite_avis.etape, name="avis_etape"),
+    path("avis/borne/<str:jeton>/", qualite_avis.borne, name="avis_borne"),
+    path("avis/borne/<str:jeton>/merci/", qualite_avis.borne_merci, name="avis_borne_merci"),
 ]

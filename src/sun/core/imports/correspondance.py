@@ -22,6 +22,12 @@ and which ones hold several values. See docs/correspondances.md.
     ignorer:                             # rows skipped (closed, inactive…), counted apart
       - {colonne: Statut, termes: [fermé, inactif]}
     projection: lambert93                # coordinates given in Lambert-93, converted (pyproj)
+    entete: [start, end, disposition]    # a headerless file: the names of its columns
+    fuseau: UTC                          # date-times written without an offset are UTC
+    champs:
+      issue: {colonne: disposition, valeurs: {ANSWERED: decroche}}   # a table of values
+      debut: {colonne: start, format: "%d/%m/%Y %H:%M"}             # how a date is written
+      file: {colonne: User, si: {colonne: User type, termes: [HuntGroup]}}  # read only if
 
 The mapping is checked strictly (correspondance_verif): an unknown key or a value of the wrong
 shape is an error with its line.
@@ -30,7 +36,7 @@ shape is an error with its line.
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -64,8 +70,13 @@ class Cible:
     nom: str = "de la cible"
 
 
+@lru_cache(maxsize=16384)
+def _plie(texte: str) -> str:
+    return plier(texte)  # the cells a rule reads repeat from row to row: folded once
+
+
 def _contenu(ligne: dict, colonnes: list[str]) -> str:
-    return plier(" ".join(str(ligne.get(c, "") or "") for c in colonnes))
+    return _plie(" ".join(str(ligne.get(c, "") or "") for c in colonnes))
 
 
 @dataclass
@@ -128,6 +139,8 @@ class Correspondance:
     ignorer: list[Condition] = field(default_factory=list)
     projection: str = ""  # EPSG code of projected coordinates, converted to WGS84
     contenu: dict = field(default_factory=dict)  # as read, to rebuild it (pending imports)
+    entete: list[str] = field(default_factory=list)  # a headerless file's column names
+    fuseau: str = ""  # time zone of the date-times written without an offset
 
     @classmethod
     def depuis_fichier(cls, chemin: Path, cible: Cible) -> "Correspondance":
@@ -177,7 +190,8 @@ class Correspondance:
         ]  # fmt: skip
         projection = verif.PROJECTIONS.get(str(contenu.get("projection") or "").casefold(), "")
         return cls(str(contenu.get("format", "libre")), cible, str(contenu.get("source", "")),
-                   colonnes, champs, chemin, ignorer, projection, _simple(contenu))  # fmt: skip
+                   colonnes, champs, chemin, ignorer, projection, _simple(contenu),
+                   verif.en_liste(contenu.get("entete")), str(contenu.get("fuseau") or ""))  # fmt: skip
 
     def colonnes_lues(self) -> list[str]:
         """Every source column the mapping reads: each must be in the file's header."""
@@ -187,6 +201,8 @@ class Correspondance:
             lues += [str(c) for c in (regle.get("jours") or {}).values()]
             if "colonne" in regle:
                 lues.append(regle["colonne"])
+            if isinstance(regle.get("si"), dict):
+                lues.append(regle["si"]["colonne"])
             for r in regle.get("regles") or []:
                 lues += verif.en_liste(r.get("colonnes"))
         lues += [c.colonne for c in self.ignorer]
@@ -220,21 +236,44 @@ class Correspondance:
             for champ, regle in self.champs.items()
         }  # fmt: skip
 
+    @cached_property
+    def _conditions(self) -> dict[str, Condition]:
+        return {
+            champ: Condition(str(si["colonne"]), verif.en_liste(si.get("termes")),
+                             verif.en_liste(si.get("valeurs")), bool(si.get("vide")))
+            for champ, regle in self.champs.items() if isinstance(si := regle.get("si"), dict)
+        }  # fmt: skip
+
+    @cached_property
+    def _tables(self) -> dict[str, dict[str, str]]:
+        return {
+            champ: {plier(str(k)): str(v) for k, v in regle["valeurs"].items()}
+            for champ, regle in self.champs.items() if isinstance(regle.get("valeurs"), dict)
+        }  # fmt: skip
+
     def _valeur(self, champ: str, regle: dict, ligne: dict):
+        if champ in self._conditions and not self._conditions[champ].vraie(ligne):
+            return regle.get("defaut", "")  # `si` false: the field is not read on this row
+        if "regles" in regle and champ not in self.cible.multiples:
+            # A pure function of the cells its rules read, which repeat: computed once each.
+            cle = tuple(ligne.get(c) for c in self._lues_par_regles[champ])
+            memoire = self._memoire.setdefault(champ, {})
+            try:
+                valeur = memoire.get(cle)
+            except TypeError:  # a JSON cell holding a list: not memoised
+                return self._selon_regles(champ, regle, ligne)
+            if valeur is None:
+                if len(memoire) > 50_000:
+                    memoire.clear()
+                valeur = memoire[cle] = self._selon_regles(champ, regle, ligne)
+            return valeur
         if "regles" in regle:
-            trouvees = [r.valeur for r in self._regles[champ] if r.s_applique(ligne)]
-            constantes = verif.en_liste(regle.get("valeur"))
-            valeurs = list(dict.fromkeys([*constantes, *trouvees])) or verif.en_liste(
-                regle.get("defaut")
-            )
-            if champ in self.cible.multiples:
-                return valeurs
-            return (trouvees or valeurs or [""])[0]
+            return self._selon_regles(champ, regle, ligne)
         if "valeur" in regle:
             return regle["valeur"]
         if "joindre" in regle:
             colonnes = verif.en_liste(regle["joindre"])
-            morceaux = [nettoyer(str(ligne.get(c, "") or "")) for c in colonnes]
+            morceaux = [_nettoyer(ligne.get(c, "") or "") for c in colonnes]
             return str(regle.get("separateur", " ")).join(m for m in morceaux if m)
         if "jours" in regle:
             expression, _ = osm_depuis_colonnes(
@@ -242,11 +281,53 @@ class Correspondance:
             )
             return expression
         if "colonne" in regle:
-            valeur = ligne.get(regle["colonne"], "")
-            if "extraire" in regle:
-                valeur = extraire(str(valeur or ""), regle["extraire"])
-            return valeur if valeur not in (None, "") else regle.get("defaut", "")
+            return self._colonne(champ, regle, ligne)
         return regle.get("defaut", "")
+
+    @cached_property
+    def _lues_par_regles(self) -> dict[str, list[str]]:
+        lues = {}
+        for champ, regle in self.champs.items():
+            colonnes = [
+                c for r in regle.get("regles") or [] for c in verif.en_liste(r.get("colonnes"))
+            ]
+            lues[champ] = list(dict.fromkeys([*colonnes, *verif.en_liste(regle.get("colonne"))]))
+        return lues
+
+    @cached_property
+    def _memoire(self) -> dict[str, dict]:
+        return {}
+
+    def _selon_regles(self, champ: str, regle: dict, ligne: dict):
+        trouvees = [r.valeur for r in self._regles[champ] if r.s_applique(ligne)]
+        constantes = verif.en_liste(regle.get("valeur"))
+        valeurs = list(dict.fromkeys([*constantes, *trouvees]))
+        if not valeurs and "colonne" in regle and champ not in self.cible.multiples:
+            return self._colonne(champ, regle, ligne)  # no rule true: the column says
+        valeurs = valeurs or verif.en_liste(regle.get("defaut"))
+        if champ in self.cible.multiples:
+            return valeurs
+        return (trouvees or valeurs or [""])[0]
+
+    def _colonne(self, champ: str, regle: dict, ligne: dict):
+        valeur = ligne.get(regle["colonne"], "")
+        if "extraire" in regle:
+            valeur = extraire(str(valeur or ""), regle["extraire"])
+        if champ in self._tables and valeur not in (None, ""):
+            # A value missing from the table stays as read: the importer refuses it by name.
+            valeur = self._tables[champ].get(_plie(str(valeur)), valeur)
+        if valeur not in (None, ""):
+            return valeur
+        defaut = regle.get("defaut", "")
+        return defaut[0] if isinstance(defaut, list) and defaut else defaut
+
+
+def _nettoyer(valeur) -> str:
+    """`nettoyer`, with a fast path for the plain ASCII cells that it leaves unchanged."""
+    if (isinstance(valeur, str) and valeur.isascii() and valeur.isprintable() and "`" not in valeur
+            and "  " not in valeur and valeur == valeur.strip()):  # fmt: skip
+        return valeur
+    return nettoyer(str(valeur))
 
 
 def _simple(valeur):

@@ -13,9 +13,10 @@ import yaml
 from sun.core.imports.bornes import ComposeurBorne, verifier_texte_yaml
 from sun.core.text import plier
 
-CLES_RACINE = {"source", "format", "colonnes", "champs", "ignorer", "projection", "description"}
+CLES_RACINE = {"source", "format", "colonnes", "champs", "ignorer", "projection", "description",
+               "entete", "fuseau"}  # fmt: skip
 CLES_CHAMP = {"colonne", "defaut", "valeur", "joindre", "separateur", "regles", "jours",
-              "extraire", "description"}  # fmt: skip
+              "extraire", "description", "valeurs", "format", "si"}  # fmt: skip
 CLES_REGLE = {"valeur", "termes", "colonnes", "sauf"}
 CLES_IGNORER = {"colonne", "termes", "valeurs", "vide"}
 EXTRACTIONS = ("code_postal", "commune", "voie")
@@ -108,6 +109,7 @@ def verifier(contenu, cible) -> list[str]:
             + ", ".join(sorted(PROJECTIONS))
             + ")"
         )
+    erreurs += _erreurs_entete_fuseau(contenu)
     colonnes, champs = (_sous_dictionnaire(contenu, cle, erreurs) for cle in ("colonnes", "champs"))
     for nom in [*colonnes, *champs]:
         if nom not in cible.champs:
@@ -130,6 +132,37 @@ def verifier(contenu, cible) -> list[str]:
     for condition in ignorer:
         erreurs += _erreurs_ignorer(condition, contenu)
     return erreurs
+
+
+def _erreurs_entete_fuseau(contenu: dict) -> list[str]:
+    """`entete`: the column names of a headerless file; `fuseau`: the time zone of date-times
+    written without an offset."""
+    erreurs = []
+    entete = contenu.get("entete")
+    if entete is not None:
+        if not isinstance(entete, list) or not entete or not all(map(_est_texte, entete)):
+            erreurs.append(f"{_ligne(contenu, 'entete')}« entete » attend la liste des colonnes")
+        elif len({str(c) for c in entete}) != len(entete):
+            erreurs.append(f"{_ligne(contenu, 'entete')}« entete » nomme deux fois une colonne")
+    fuseau = contenu.get("fuseau")
+    if fuseau is not None and not fuseau_connu(fuseau):
+        erreurs.append(
+            f"{_ligne(contenu, 'fuseau')}fuseau horaire « {fuseau} » inconnu (exemples : "
+            "Europe/Paris, UTC)"
+        )
+    return erreurs
+
+
+def fuseau_connu(nom) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(nom, str) or not nom or nom.startswith(("/", ".")) or ".." in nom:
+        return False
+    try:
+        ZoneInfo(nom)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _sous_dictionnaire(contenu: dict, cle: str, erreurs: list[str]) -> dict:
@@ -167,6 +200,7 @@ def _erreurs_champ(nom: str, regle: dict, cible) -> list[str]:
             erreurs.append(
                 f"{_ligne(regle, 'extraire')}« {nom} » : « extraire » demande une « colonne »"
             )
+    erreurs += _erreurs_table_format_si(nom, regle, cible)
     jours = regle.get("jours")
     if jours is not None:
         if not isinstance(jours, dict):
@@ -194,6 +228,37 @@ def _erreurs_champ(nom: str, regle: dict, cible) -> list[str]:
     return erreurs
 
 
+def _erreurs_table_format_si(nom: str, regle: dict, cible) -> list[str]:
+    """`valeurs`: a table « value read: value of the target »; `format`: how a date is written
+    (strptime codes); `si`: a condition (like those of `ignorer`) for the field to be read."""
+    erreurs = []
+    table = regle.get("valeurs")
+    if table is not None:
+        if not isinstance(table, dict) or not table:
+            erreurs.append(
+                f"{_ligne(regle, 'valeurs')}« {nom} » : « valeurs » attend une table "
+                "« valeur lue : valeur de SUN »"
+            )
+        else:
+            for lue, voulue in table.items():
+                if not _est_texte(voulue):
+                    erreurs.append(f"{_ligne(table, lue)}« {nom} » : « {lue} » attend un texte")
+                else:
+                    erreurs += _hors_enumeration(nom, voulue, cible, _ligne(table, lue))
+        if "colonne" not in regle:
+            erreurs.append(
+                f"{_ligne(regle, 'valeurs')}« {nom} » : « valeurs » demande une « colonne »"
+            )
+    if "format" in regle and (not isinstance(regle["format"], str) or "%" not in regle["format"]):
+        erreurs.append(
+            f"{_ligne(regle, 'format')}« {nom} » : « format » attend un format de date "
+            "(par exemple « %d/%m/%Y %H:%M:%S »)"
+        )
+    if "si" in regle:
+        erreurs += _erreurs_ignorer(regle["si"], regle, f"« {nom} » : « si »")
+    return erreurs
+
+
 def _erreurs_mots_cles(nom: str, r, parent, cible) -> list[str]:
     if not isinstance(r, dict):
         return [
@@ -212,25 +277,22 @@ def _erreurs_mots_cles(nom: str, r, parent, cible) -> list[str]:
     return erreurs
 
 
-def _erreurs_ignorer(condition, contenu) -> list[str]:
+def _erreurs_ignorer(condition, contenu, ou: str = "« ignorer »") -> list[str]:
+    cle_parent = "si" if ou != "« ignorer »" else "ignorer"
     if not isinstance(condition, dict):
         return [
-            f"{_ligne(contenu, 'ignorer')}« ignorer » : chaque condition est un dictionnaire (colonne, termes, valeurs, vide)"
+            f"{_ligne(contenu, cle_parent)}{ou} : chaque condition est un dictionnaire (colonne, termes, valeurs, vide)"
         ]
-    erreurs = _inconnues(condition, CLES_IGNORER, "dans une condition « ignorer »")
+    erreurs = _inconnues(condition, CLES_IGNORER, f"dans une condition {ou}")
     if not _est_texte(condition.get("colonne")):
-        erreurs.append(f"{_ligne(condition)}« ignorer » : chaque condition nomme sa « colonne »")
+        erreurs.append(f"{_ligne(condition)}{ou} : chaque condition nomme sa « colonne »")
     for cle in ("termes", "valeurs"):
         if cle in condition and not _liste_de_textes(condition[cle]):
-            erreurs.append(
-                f"{_ligne(condition, cle)}« ignorer » : « {cle} » attend une liste de textes"
-            )
+            erreurs.append(f"{_ligne(condition, cle)}{ou} : « {cle} » attend une liste de textes")
     if "vide" in condition and not isinstance(condition["vide"], bool):
-        erreurs.append(f"{_ligne(condition, 'vide')}« ignorer » : « vide » vaut true ou false")
+        erreurs.append(f"{_ligne(condition, 'vide')}{ou} : « vide » vaut true ou false")
     if not {"termes", "valeurs", "vide"} & set(condition):
-        erreurs.append(
-            f"{_ligne(condition)}« ignorer » : donnez « termes », « valeurs » ou « vide »"
-        )
+        erreurs.append(f"{_ligne(condition)}{ou} : donnez « termes », « valeurs » ou « vide »")
     return erreurs
 
 

@@ -88,8 +88,11 @@ class Lecture:
 XLSX = b"PK\x03\x04"
 
 
-def ouvrir(chemin: Path) -> Lecture:
-    """Detect the kind of file and open it; raise FichierIllisible with the reason."""
+def ouvrir(chemin: Path, entete: list[str] | None = None) -> Lecture:
+    """Detect the kind of file and open it; raise FichierIllisible with the reason.
+
+    `entete`: the column names of a headerless CSV (a mapping's `entete`, e.g. Asterisk's
+    Master.csv): its first line is data, unless it repeats these names (then it is skipped)."""
     chemin = Path(chemin)
     if not chemin.exists():
         raise FichierIllisible(f"Fichier introuvable : {chemin}")
@@ -111,7 +114,7 @@ def ouvrir(chemin: Path) -> Lecture:
         if _est_json_lines(chemin):
             return Lecture("JSON lines", None, _lignes_json_lines(chemin))
         return Lecture("JSON", None, _lignes_json(chemin))
-    limite = bornes.enregistrement_max()
+    limite, declare = bornes.enregistrement_max(), entete
     try:
         with chemin.open(encoding=encodage, newline="") as fichier:
             entete = fichier.readline(limite + 1)
@@ -128,6 +131,10 @@ def ouvrir(chemin: Path) -> Lecture:
         raise bornes.caractere_nul("dans l'en-tête")
     nom_sep = {",": "virgule", ";": "point-virgule", "\t": "tabulation"}[separateur]
     colonnes = [c.strip() for c in next(csv.reader([entete], delimiter=separateur), [])]
+    if declare:
+        sautee = [c.casefold() for c in colonnes] == [c.casefold() for c in declare]
+        return Lecture(f"CSV sans en-tête ({nom_sep}, {encodage})", list(declare),
+                       _lignes_csv(chemin, encodage, separateur, list(declare), sautee))  # fmt: skip
     return Lecture(
         f"CSV ({nom_sep}, {encodage})", colonnes, _lignes_csv(chemin, encodage, separateur)
     )
@@ -268,15 +275,21 @@ def _lignes_bornees(fichier, lu: list[int]) -> Iterator[str]:
         yield ligne
 
 
-def _lignes_csv(chemin: Path, encodage: str, separateur: str) -> Iterator[tuple[int, dict]]:
+def _lignes_csv(chemin: Path, encodage: str, separateur: str, declare: list[str] | None = None,
+                sauter: bool = False) -> Iterator[tuple[int, dict]]:  # fmt: skip
     csv.field_size_limit(bornes.champ_max())
     lu = [0]
     with chemin.open(encoding=encodage, newline="") as fichier:
         lecteur = csv.reader(_lignes_bornees(fichier, lu), delimiter=separateur)
-        try:
-            entete = [c.strip() for c in next(lecteur)]
-        except StopIteration:
-            return
+        if declare is not None:
+            entete = declare
+            if sauter:
+                next(lecteur, None)
+        else:
+            try:
+                entete = [c.strip() for c in next(lecteur)]
+            except StopIteration:
+                return
         lu[0] = 0
         if len(set(entete)) != len(entete):
             raise FichierIllisible("Des colonnes portent le même nom dans l'en-tête.")

@@ -43,6 +43,7 @@ class AutoEvaluation(models.Model):
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    demonstration = models.BooleanField("démonstration", default=False)
     date_maj = models.DateTimeField("mis à jour le", auto_now=True)
 
     class Meta:
@@ -86,6 +87,7 @@ class ActionAmelioration(models.Model):
                               default=Statut.PREVUE)  # fmt: skip
     avancement = models.PositiveSmallIntegerField("avancement (%)", default=0)
     publique = models.BooleanField("montrée sur « Nos résultats »", default=True)
+    demonstration = models.BooleanField("démonstration", default=False)
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

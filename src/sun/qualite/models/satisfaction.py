@@ -5,6 +5,8 @@ State observatoire. Anonymous: no account, no address, no number is kept with an
 from django.conf import settings
 from django.db import models
 
+from sun.qualite.satisfaction.queries import AvisQuerySet
+
 
 class Satisfaction(models.TextChoices):
     """Step 1 (`satisfaction`), three smileys; score good 10, medium 5, bad 0."""
@@ -72,6 +74,8 @@ class Avis(models.Model):
     identifiant_jdma = models.CharField(max_length=80, null=True, blank=True, unique=True)
     formulaire = models.CharField("formulaire", max_length=200, blank=True)
     demonstration = models.BooleanField("démonstration", default=False)
+
+    objects = AvisQuerySet.as_manager()
 
     class Meta:
         verbose_name = "avis d'usager"

@@ -7,6 +7,8 @@ hash (HMAC with `SUN_TELEPHONIE_CLE`) when repeat-caller figures are wanted."""
 
 from django.db import models
 
+from sun.qualite.telephonie.queries import AppelQuerySet, EffectifQuerySet, FileAttenteQuerySet
+
 
 class Issue(models.TextChoices):
     """How a call ended. Calls requiring an agent = every call reaching a human queue during
@@ -51,6 +53,8 @@ class FileAttente(models.Model):
     demonstration = models.BooleanField("démonstration", default=False)
     date_maj = models.DateTimeField("mis à jour le", auto_now=True)
 
+    objects = FileAttenteQuerySet.as_manager()
+
     class Meta:
         verbose_name = "file d'attente téléphonique"
         verbose_name_plural = "files d'attente téléphoniques"
@@ -81,6 +85,8 @@ class Appel(models.Model):
     appelant = models.CharField("empreinte de l'appelant", max_length=64, blank=True)
     demonstration = models.BooleanField("démonstration", default=False)
 
+    objects = AppelQuerySet.as_manager()
+
     class Meta:
         verbose_name = "appel"
         constraints = [
@@ -103,6 +109,8 @@ class Effectif(models.Model):
     demi_heure = models.PositiveSmallIntegerField("demi-heure (0–47)")
     agents = models.PositiveSmallIntegerField("agents au téléphone")
     date_maj = models.DateTimeField("mis à jour le", auto_now=True)
+
+    objects = EffectifQuerySet.as_manager()
 
     class Meta:
         verbose_name = "agents de permanence"

@@ -24,7 +24,7 @@ from sun.inclusion import permissions
 
 # The agent-space page of each kind of import run by the worker (it follows its jobs).
 PAGES = {"lieux": "espace:lieux_importer", "activites": "espace:activites_importer",
-         "ifn": "espace:ifn_importer"}  # fmt: skip
+         "ifn": "espace:ifn_importer", "telephonie": "espace:qualite_telephone_importer"}  # fmt: skip
 
 
 def lancer_import_envoye(genre: str, envoye, *, options: dict, essai: bool, auteur):

@@ -1,0 +1,1 @@
+"""Telephone figures: periods, masking, the dashboards of the services, their charts."""
