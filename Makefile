@@ -51,6 +51,8 @@ bench: install-test
 	$(BIN)/python benchmarks/couverture.py
 	$(BIN)/python benchmarks/charge_publique.py
 	$(BIN)/python benchmarks/relation_registre.py
+	$(BIN)/python benchmarks/telephonie_import.py
+	$(BIN)/python benchmarks/telephonie_tableau.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test

@@ -167,6 +167,8 @@ def _monde_qualite(service) -> dict:
     of it with a non-accessible content, a multi-year plan with an action."""
     from datetime import date
 
+    from django.utils import timezone
+
     from sun.accessibilite.models import (
         ActionAccessibilite,
         ContenuNonAccessible,
@@ -174,8 +176,6 @@ def _monde_qualite(service) -> dict:
         ServiceNumerique,
     )
     from sun.qualite.engagements.referentiel import charger_engagements
-    from django.utils import timezone
-
     from sun.qualite.models import ActionAmelioration, Avis, Engagement, FileAttente
 
     file = FileAttente.objects.create(code="file-matrice", nom="File", service=service)
