@@ -96,6 +96,15 @@ def _violations(reponse: dict) -> list[dict]:
 
 
 def analyser(urls: list[str], *, chromium: str, delai_s: float) -> tuple[list[Analyse], str, str]:
+    """Run `_analyser` in a thread of its own: Playwright's sync API refuses to run where an
+    asyncio loop is running (a caller inside an async server, or a browser test's process)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as fil:
+        return fil.submit(_analyser, urls, chromium=chromium, delai_s=delai_s).result()
+
+
+def _analyser(urls: list[str], *, chromium: str, delai_s: float) -> tuple[list[Analyse], str, str]:
     """(one `Analyse` per address in order, axe-core version, browser version). An address
     that cannot be opened (DNS, refused, timeout, HTTP error) is an `Analyse` with its reason;
     the others go on."""
