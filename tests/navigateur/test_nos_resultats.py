@@ -9,6 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.navigateur.verifications import defauts
+
 pytestmark = pytest.mark.navigateur
 
 TELEPHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
@@ -41,10 +43,8 @@ def _donnees():
 
 def _verifier(page, axe, nom: str) -> None:
     page.wait_for_load_state("load")
-    resultat = axe.run(page)
-    assert not resultat.response["violations"], f"{nom} : " + resultat.generate_report()
-    largeur = page.evaluate("document.documentElement.scrollWidth")
-    assert largeur <= 360, f"{nom} déborde : {largeur}px"
+    problemes = defauts(page, axe, nom, 360)
+    assert not problemes, "\n".join(problemes)
 
 
 def test_nos_resultats_a_360_pixels(site, contexte):

@@ -7,6 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.navigateur.verifications import defauts
+
 pytestmark = pytest.mark.navigateur
 
 TELEPHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
@@ -14,10 +16,8 @@ TABLETTE = {"viewport": {"width": 1024, "height": 768}, "has_touch": True}
 
 
 def _verifier(page, axe, nom: str, largeur_max: int = 360) -> None:
-    resultat = axe.run(page)
-    assert not resultat.response["violations"], f"{nom} : " + resultat.generate_report()
-    largeur = page.evaluate("document.documentElement.scrollWidth")
-    assert largeur <= largeur_max, f"{nom} déborde : {largeur}px"
+    problemes = defauts(page, axe, nom, largeur_max)
+    assert not problemes, "\n".join(problemes)
 
 
 def test_questionnaire_sur_un_telephone(site, contexte):

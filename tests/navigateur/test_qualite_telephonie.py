@@ -8,6 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.navigateur.verifications import parcourir
+
 pytestmark = pytest.mark.navigateur
 
 
@@ -47,20 +49,20 @@ def test_pages_du_telephone_a_360_px(site, contexte):
     _se_connecter(page, site, agent.username)
     base = f"/espace/qualite/telephone/{service.code}/"
     axe, problemes = Axe(), []
-    for chemin in ("/espace/qualite/telephone/?periode=annee&annee=2024",
-                   base + "?periode=annee&annee=2024", base + "?periode=mois&mois=faux",
-                   base + "effectifs/?periode=trimestre&annee=2024&trimestre=1",
-                   base + "effectifs/?periode=annee&annee=2024&objectif=80en20",
-                   base + "planning/", f"/espace/qualite/telephone/files/{file.pk}/"):  # fmt: skip
-        reponse = page.goto(site + chemin)
-        assert reponse.ok, f"{chemin} : {reponse.status}"
-        expect(page.locator("h1")).to_be_visible()
-        largeur = page.evaluate("document.documentElement.scrollWidth")
-        if largeur > 360:
-            problemes.append(f"{chemin} déborde : {largeur}px")
-        resultat = axe.run(page)
-        if resultat.response["violations"]:
-            problemes.append(f"{chemin} : " + resultat.generate_report())
+    problemes += parcourir(
+        page,
+        axe,
+        site,
+        (
+            "/espace/qualite/telephone/?periode=annee&annee=2024",
+            base + "?periode=annee&annee=2024",
+            base + "?periode=mois&mois=faux",
+            base + "effectifs/?periode=trimestre&annee=2024&trimestre=1",
+            base + "effectifs/?periode=annee&annee=2024&objectif=80en20",
+            base + "planning/",
+            f"/espace/qualite/telephone/files/{file.pk}/",
+        ),
+    )
     assert not problemes, "\n".join(problemes)
     page.goto(site + base + "?periode=annee&annee=2024")
     expect(page.locator("svg[role=img] title").first).to_have_text(

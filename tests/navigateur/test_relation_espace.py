@@ -9,6 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.navigateur.verifications import parcourir
+
 pytestmark = pytest.mark.navigateur
 
 
@@ -58,16 +60,7 @@ def test_pages_du_registre_et_du_catalogue_a_360_px(site, contexte):
         f"/espace/relation/demarches/{apa.slug}/canaux/nouveau/",
     ]  # fmt: skip
     axe, problemes = Axe(), []
-    for chemin in chemins:
-        reponse = page.goto(site + chemin)
-        assert reponse.ok, f"{chemin} : {reponse.status}"
-        expect(page.locator("h1")).to_be_visible()
-        largeur = page.evaluate("document.documentElement.scrollWidth")
-        if largeur > 360:
-            problemes.append(f"{chemin} déborde : {largeur}px")
-        resultat = axe.run(page)
-        if resultat.response["violations"]:
-            problemes.append(f"{chemin} : " + resultat.generate_report())
+    problemes += parcourir(page, axe, site, chemins)
     assert not problemes, "\n".join(problemes)
 
 

@@ -7,6 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.navigateur.verifications import parcourir
+
 pytestmark = pytest.mark.navigateur
 
 
@@ -43,18 +45,17 @@ def test_statistiques_et_reclamations_a_360_px(site, contexte):
     page = contexte(viewport={"width": 360, "height": 740}, is_mobile=True).new_page()
     _se_connecter(page, site)
     axe, problemes = Axe(), []
-    for chemin in ("/espace/relation/statistiques/", "/espace/relation/statistiques/?du=2024-02-01",
-                   "/espace/relation/statistiques/?du=faux&canal=fax",
-                   "/espace/relation/statistiques/reclamations/"):  # fmt: skip
-        reponse = page.goto(site + chemin)
-        assert reponse.ok, f"{chemin} : {reponse.status}"
-        expect(page.locator("h1")).to_be_visible()
-        largeur = page.evaluate("document.documentElement.scrollWidth")
-        if largeur > 360:
-            problemes.append(f"{chemin} déborde : {largeur}px")
-        resultat = axe.run(page)
-        if resultat.response["violations"]:
-            problemes.append(f"{chemin} : " + resultat.generate_report())
+    problemes += parcourir(
+        page,
+        axe,
+        site,
+        (
+            "/espace/relation/statistiques/",
+            "/espace/relation/statistiques/?du=2024-02-01",
+            "/espace/relation/statistiques/?du=faux&canal=fax",
+            "/espace/relation/statistiques/reclamations/",
+        ),
+    )
     assert not problemes, "\n".join(problemes)
     page.goto(site + "/espace/relation/statistiques/")
     expect(page.locator("section.repartition svg.graphique").first).to_be_attached()

@@ -87,6 +87,18 @@ def note_demonstration(nombre: int, quoi: str) -> str:
     return f"{nombre} {quoi} de démonstration non compté{'s' if nombre > 1 else ''}"
 
 
+# Figures about people are not shown under this count (nor shares and delays over fewer).
+SEUIL_PERSONNES = 5
+NON_AFFICHE = f"non affiché (moins de {SEUIL_PERSONNES})"
+
+
+def note_trop_peu(nombre: int, seuil: int, quoi: str, note: str = "") -> str:
+    """The note of a value not shown because it counts fewer than `seuil` people (« Moins de 5
+    appels. »), or `note` (what was left out) when given; empty when there is nothing at all
+    (nothing recorded yet is not « fewer than 5 »)."""
+    return note or (f"Moins de {seuil} {quoi}." if nombre else "")
+
+
 @dataclass(frozen=True)
 class Indicateur:
     code: str

@@ -5,11 +5,19 @@ publishes under Services Publics+). Demonstration requests never count."""
 
 from django.db.models import Max
 
-from sun.core.indicators import Indicateur, Niveau, Periode, Valeur, declarer, note_demonstration
+from sun.core.indicators import SEUIL_PERSONNES as SEUIL
+from sun.core.indicators import (
+    Indicateur,
+    Niveau,
+    Periode,
+    Valeur,
+    declarer,
+    note_demonstration,
+    note_trop_peu,
+)
 from sun.relation.models import Demande
 
 SOURCE = "Registre des demandes (SUN)"
-SEUIL = 5  # under 5 requests decided, no share nor delay is shown (figures about people)
 
 
 def _date(qs):
@@ -46,7 +54,7 @@ def part_dans_les_temps(niveau: Niveau, code: str, periode: Periode | None = Non
     total = decidees.count()
     jour = decidees.aggregate(d=Max("decidee_le"))["d"]
     if total < SEUIL:
-        return Valeur(None, jour, SOURCE, f"Moins de {SEUIL} demandes décidées." if total else "")
+        return Valeur(None, jour, SOURCE, note_trop_peu(total, SEUIL, "demandes décidées"))
     part = round(100 * decidees.filter(dans_les_temps=True).count() / total, 1)
     return Valeur(part, jour, SOURCE)
 

@@ -172,7 +172,7 @@ espace_urls = (
         ),
         # --- qualité : accueil téléphonique ---
         *qualite_telephonie_urls.chemins,
-        # --- accessibilite ---
+        # --- accessibilité numérique ---
         path("accessibilite/", accessibilite_espace.liste, name="accessibilite"),
         path("accessibilite/nouveau/", accessibilite_espace.nouveau, name="accessibilite_nouveau"),
         path("accessibilite/plan/", accessibilite_plan.plans, name="accessibilite_plans"),
@@ -222,7 +222,7 @@ espace_urls = (
             accessibilite_controles.controles,
             name="accessibilite_controles",
         ),
-        # --- services publics+ ---
+        # --- qualité : Services Publics+ ---
         path("qualite/engagements/", qualite_engagements.tableau, name="qualite_engagements"),
         path(
             "qualite/engagements/<slug:code>/",
@@ -355,7 +355,7 @@ urlpatterns = [
     path("demarches/<slug:slug>/deposer/", demarches.deposer, name="demarche_deposer"),
     path("demarches/<slug:slug>/deposer/recu/<str:jeton>/", demarches.recu, name="demarche_recu"),
     path("suivi/", suivi.suivi, name="suivi"),
-    # --- accessibilite ---
+    # --- accessibilité numérique ---
     path("accessibilite/services/", accessibilite.services, name="accessibilite_services"),
     path(
         "accessibilite/declarations/<slug:slug>/",
@@ -363,7 +363,7 @@ urlpatterns = [
         name="accessibilite_declaration",
     ),
     path("accessibilite/schema-pluriannuel/", accessibilite.schema, name="accessibilite_schema"),
-    # --- services publics+ ---
+    # --- qualité : Services Publics+ ---
     path("nos-resultats/", nos_resultats.departement, name="nos_resultats"),
     path("nos-resultats/departement.csv", nos_resultats.csv_departement, name="nos_resultats_csv"),
     path("nos-resultats/<slug:code>/", nos_resultats.service, name="nos_resultats_service"),

@@ -18,6 +18,7 @@ from django.db.models import Case, Count, FloatField, Max, Q, Sum, Value, When
 from django.utils import timezone
 
 from sun.core import indicators as registre
+from sun.core.indicators import SEUIL_PERSONNES as SEUIL
 from sun.core.indicators import Indicateur, Niveau, Periode, Valeur, declarer, note_demonstration
 from sun.qualite.models import AutoEvaluation, Avis, Engagement, Satisfaction
 from sun.qualite.satisfaction.indicators import avis as _avis
@@ -25,7 +26,6 @@ from sun.relation.models import Canal, Demarche, ServiceInstructeur
 
 SOURCE_AVIS = "Questionnaire de satisfaction (SUN, compatible « Je donne mon avis »)"
 SOURCE_EVALUATIONS = "Auto-évaluations Services Publics+ des services (SUN)"
-SEUIL = 5
 SCORE_SATISFAISANT = 8.0
 OBJECTIF_DECROCHE = 85.0
 # The State observatoire's score of step 1 (NOTES-relation §5.2).

@@ -4,13 +4,24 @@
 5 answers nothing is shown. Over a period (`periode=`, the year « Nos résultats » publishes)
 or, without one, over every real answer kept."""
 
-from django.db.models import Case, Count, FloatField, Max, Sum, Value, When
+from datetime import datetime, time, timedelta
 
-from sun.core.indicators import Indicateur, Niveau, Periode, Valeur, declarer, note_demonstration
+from django.db.models import Case, Count, FloatField, Max, Sum, Value, When
+from django.utils import timezone
+
+from sun.core.indicators import SEUIL_PERSONNES as SEUIL
+from sun.core.indicators import (
+    Indicateur,
+    Niveau,
+    Periode,
+    Valeur,
+    declarer,
+    note_demonstration,
+    note_trop_peu,
+)
 from sun.qualite.models import Avis, Satisfaction
 
 SOURCE = "Questionnaire de satisfaction (SUN, compatible « Je donne mon avis »)"
-SEUIL = 5
 POINTS = {Satisfaction.GOOD: 10, Satisfaction.MEDIUM: 5, Satisfaction.BAD: 0}
 
 
@@ -19,13 +30,10 @@ def avis(niveau: Niveau, code: str, demonstration: bool = False, periode: Period
     if niveau == Niveau.SERVICE:
         qs = qs.filter(service__code=code)
     if periode is not None:
-        qs = qs.filter(recu_le__date__gte=periode.du, recu_le__date__lte=periode.au)
+        debut = timezone.make_aware(datetime.combine(periode.du, time.min))
+        fin = timezone.make_aware(datetime.combine(periode.au + timedelta(days=1), time.min))
+        qs = qs.filter(recu_le__gte=debut, recu_le__lt=fin)
     return qs
-
-
-def _trop_peu(n: int, quoi: str, note: str) -> str:
-    """The note of a value not shown: « Moins de 5 avis. » when there are some."""
-    return note or (f"Moins de {SEUIL} {quoi}." if n else "")
 
 
 def score_satisfaction(niveau: Niveau, code: str, periode: Periode | None = None) -> Valeur:
@@ -36,7 +44,7 @@ def score_satisfaction(niveau: Niveau, code: str, periode: Periode | None = None
     jour = chiffres["d"].date() if chiffres["d"] else None
     note = note_demonstration(avis(niveau, code, True, periode).count(), "avis")
     if chiffres["n"] < SEUIL:
-        return Valeur(None, jour, SOURCE, _trop_peu(chiffres["n"], "avis", note))
+        return Valeur(None, jour, SOURCE, note_trop_peu(chiffres["n"], SEUIL, "avis", note))
     return Valeur(round(chiffres["points"] / chiffres["n"], 1), jour, SOURCE,
                   note or f"{chiffres['n']} avis.")  # fmt: skip
 
@@ -71,7 +79,7 @@ def _valeur(niveau: Niveau, code: str, score: str, effectif: str, quoi: str,
     n = getattr(cumul, effectif)
     note = note_demonstration(avis(niveau, code, True, periode).count(), "avis")
     if n < SEUIL:
-        return Valeur(None, jour, SOURCE, _trop_peu(n, quoi, note))
+        return Valeur(None, jour, SOURCE, note_trop_peu(n, SEUIL, quoi, note))
     return Valeur(getattr(cumul, score), jour, SOURCE, note or f"{n} {quoi}.")
 
 

@@ -8,6 +8,7 @@ for each administration channel tried, « joint ? » and the quality of the help
 
 from dataclasses import dataclass
 
+from sun.core.indicators import SEUIL_PERSONNES
 from sun.qualite.models.satisfaction import Satisfaction
 
 
@@ -87,7 +88,7 @@ AVERTISSEMENT_VERBATIM = (
 VERBATIM_MAX = 2000  # characters
 
 # --- Scores of the observatoire (§5.2) -------------------------------------------------------
-SEUIL_AFFICHAGE = 5  # fewer answers: the score is not shown
+SEUIL_AFFICHAGE = SEUIL_PERSONNES  # fewer answers: the score is not shown
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from sun.core.indicators import NON_AFFICHE
 from sun.qualite.satisfaction import questionnaire as q
 
 SOURCE = "Questionnaire de satisfaction (SUN, compatible « Je donne mon avis ») et imports JDMA"
-NON_AFFICHE = "non affiché (moins de 5)"
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre"]  # fmt: skip
 

@@ -15,18 +15,21 @@ from datetime import timedelta
 
 from django.db.models import Count, Max, Q
 
-from sun.core.indicators import Indicateur, Niveau, Periode, Valeur, declarer, note_demonstration
+from sun.core.indicators import SEUIL_PERSONNES as SEUIL
+from sun.core.indicators import (
+    Indicateur,
+    Niveau,
+    Periode,
+    Valeur,
+    declarer,
+    note_demonstration,
+    note_trop_peu,
+)
 from sun.qualite.models import Appel, Issue
 from sun.qualite.telephonie.queries import a_decrocher
 from sun.qualite.telephonie.statistiques.chiffres import percentiles
 
 SOURCE = "Relevés d'appels des standards téléphoniques (SUN)"
-SEUIL = 5
-
-
-def _trop_peu(n: int, quoi: str, note: str) -> str:
-    """The note of a value not shown: « Moins de 5 appels. » when there are some."""
-    return note or (f"Moins de {SEUIL} {quoi}." if n else "")
 
 
 __all__ = ["a_decrocher", "appels", "appels_recus", "attente_mediane", "taux_decroche"]
@@ -61,7 +64,7 @@ def taux_decroche(niveau: Niveau, code: str, periode: Periode | None = None) -> 
         decroches=Count("pk", filter=Q(issue=Issue.DECROCHE)),
     )
     if chiffres["total"] < SEUIL:
-        return Valeur(None, jour, SOURCE, _trop_peu(chiffres["total"], "appels", note))
+        return Valeur(None, jour, SOURCE, note_trop_peu(chiffres["total"], SEUIL, "appels", note))
     taux = round(100 * chiffres["decroches"] / chiffres["total"], 1)
     return Valeur(taux, jour, SOURCE, note)
 
@@ -70,7 +73,7 @@ def appels_recus(niveau: Niveau, code: str, periode: Periode | None = None) -> V
     qs, jour, note = _periode(niveau, code, periode)
     n = qs.count() if jour else 0
     if n < SEUIL:
-        return Valeur(None, jour, SOURCE, _trop_peu(n, "appels", note))
+        return Valeur(None, jour, SOURCE, note_trop_peu(n, SEUIL, "appels", note))
     return Valeur(n, jour, SOURCE, note)
 
 
@@ -79,7 +82,9 @@ def attente_mediane(niveau: Niveau, code: str, periode: Periode | None = None) -
     histo = dict(qs.histogramme_attente()) if jour else {}
     p50, _ = percentiles(histo)
     if p50 is None:
-        return Valeur(None, jour, SOURCE, _trop_peu(sum(histo.values()), "appels décrochés", note))
+        return Valeur(
+            None, jour, SOURCE, note_trop_peu(sum(histo.values()), SEUIL, "appels décrochés", note)
+        )
     return Valeur(round(p50, 1), jour, SOURCE, note)
 
 

@@ -1,11 +1,11 @@
 """How a telephone figure is shown: counts of 1 to 4 calls masked, shares and waits computed on
 fewer than 5 calls not shown, waits in minutes and seconds, the rules of a queue in words."""
 
+from sun.core.indicators import NON_AFFICHE
+from sun.core.indicators import SEUIL_PERSONNES as SEUIL
 from sun.relation.statistiques.percentiles import percentile
 
-SEUIL = 5
 MASQUE = "< 5"
-NON_AFFICHE = "non affiché (moins de 5)"
 SOURCE = "Relevés d'appels des standards téléphoniques (SUN), hors démonstration"
 DEFINITION = (
     "Appels décrochés par un agent ÷ appels qui demandaient un agent : tous les appels arrivés "
