@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sun.relation",
     "sun.qualite",
     "sun.accessibilite",
+    "sun.connectivite",
     "sun.web",
 ]
 
@@ -287,7 +288,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("SUN_EMAIL_EXPEDITEUR", "sun@localhost")
 # --- issue 14: connexion, mots de passe et comptes de démonstration ---
 # Login throttling (django-axes, database handler: lockouts hold across processes and
 # servers). After SUN_CONNEXION_ECHECS_MAX failures for one account from one client address,
-# that pair is refused for SUN_CONNEXION_BLOCAGE_MINUTES (on /connexion/ and /admin/login/).
+# that pair is refused for SUN_CONNEXION_BLOCAGE_MINUTES (on /se-connecter/ and /admin/login/).
 # The pair, not the account alone: an attacker would otherwise lock every account from
 # anywhere; not the address alone: the agents of one office share it. An administrator unlocks
 # earlier with `sun comptes debloquer IDENTIFIANT` or in the admin (« Tentatives de connexion »).
@@ -394,3 +395,12 @@ SUN_TELEPHONIE_CLE = os.environ.get("SUN_TELEPHONIE_CLE", "")
 # tablet's signed address has its own, higher limit (one address serves many people there).
 SUN_LIMITE_AVIS = os.environ.get("SUN_LIMITE_AVIS", "10/h")
 SUN_LIMITE_AVIS_BORNE = os.environ.get("SUN_LIMITE_AVIS_BORNE", "120/h")
+
+# --- connectivite : fibre, cuivre, mobile (sun.connectivite) ---
+# State aid « Cohésion numérique des territoires » (ANCT): amounts as published, with the date
+# they were read; change them here when the scheme changes.
+SUN_AIDE_CNT_MONTANTS = {"bon_haut_debit": 150, "tres_haut_debit": 300, "sous_conditions": 600}
+SUN_AIDE_CNT_DATE = os.environ.get("SUN_AIDE_CNT_DATE", "2026-01-01")
+SUN_AIDE_CNT_URL = "https://agence-cohesion-territoires.gouv.fr/cohesion-numerique-des-territoires-63"
+# Reports of difficulties by commune accounts, per account.
+SUN_LIMITE_SIGNALEMENTS_COMMUNE = os.environ.get("SUN_LIMITE_SIGNALEMENTS_COMMUNE", "30/h")

@@ -15,7 +15,7 @@ PAGES_AGENTS = ["/espace/"]
 def test_anonyme_renvoye_vers_la_connexion(client, url):
     reponse = client.get(url)
     assert reponse.status_code == 302
-    assert reponse["Location"].startswith("/connexion/?next=")
+    assert reponse["Location"].startswith("/se-connecter/?next=")
 
 
 def test_anonyme_sans_acces_a_l_admin(client):
@@ -57,12 +57,12 @@ def test_admin_reservee_aux_administrateurs(client, utilisateur_avec_role, role,
 
 def test_connexion_et_deconnexion(client):
     creer_utilisateur("agent-accueil", [Role.AGENT], mot_de_passe="Mot-de-passe-solide-42")
-    page = texte(client.get("/connexion/"))
+    page = texte(client.get("/se-connecter/"))
     assert "Connexion à l'espace agents" in page
-    erreur = client.post("/connexion/", {"username": "agent-accueil", "password": "faux"})
+    erreur = client.post("/se-connecter/", {"username": "agent-accueil", "password": "faux"})
     assert "Identifiant ou mot de passe incorrect" in texte(erreur)
     reponse = client.post(
-        "/connexion/", {"username": "agent-accueil", "password": "Mot-de-passe-solide-42"}
+        "/se-connecter/", {"username": "agent-accueil", "password": "Mot-de-passe-solide-42"}
     )
     assert reponse.status_code == 302 and reponse["Location"] == "/espace/"
     assert client.get("/espace/").status_code == 200
@@ -74,7 +74,7 @@ def test_csrf_exige_sur_la_connexion():
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    reponse = client.post("/connexion/", {"username": "x", "password": "y"})
+    reponse = client.post("/se-connecter/", {"username": "x", "password": "y"})
     assert reponse.status_code == 403
 
 

@@ -24,15 +24,19 @@ ATTENDUS = {
     Role.AGENT: {"lieux", "pilotage", "couverture", "orientation", "orientation_statistiques",
                  "reseau", "activites", "imports", "demandes", "relation_services", "catalogue",
                  "relation_statistiques", "telephonie", "telephonie_import", "avis",
-                 "services_publics_plus", "accessibilite"},
+                 "services_publics_plus", "accessibilite", "connectivite", "connectivite_import",
+                 "difficultes"},
     Role.MEDIATEUR: {"lieux", "couverture", "orientation", "reseau", "activites"},
     Role.PILOTE: {"lieux", "pilotage", "couverture", "orientation_statistiques", "reseau",
                   "activites", "catalogue", "relation_statistiques", "telephonie", "avis",
-                  "services_publics_plus", "accessibilite"},
+                  "services_publics_plus", "accessibilite", "connectivite"},
     Role.INSTRUCTEUR: {"lieux", "couverture", "reseau", "activites", "demandes",
                        "relation_services", "catalogue", "relation_statistiques", "telephonie",
                        "telephonie_import", "avis", "services_publics_plus", "accessibilite"},
     Role.ADMINISTRATEUR: {m.code for m in MODULES},
+    # Accounts from outside the département's services: their own module only.
+    Role.COMMUNE: {"difficultes"},
+    Role.PARTENAIRE: {"difficultes"},
 }  # fmt: skip
 
 

@@ -23,7 +23,7 @@ NOUVEAU = "Un-nouveau-secret-tres-long-77"
 
 def test_changer_son_mot_de_passe(client):
     agent = UtilisateurFactory(username="agent-change", roles=[Role.AGENT])
-    assert client.get("/espace/mot-de-passe/")["Location"].startswith("/connexion/?next=")
+    assert client.get("/espace/mot-de-passe/")["Location"].startswith("/se-connecter/?next=")
     client.force_login(agent)
     assert 'href="/espace/mot-de-passe/"' in texte(client.get("/espace/"))
     page = texte(client.get("/espace/mot-de-passe/"))
@@ -62,7 +62,7 @@ def test_mot_de_passe_oublie_par_courriel():
         username="agent-oublie", roles=[Role.AGENT], email="agent.oublie@aude.fr"
     )
     client = Client(REMOTE_ADDR="198.51.100.5")
-    assert 'href="/mot-de-passe-oublie/"' in texte(client.get("/connexion/"))
+    assert 'href="/mot-de-passe-oublie/"' in texte(client.get("/se-connecter/"))
     page = texte(client.get("/mot-de-passe-oublie/"))
     assert 'for="id_email">Adresse électronique de votre compte' in page
     # Known and unknown addresses: the same page, one e-mail only.
@@ -94,12 +94,12 @@ def test_un_nouveau_mot_de_passe_leve_le_blocage():
     UtilisateurFactory(username="agent-bloque-oubli", roles=[Role.AGENT], email="b@aude.fr")
     client = Client(REMOTE_ADDR="203.0.113.50")
     for _ in range(5):
-        client.post("/connexion/", {"username": "agent-bloque-oubli", "password": "faux"})
+        client.post("/se-connecter/", {"username": "agent-bloque-oubli", "password": "faux"})
     _demander(client, "b@aude.fr")
     lien = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
     adresse = client.get(lien, follow=True).redirect_chain[-1][0]
     client.post(adresse, {"new_password1": NOUVEAU, "new_password2": NOUVEAU})
-    connexion = client.post("/connexion/", {"username": "agent-bloque-oubli", "password": NOUVEAU})
+    connexion = client.post("/se-connecter/", {"username": "agent-bloque-oubli", "password": NOUVEAU})
     assert connexion.status_code == 302
 
 

@@ -99,7 +99,7 @@ def test_chaque_role_lit_l_annuaire(client, utilisateur_avec_role, reseau_aude, 
 
 
 def test_sans_role_ou_anonyme(client, utilisateur_avec_role, reseau_aude):
-    assert client.get("/espace/reseau/")["Location"].startswith("/connexion/")
+    assert client.get("/espace/reseau/")["Location"].startswith("/se-connecter/")
     client.force_login(utilisateur_avec_role())
     for url in [
         "/espace/reseau/",

@@ -43,7 +43,7 @@ def _donnees(site: str) -> dict:
 def _se_connecter(page, site: str) -> None:
     from tests.comptes.factories import MOT_DE_PASSE
 
-    page.goto(site + "/connexion/")
+    page.goto(site + "/se-connecter/")
     page.fill("#id_username", "agent-a11y")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

@@ -58,7 +58,7 @@ def test_pages_sans_violation(site_demo, contexte):
     vues.append((page.url, _violations(page)))
 
     UtilisateurFactory(username="agent-csp", roles=[Role.AGENT, Role.ADMINISTRATEUR])
-    page.goto(site_demo + "/connexion/")
+    page.goto(site_demo + "/se-connecter/")
     page.fill("#id_username", "agent-csp")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

@@ -188,7 +188,7 @@ def test_toutes_les_pages_de_l_espace_tiennent_sur_un_telephone(site_demo, conte
     utilisateur = UtilisateurFactory(username="tous-les-roles", roles=list(Role))
     objets = _objets_de_demo(utilisateur)
     page = contexte(viewport={"width": LARGEUR, "height": 740}, is_mobile=True).new_page()
-    page.goto(site_demo + "/connexion/")
+    page.goto(site_demo + "/se-connecter/")
     page.fill("#id_username", "tous-les-roles")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

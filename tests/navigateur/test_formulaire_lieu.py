@@ -14,7 +14,7 @@ def _se_connecter(page, site: str) -> None:
     from tests.comptes.factories import MOT_DE_PASSE, UtilisateurFactory
 
     UtilisateurFactory(username="coordinatrice", roles=[Role.AGENT, Role.ADMINISTRATEUR])
-    page.goto(site + "/connexion/")
+    page.goto(site + "/se-connecter/")
     page.fill("#id_username", "coordinatrice")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

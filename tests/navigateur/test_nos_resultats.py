@@ -82,7 +82,7 @@ def test_espace_services_publics_plus_sans_violation(site, contexte):
     social = _donnees()
     UtilisateurFactory(username="agent-spplus", roles=[Role.AGENT])
     page = contexte(**TELEPHONE).new_page()
-    page.goto(site + "/connexion/?next=/espace/qualite/engagements/")
+    page.goto(site + "/se-connecter/?next=/espace/qualite/engagements/")
     page.fill("#id_username", "agent-spplus")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

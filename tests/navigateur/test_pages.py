@@ -25,7 +25,7 @@ PAGES = {
     "Déclaration d'accessibilité": "/accessibilite/",
     "Plan du site": "/plan-du-site/",
     "Code source": "/code-source/",
-    "Connexion": "/connexion/",
+    "Connexion": "/se-connecter/",
     "Mot de passe oublié": "/mot-de-passe-oublie/",
     "Mot de passe oublié : lien périmé": "/mot-de-passe-oublie/MQ/lien-perime/",
     "Espace agents (connecté)": "/espace/",
@@ -201,7 +201,7 @@ def _se_connecter(page, site: str) -> None:
     from tests.comptes.factories import MOT_DE_PASSE, UtilisateurFactory
 
     UtilisateurFactory(username="agent-axe", roles=[Role.AGENT, Role.ADMINISTRATEUR])
-    page.goto(site + "/connexion/")
+    page.goto(site + "/se-connecter/")
     page.fill("#id_username", "agent-axe")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

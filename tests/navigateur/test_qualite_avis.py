@@ -129,7 +129,7 @@ def test_pages_de_l_espace_a_360_pixels(site, contexte):
             )  # fmt: skip
     UtilisateurFactory(username="agent-avis", roles=[Role.AGENT])
     page = contexte(viewport={"width": 360, "height": 740}, is_mobile=True).new_page()
-    page.goto(site + "/connexion/")
+    page.goto(site + "/se-connecter/")
     page.fill("#id_username", "agent-avis")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

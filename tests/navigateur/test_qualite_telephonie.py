@@ -36,7 +36,7 @@ def _donnees():
 def _se_connecter(page, site, identifiant):
     from tests.comptes.factories import MOT_DE_PASSE
 
-    page.goto(site + "/connexion/")
+    page.goto(site + "/se-connecter/")
     page.fill("#id_username", identifiant)
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

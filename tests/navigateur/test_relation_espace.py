@@ -39,7 +39,7 @@ def _se_connecter(page, site):
     from tests.comptes.factories import MOT_DE_PASSE, UtilisateurFactory
 
     UtilisateurFactory(username="agent-relation", roles=[Role.AGENT, Role.ADMINISTRATEUR])
-    page.goto(site + "/connexion/")
+    page.goto(site + "/se-connecter/")
     page.fill("#id_username", "agent-relation")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

@@ -33,7 +33,7 @@ def _se_connecter(page, site):
     from tests.comptes.factories import MOT_DE_PASSE, UtilisateurFactory
 
     UtilisateurFactory(username="pilote-stats", roles=[Role.PILOTE])
-    page.goto(site + "/connexion/")
+    page.goto(site + "/se-connecter/")
     page.fill("#id_username", "pilote-stats")
     page.fill("#id_password", MOT_DE_PASSE)
     page.click("button[type=submit]")

@@ -68,7 +68,7 @@ def test_lecture_par_role(client, plan, utilisateur_avec_role, role, lecture):
 
 
 def test_anonyme_renvoye_a_la_connexion(client, plan):
-    assert client.get("/espace/pilotage/")["Location"].startswith("/connexion/")
+    assert client.get("/espace/pilotage/")["Location"].startswith("/se-connecter/")
 
 
 def test_un_pilote_modifie_ses_actions_seulement(

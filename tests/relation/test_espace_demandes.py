@@ -47,7 +47,7 @@ def test_anonyme_redirige_et_sans_droit_refuse(client, comptes):
     d = _demande(comptes["service"])
     for url in (LISTE, NOUVELLE, reverse("espace:relation_demande", args=[d.pk])):
         r = client.get(url)
-        assert r.status_code == 302 and "/connexion/" in r["Location"]
+        assert r.status_code == 302 and "/se-connecter/" in r["Location"]
     for compte in ("pilote", "mediateur"):
         client.force_login(comptes[compte])
         r = client.get(LISTE)

@@ -26,11 +26,11 @@ def _client(adresse: str = ATTAQUANT, **entetes) -> Client:
     return Client(REMOTE_ADDR=adresse, **entetes)
 
 
-def _essayer(client: Client, identifiant: str, mot_de_passe: str, url: str = "/connexion/"):
+def _essayer(client: Client, identifiant: str, mot_de_passe: str, url: str = "/se-connecter/"):
     return client.post(url, {"username": identifiant, "password": mot_de_passe})
 
 
-def _marteler(client: Client, identifiant: str, fois: int = 50, url: str = "/connexion/"):
+def _marteler(client: Client, identifiant: str, fois: int = 50, url: str = "/se-connecter/"):
     for numero in range(fois):
         _essayer(client, identifiant, f"mauvais-{numero}", url)
 

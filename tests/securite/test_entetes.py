@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/trouver/", "/communes/?q=limoux", "/donnees-personnelles/", "/admin/login/",
-         "/connexion/", "/api/communes?q=limoux", "/api/docs", "/api/openapi.json",
+         "/se-connecter/", "/api/communes?q=limoux", "/api/docs", "/api/openapi.json",
          "/page-qui-n-existe-pas/"]  # fmt: skip
 
 
@@ -75,6 +75,6 @@ def test_tuiles_du_fond_de_carte_autorisees(client, settings):
 def test_refus_csrf_en_francais_dans_le_site():
     from django.test import Client
 
-    reponse = Client(enforce_csrf_checks=True).post("/connexion/", {"username": "x"})
+    reponse = Client(enforce_csrf_checks=True).post("/se-connecter/", {"username": "x"})
     page = reponse.content.decode()
     assert reponse.status_code == 403 and "Le formulaire a expiré" in page and "Retour" in page

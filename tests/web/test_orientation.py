@@ -105,7 +105,7 @@ def test_droits_par_role(client, utilisateur_avec_role, role, orienter, statisti
 
 def test_anonyme_renvoye_a_la_connexion(client):
     reponse = client.get("/espace/orientation/")
-    assert reponse.status_code == 302 and "/connexion/" in reponse["Location"]
+    assert reponse.status_code == 302 and "/se-connecter/" in reponse["Location"]
     assert client.get("/espace/orientation/1/fiche.pdf").status_code == 302
 
 

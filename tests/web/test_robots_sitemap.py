@@ -19,7 +19,7 @@ def test_robots_txt_ecarte_l_espace_agents_et_donne_le_plan(client):
     assert reponse.status_code == 200 and reponse["Content-Type"].startswith("text/plain")
     lignes = reponse.content.decode().splitlines()
     assert lignes[0] == "User-agent: *"
-    for interdit in ("/espace/", "/admin/", "/connexion/", "/trouver/?"):
+    for interdit in ("/espace/", "/admin/", "/se-connecter/", "/trouver/?"):
         assert f"Disallow: {interdit}" in lignes
     assert "Disallow: /" not in lignes  # the public site stays open
     assert "Sitemap: http://testserver/sitemap.xml" in lignes

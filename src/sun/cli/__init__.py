@@ -11,6 +11,7 @@ import argparse
 from sun.cli import (
     accessibilite,
     comptes,
+    connectivite,
     demo,
     francais,
     inclusion,
@@ -79,6 +80,7 @@ def construire_parser() -> argparse.ArgumentParser:
     qualite_engagements.ajouter(sous)
     qualite_avis.ajouter(sous)
     accessibilite.ajouter(sous)
+    connectivite.ajouter(sous)
     demo.ajouter(sous)
     serveur.ajouter_django(sous)
     return parser

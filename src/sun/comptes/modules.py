@@ -52,6 +52,7 @@ class Module:
 
 AGENT, MEDIATEUR, PILOTE, ADMIN = Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.ADMINISTRATEUR
 INSTRUCTEUR = Role.INSTRUCTEUR
+COMMUNE, PARTENAIRE = Role.COMMUNE, Role.PARTENAIRE
 
 MODULES: tuple[Module, ...] = (
     Module("lieux", "Inclusion", "registre des lieux de médiation numérique",
@@ -105,6 +106,19 @@ MODULES: tuple[Module, ...] = (
            "registre des services numériques, déclarations d'accessibilité, schéma pluriannuel, "
            "contrôles automatisés",
            "espace:accessibilite", (AGENT, INSTRUCTEUR, PILOTE, ADMIN), "accessibilite/"),
+    Module("connectivite", "Connectivité",
+           "fibre, fermeture du cuivre et couverture mobile par commune : éditions importées, "
+           "suivi du département, fiches des communes",
+           "espace:connectivite", (AGENT, PILOTE, ADMIN), "connectivite/"),
+    Module("connectivite_import", "Importer un fichier de connectivité",
+           "fichiers de l'Arcep (Ma connexion internet, observatoire FttH, Mon réseau mobile) "
+           "et calendriers de fermeture du cuivre (Orange, data.economie.gouv.fr)",
+           "espace:connectivite_importer", (AGENT, ADMIN), "connectivite/importer/"),
+    Module("difficultes", "Difficultés de raccordement",
+           "signaler un refus de tiers, un raccordement bloqué, une adresse manquante ; suivre "
+           "et traiter les signalements des communes",
+           "espace:connectivite_difficultes", (AGENT, ADMIN, COMMUNE, PARTENAIRE),
+           "connectivite/difficultes/"),
     Module("imports", "Journal des imports",
            "chaque fichier importé, ses chiffres et ses lignes refusées",
            "espace:imports", (AGENT, ADMIN), "imports/"),

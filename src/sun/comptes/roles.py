@@ -19,6 +19,10 @@ class Role(StrEnum):
     PILOTE = "pilote"
     INSTRUCTEUR = "instructeur"
     ADMINISTRATEUR = "administrateur"
+    # Accounts from outside the département's services: a mayor or a commune secretary tied to
+    # one commune (`connectivite.CompteCommune`), a partner's contact (the fibre syndicate).
+    COMMUNE = "commune"
+    PARTENAIRE = "partenaire"
 
     @property
     def libelle(self) -> str:
@@ -31,8 +35,13 @@ LIBELLES = {
     Role.PILOTE: "Pilote d'actions du schéma",
     Role.INSTRUCTEUR: "Instructeur (service en charge de démarches)",
     Role.ADMINISTRATEUR: "Administrateur",
+    Role.COMMUNE: "Commune (maire, secrétaire de mairie)",
+    Role.PARTENAIRE: "Partenaire (syndicat, opérateur)",
 }
-ESPACE = tuple(Role)  # every role may enter the agent space
+# The roles of the département's own staff: they open the shared modules of the agent space.
+ESPACE = (Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.INSTRUCTEUR, Role.ADMINISTRATEUR)
+# Every role enters the agent space (its home shows each account the modules it may open).
+TOUS = tuple(Role)
 
 
 def roles_de(user) -> set[Role]:

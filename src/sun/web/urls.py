@@ -38,6 +38,10 @@ from sun.web.views import (
     territoire,
     trouver,
 )
+from sun.web.views.connectivite import urls_difficultes as con_difficultes
+from sun.web.views.connectivite import urls_fiches as con_fiches
+from sun.web.views.connectivite import urls_importer as con_importer
+from sun.web.views.connectivite import urls_publiques as con_publiques
 
 espace_urls = (
     [
@@ -172,6 +176,10 @@ espace_urls = (
         ),
         # --- qualité : accueil téléphonique ---
         *qualite_telephonie_urls.chemins,
+        *con_importer.espace,
+        *con_difficultes.espace,
+        *con_fiches.espace,
+        *con_publiques.espace,
         # --- accessibilité numérique ---
         path("accessibilite/", accessibilite_espace.liste, name="accessibilite"),
         path("accessibilite/nouveau/", accessibilite_espace.nouveau, name="accessibilite_nouveau"),
@@ -305,8 +313,10 @@ urlpatterns = [
     path("plan-du-site/", pages.plan_du_site, name="plan_du_site"),
     path("code-source/", pages.code_source, name="code_source"),
     path("sante", pages.sante, name="sante"),
+    # The login page of agents and partners; « /connexion/ » is the residents' « Ma connexion »
+    # (internet at home), which sends there any old link carrying ?next=.
     path(
-        "connexion/",
+        "se-connecter/",
         auth_views.LoginView.as_view(
             template_name="web/connexion.html", redirect_authenticated_user=True
         ),
@@ -345,6 +355,9 @@ urlpatterns = [
         name="mot_de_passe_reinitialise",
     ),
     path("espace/", include(espace_urls)),
+    *con_publiques.publiques,
+    *con_fiches.publiques,
+    *con_difficultes.publiques,
     # --- public : recherche, cartes, robots et plan ---
     path("carte-des-lieux/", carte_lieux.carte, name="carte_lieux"),
     path("donnees-ouvertes/", pages.donnees_ouvertes, name="donnees_ouvertes"),

@@ -4,11 +4,11 @@ the modules the user's roles open, from the same table the server checks them ag
 from django.shortcuts import render
 
 from sun.comptes.modules import MODULES, modules_de
-from sun.comptes.roles import ESPACE, role_requis
+from sun.comptes.roles import TOUS, role_requis
 from sun.territoire.models import ChargementTerritoire
 
 
-@role_requis(*ESPACE)
+@role_requis(*TOUS)
 def accueil(request):
     ouverts = modules_de(request.user)
     return render(

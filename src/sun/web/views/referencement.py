@@ -10,7 +10,7 @@ from sun.web.limites import limite_anonyme
 from sun.web.pages_versionnees import page_anonyme_versionnee
 from sun.web.sitemaps import PLAN_XML
 
-INTERDITS = ["/espace/", "/admin/", "/connexion/", "/deconnexion/", "/mot-de-passe-oublie/",
+INTERDITS = ["/espace/", "/admin/", "/se-connecter/", "/deconnexion/", "/mot-de-passe-oublie/",
              "/trouver/?", "/geo/",
              "/lieux/export/", "/api/", "/demarches/?", "/demarches/*/deposer/", "/suivi/"]  # fmt: skip
 

@@ -1,0 +1,5 @@
+"""`sun connectivite` actions: importer (filled in by its module)."""
+
+
+def ajouter(actions) -> None:
+    pass

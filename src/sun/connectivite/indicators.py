@@ -1,0 +1,1 @@
+"""Indicators of connectivity (orientation 6): registered in a later step of this module."""

@@ -1,0 +1,4 @@
+"""Addresses of the connectivity pages: difficultes."""
+
+espace: list = []
+publiques: list = []

@@ -1,0 +1,4 @@
+"""Addresses of the connectivity pages: fiches."""
+
+espace: list = []
+publiques: list = []

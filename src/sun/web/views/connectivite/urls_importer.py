@@ -1,0 +1,4 @@
+"""Addresses of the connectivity pages: importer."""
+
+espace: list = []
+publiques: list = []

@@ -1,0 +1,4 @@
+"""Addresses of the connectivity pages: publiques."""
+
+espace: list = []
+publiques: list = []
