@@ -152,9 +152,11 @@ def test_indicateurs_calcules_et_historises(client, plan, utilisateur_avec_role)
     assert {c for c in codes if not c.startswith(("relation-", "qualite-", "accessibilite-"))} == {
         "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",
         "fne-personnes-accompagnees", "appels-decroches", "satisfaction-usagers",
+        "couverture-fibre", "communes-cuivre-ferme-sans-fibre",
+        "difficultes-raccordement-ouvertes", "difficultes-raccordement-resolues",
     }  # fmt: skip
     # and 9 of the register of requests (tests/relation), 6 of quality and accessibility
-    assert len(codes) == 22
+    assert len(codes) == 26
     # An empty register has no processing time nor share: those say why, the others compute.
     assert all(r.valeur is not None for r in resultats if r.indicateur.code in {
         "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",
@@ -233,7 +235,7 @@ def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_rol
     # An agent only reads the plan (tests/pilotage/test_calcul_droits.py): an administrator.
     client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
-    assert "9 indicateur(s) recalculé(s) et enregistré(s) ; 13 sans valeur" in texte(reponse)
+    assert "11 indicateur(s) recalculé(s) et enregistré(s) ; 15 sans valeur" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1
 
 

@@ -31,8 +31,8 @@ MODELE_DU_GENRE = {
 }
 
 
-def edition_courante(genre: str) -> Edition | None:
-    return Edition.objects.plus_recente(genre)
+def edition_courante(genre: str, reelles: bool = False) -> Edition | None:
+    return Edition.objects.plus_recente(genre, reelles=reelles)
 
 
 def lignes_par_commune(genre: str, codes: Iterable[str]) -> tuple[Edition | None, dict]:

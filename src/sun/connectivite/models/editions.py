@@ -29,9 +29,13 @@ class EditionQuerySet(models.QuerySet):
     def reelles(self):
         return self.filter(demonstration=False)
 
-    def plus_recente(self, *genres: str):
-        """The newest edition of these kinds (None when there is none)."""
-        return self.du_genre(*genres).order_by("-date_edition", "-importee_le").first()
+    def plus_recente(self, *genres: str, reelles: bool = False):
+        """The newest edition of these kinds (None when there is none): the newest real one
+        whenever one exists (a demonstration edition never hides real data), else the newest
+        demonstration edition unless `reelles`."""
+        editions = self.du_genre(*genres).order_by("-date_edition", "-importee_le")
+        reelle = editions.filter(demonstration=False).first()
+        return reelle or (None if reelles else editions.first())
 
 
 class Edition(models.Model):
