@@ -53,6 +53,8 @@ bench: install-test
 	$(BIN)/python benchmarks/relation_registre.py
 	$(BIN)/python benchmarks/telephonie_import.py
 	$(BIN)/python benchmarks/telephonie_tableau.py
+	$(BIN)/python benchmarks/connectivite_import.py
+	$(BIN)/python benchmarks/connectivite_fiches.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test

@@ -13,8 +13,12 @@ ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, ADMIN, AUTRE_MEDIATEUR = (
     "anonyme", "sans_role", "agent", "mediateur", "pilote", "administrateur", "autre_mediateur",
 )  # fmt: skip
 INSTRUCTEUR, AUTRE_INSTRUCTEUR = "instructeur", "autre_instructeur"
+# Accounts from outside the département's services: a commune's account (tied to Carcassonne),
+# another commune's (Aragon), the fibre syndicate's contact.
+COMMUNE, AUTRE_COMMUNE, PARTENAIRE = "commune", "autre_commune", "partenaire"
+EXTERNES = (COMMUNE, AUTRE_COMMUNE, PARTENAIRE)
 IDENTITES = (ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, INSTRUCTEUR, ADMIN, AUTRE_MEDIATEUR,
-             AUTRE_INSTRUCTEUR)  # fmt: skip
+             AUTRE_INSTRUCTEUR, *EXTERNES)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ def construire_monde() -> dict:
         INSTRUCTEUR: UtilisateurFactory(username="m-instructeur", roles=[Role.INSTRUCTEUR]),
         AUTRE_INSTRUCTEUR: UtilisateurFactory(username="m-autre-instructeur",
                                               roles=[Role.INSTRUCTEUR]),
+        COMMUNE: UtilisateurFactory(username="m-commune", roles=[Role.COMMUNE]),
+        AUTRE_COMMUNE: UtilisateurFactory(username="m-autre-commune", roles=[Role.COMMUNE]),
+        PARTENAIRE: UtilisateurFactory(username="m-partenaire", roles=[Role.PARTENAIRE]),
     }  # fmt: skip
     relation = _monde_relation(comptes)
     structure = StructureFactory()
@@ -126,6 +133,7 @@ def construire_monde() -> dict:
     }
     parametres.update(relation.pop("parametres"))
     parametres.update(_monde_qualite(relation["service"]))
+    parametres.update(_monde_connectivite(comptes, carcassonne))
     return {
         "comptes": comptes,
         "parametres": parametres,
@@ -221,4 +229,28 @@ def _monde_qualite(service) -> dict:
         "espace:accessibilite_action_supprimer": {"pk": etape.pk},
         "avis_etape": jeton, "avis_borne": jeton, "avis_borne_merci": jeton,
         "espace:qualite_avis_moderer": {"pk": avis.pk},
+    }  # fmt: skip
+
+
+def _monde_connectivite(comptes: dict, carcassonne) -> dict:
+    """The commune identity is Carcassonne's account, the other one Aragon's; a case reported
+    by the first."""
+    from django.utils import timezone
+
+    from sun.connectivite.models import CompteCommune, Signalement
+    from tests.territoire.factories import commune
+
+    CompteCommune.objects.create(compte=comptes[COMMUNE], commune=carcassonne, fonction="maire")
+    CompteCommune.objects.create(compte=comptes[AUTRE_COMMUNE], commune=commune("11011"),
+                                 fonction="secretaire")  # fmt: skip
+    maintenant = timezone.now()
+    cas = Signalement.objects.create(
+        commune=carcassonne, categorie="refus_tiers_technique", adresse="1 rue de la Gare",
+        description="Poteau sur terrain privé", signale_par=comptes[COMMUNE], cree_le=maintenant,
+        modifie_le=maintenant,
+    )  # fmt: skip
+    code = {"code_insee": carcassonne.code_insee}
+    return {
+        "espace:connectivite_difficulte": {"pk": cas.pk},
+        "connectivite_fiche": code, "connectivite_fiche_pdf": code,
     }  # fmt: skip

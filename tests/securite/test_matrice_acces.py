@@ -26,8 +26,12 @@ IDENTITES_CONNECTEES = [i for i in IDENTITES if i != ids.ANONYME]
 
 
 def regle(defaut, **exceptions) -> dict:
-    """{identity: expected status}: `defaut` for all but the `exceptions`."""
+    """{identity: expected status}: `defaut` for all but the `exceptions`. Commune and partner
+    accounts open only their own module: unless named, they get what an account without a role
+    gets."""
     assert set(exceptions) <= set(IDENTITES), exceptions
+    for externe in ids.EXTERNES:
+        exceptions.setdefault(externe, exceptions.get(ids.SANS_ROLE, defaut))
     return {i: exceptions.get(i, defaut) for i in IDENTITES}
 
 
@@ -81,7 +85,9 @@ ATTENDU: dict[str, dict] = {
     "mot_de_passe_change": CONNECTE,
     "admin:index": regle(302, administrateur=200),  # others: the admin's own login page
     # --- agent space: register of places ---
-    "espace:accueil": ESPACE,
+    # Every role enters the agent space; commune and partner accounts find their module there.
+    "espace:accueil": regle(200, anonyme=L, sans_role=403, commune=200, autre_commune=200,
+                            partenaire=200),
     "espace:lieux": ESPACE,
     "espace:lieu": ESPACE,
     "espace:lieu_nouveau": regle(403, anonyme=L, agent=200, administrateur=200),
@@ -253,12 +259,14 @@ def _empreinte() -> dict:
         SignalementErreur,
         Structure,
     )
+    from sun.connectivite.models import CompteCommune, Edition, EvenementSignalement, Signalement
     from sun.pilotage.models import Action, NoteSuivi, ValeurIndicateur
     from sun.relation.models import Canal, Demande, DemandePieces, Demarche, Evenement, Usager
 
     modeles = [get_user_model(), Activite, Lieu, LieuActivite, Mediateur, Orientation, PaireDoublon,
                SignalementErreur, Structure, Action, NoteSuivi, ValeurIndicateur, Canal, Demande,
-               DemandePieces, Demarche, Evenement, Usager]  # fmt: skip
+               DemandePieces, Demarche, Evenement, Usager, CompteCommune, Edition,
+               EvenementSignalement, Signalement]  # fmt: skip
     return {m.__name__: m.objects.count() for m in modeles}
 
 
@@ -303,7 +311,6 @@ def test_matrice_des_acces():
 
 def test_les_roles_de_la_matrice_sont_ceux_du_site():
     """Each role of sun.comptes.roles has its identity in the matrix."""
-    assert {ids.AGENT, ids.MEDIATEUR, ids.PILOTE, ids.INSTRUCTEUR, ids.ADMIN} == {
-        r.value for r in Role
-    }
+    assert {ids.AGENT, ids.MEDIATEUR, ids.PILOTE, ids.INSTRUCTEUR, ids.ADMIN, ids.COMMUNE,
+            ids.PARTENAIRE} == {r.value for r in Role}
     assert {ids.SANS_ROLE, ids.AUTRE_MEDIATEUR, ids.AUTRE_INSTRUCTEUR} < set(IDENTITES_CONNECTEES)

@@ -202,6 +202,7 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
     if demandes := creer_demandes_demo():
         ecrire(f"{demandes} demandes d'usagers de DÉMONSTRATION au registre (jamais comptées).")
     charger_qualite_demo(ecrire=ecrire)
+    charger_connectivite_demo(ecrire=ecrire)
     ecrire(
         f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
     )
@@ -231,6 +232,19 @@ def charger_qualite_demo(*, ecrire: Ecrire = print) -> None:
         ecrire(f"{actions} actions Services Publics+ de DÉMONSTRATION (jamais publiées).")
     registre = creer_registre_demo()
     ecrire(f"{len(registre)} services numériques de DÉMONSTRATION au registre d'accessibilité.")
+
+
+def charger_connectivite_demo(*, ecrire: Ecrire = print) -> None:
+    """Demonstration ARCEP and copper files of the département (generated, imported through
+    the real importer, marked as demonstration editions) and difficulties reported by
+    communes; the demonstration commune account is tied to a commune."""
+    from sun.connectivite.importation.demo import charger_demo as charger_editions_demo
+    from sun.connectivite.signalements.demo import creer_demo as creer_signalements_demo
+
+    editions = charger_editions_demo()
+    ecrire(f"{editions} fichiers de connectivité de DÉMONSTRATION importés (jamais comptés).")
+    if signalements := creer_signalements_demo():
+        ecrire(f"{signalements} difficultés de raccordement de DÉMONSTRATION (jamais comptées).")
 
 
 def preparer(
