@@ -365,42 +365,5 @@ SUN_RELATION_TRIBUNAL = os.environ.get("SUN_RELATION_TRIBUNAL") or (
     if SUN_DEPARTEMENT in ("11", "30", "34", "48", "66")
     else "le tribunal administratif territorialement compétent"
 )
-# Public tracking page and the public deposit form: attempts per client address.
-SUN_LIMITE_SUIVI = os.environ.get("SUN_LIMITE_SUIVI", "20/h")
-SUN_LIMITE_DEPOT = os.environ.get("SUN_LIMITE_DEPOT", "5/h")
-# Démarches Simplifiées (GraphQL API v2) and Publik (w.c.s.): where the requests come from.
-SUN_DS_API_URL = os.environ.get(
-    "SUN_DS_API_URL", "https://www.demarches-simplifiees.fr/api/v2/graphql"
-)
-SUN_DS_JETON = os.environ.get("SUN_DS_JETON", "")
-SUN_PUBLIK_URL = os.environ.get("SUN_PUBLIK_URL", "")
-SUN_PUBLIK_ORIG = os.environ.get("SUN_PUBLIK_ORIG", "")
-SUN_PUBLIK_CLE = os.environ.get("SUN_PUBLIK_CLE", "")
-# Contacts of requests closed for longer than this are erased (sun relation purger).
-SUN_RELATION_CONSERVATION_ANS = int(os.environ.get("SUN_RELATION_CONSERVATION_ANS", "5"))
-
-# --- accessibilite : contrôle automatisé axe-core (sun.accessibilite.controles) ---
-# Debian's Chromium, driven by Playwright (never a downloaded browser), and the time allowed
-# to open each address before it is reported unreachable.
-SUN_CHROMIUM = os.environ.get("SUN_CHROMIUM", "/usr/bin/chromium")
-SUN_ACCESSIBILITE_DELAI_S = float(os.environ.get("SUN_ACCESSIBILITE_DELAI_S", "30"))
-
-# --- qualité : import des relevés d'appels (sun.qualite.telephonie.importation) ---
-# Key of the HMAC-SHA256 of callers' numbers (repeat-caller figures). Empty: the number is
-# dropped at import. The number itself is never stored, nor written in the report of lines.
-SUN_TELEPHONIE_CLE = os.environ.get("SUN_TELEPHONIE_CLE", "")
-
-# --- qualité : avis des usagers (sun.qualite.satisfaction) ---
-# Answers to the public questionnaire « Je donne mon avis » created per client address; a desk
-# tablet's signed address has its own, higher limit (one address serves many people there).
-SUN_LIMITE_AVIS = os.environ.get("SUN_LIMITE_AVIS", "10/h")
-SUN_LIMITE_AVIS_BORNE = os.environ.get("SUN_LIMITE_AVIS_BORNE", "120/h")
-
-# --- connectivite : fibre, cuivre, mobile (sun.connectivite) ---
-# State aid « Cohésion numérique des territoires » (ANCT): amounts as published, with the date
-# they were read; change them here when the scheme changes.
-SUN_AIDE_CNT_MONTANTS = {"bon_haut_debit": 150, "tres_haut_debit": 300, "sous_conditions": 600}
-SUN_AIDE_CNT_DATE = os.environ.get("SUN_AIDE_CNT_DATE", "2026-01-01")
-SUN_AIDE_CNT_URL = "https://agence-cohesion-territoires.gouv.fr/cohesion-numerique-des-territoires-63"
-# Reports of difficulties by commune accounts, per account.
-SUN_LIMITE_SIGNALEMENTS_COMMUNE = os.environ.get("SUN_LIMITE_SIGNALEMENTS_COMMUNE", "30/h")
+# The settings of each domain (limits, external services, keys): src/sun/settings_domaines.py.
+from sun.settings_domaines import *  # noqa: E402, F403
