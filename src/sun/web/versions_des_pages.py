@@ -5,6 +5,8 @@ visitors. A page that shows « open now » also depends on the minute."""
 from django.conf import settings
 from django.utils import timezone
 
+from sun.connectivite.versions import DONNEES as CONNECTIVITE  # connectivite
+from sun.connectivite.versions import SIGNALEMENTS as SIGNALEMENTS_CONNECTIVITE  # connectivite
 from sun.core.versions import empreinte
 from sun.inclusion.versions import ACTIVITES, ANALYSES, REGISTRE, RESEAU
 from sun.pilotage.versions import PLAN
@@ -28,7 +30,8 @@ def plan_du_site_xml(**_url) -> str:
 
 def commune_ou_epci(**_url) -> str:
     # The town hall's « open now » on the commune page: by the minute.
-    return empreinte([REGISTRE, TERRITOIRE, ANALYSES, PLAN, RESEAU], _minute())
+    connectivite = [CONNECTIVITE, SIGNALEMENTS_CONNECTIVITE]  # connectivite
+    return empreinte([REGISTRE, TERRITOIRE, ANALYSES, PLAN, RESEAU, *connectivite], _minute())
 
 
 def carte_des_communes() -> str:
@@ -49,3 +52,8 @@ def portail_des_demarches() -> str:
 def page_d_une_demarche(slug: str) -> str:
     # Its desks are places of the register; the observed processing time changes once a day.
     return empreinte([CATALOGUE, REGISTRE], timezone.localdate().isoformat())
+
+
+def connectivite_departement() -> str:  # connectivite
+    # The copper calendar says what has closed « today »: by the day.
+    return empreinte([CONNECTIVITE, TERRITOIRE], timezone.localdate(), settings.SUN_DEPARTEMENT)

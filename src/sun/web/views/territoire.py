@@ -26,6 +26,10 @@ from sun.web import versions_des_pages
 from sun.web.cartes import classes_densite
 from sun.web.limites import limite_anonyme
 from sun.web.pages_versionnees import page_anonyme_versionnee
+from sun.web.views.connectivite.publiques import (  # connectivite
+    connectivite_de_l_epci,
+    connectivite_de_la_commune,
+)
 
 CHIFFRES_ACCUEIL = ("territoire.population", "territoire.communes", "territoire.epci")
 
@@ -73,6 +77,7 @@ def commune(request, code_insee: str):
         "web/commune.html",
         {
             **_plan(),
+            **connectivite_de_la_commune(commune),  # connectivite
             "fragilite": fragilite,
             "proximite": aide_a_proximite(commune),
             "distances": distances_commune(commune.code_insee, commune.departement.code),
@@ -99,6 +104,7 @@ def epci(request, code_siren: str):
         "web/epci.html",
         {
             **_plan(),
+            **connectivite_de_l_epci(epci, communes),  # connectivite
             "epci": epci,
             "fragilite": indice_de_l_epci(epci.code_siren),
             "distances": aide.distances,
