@@ -60,6 +60,15 @@ STATISTIQUES = regle(
     autre_instructeur=200,
     administrateur=200,
 )
+# Difficulties reported by communes: agents, administrators and partners process them; each
+# commune account sees its commune's cases only (another commune's case: 404); partners do not
+# report.
+DIFFICULTES = regle(403, anonyme=L, agent=200, administrateur=200, commune=200,
+                    autre_commune=200, partenaire=200)
+DIFFICULTE_NOUVELLE = regle(403, anonyme=L, agent=200, administrateur=200, commune=200,
+                            autre_commune=200)
+DIFFICULTE = regle(403, anonyme=L, agent=200, administrateur=200, commune=200, partenaire=200,
+                   autre_commune=404)
 # POST only (require_POST runs before the login check: 405 even to anonymous visitors).
 POST_SEUL = regle(405, sans_role=403)
 
@@ -193,6 +202,14 @@ ATTENDU: dict[str, dict] = {
     **dict.fromkeys(["espace:accessibilite_contenu", "espace:accessibilite_contenu_supprimer",
                      "espace:accessibilite_action_supprimer"],
                     regle(405, sans_role=403, mediateur=403, autre_mediateur=403)),
+    # --- connectivity: public pages and sheets; the editions for those who steer, imported by
+    # agents; difficulties reported by communes ---
+    **dict.fromkeys(["ma_connexion", "connectivite_departement", "connectivite_fiche",
+                     "connectivite_fiche_pdf"], PUBLIC),
+    **dict.fromkeys(["espace:connectivite_difficultes", "espace:connectivite_difficultes_csv"],
+                    DIFFICULTES),
+    "espace:connectivite_difficulte_nouvelle": DIFFICULTE_NOUVELLE,
+    "espace:connectivite_difficulte": DIFFICULTE,
 }  # fmt: skip
 REFUS = {L, 403}
 

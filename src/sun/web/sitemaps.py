@@ -13,7 +13,7 @@ PAGES_PUBLIQUES = [
     "accueil", "trouver", "carte_lieux", "recherche_communes", "carte", "avancement", "fne",
     "donnees_ouvertes", "plan_du_site", "mentions_legales", "donnees_personnelles",
     "accessibilite", "code_source",
-    "demarches", "suivi",
+    "demarches", "suivi", "ma_connexion", "connectivite_departement",
 ]  # fmt: skip
 
 
