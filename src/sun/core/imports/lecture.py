@@ -88,11 +88,15 @@ class Lecture:
 XLSX = b"PK\x03\x04"
 
 
-def ouvrir(chemin: Path, entete: list[str] | None = None) -> Lecture:
+def ouvrir(chemin: Path, entete: list[str] | None = None, *, feuille: str | None = None,
+           marqueur: str | tuple[str, ...] | None = None) -> Lecture:  # fmt: skip
     """Detect the kind of file and open it; raise FichierIllisible with the reason.
 
     `entete`: the column names of a headerless CSV (a mapping's `entete`, e.g. Asterisk's
-    Master.csv): its first line is data, unless it repeats these names (then it is skipped)."""
+    Master.csv): its first line is data, unless it repeats these names (then it is skipped).
+    For a workbook only: `feuille`, the sheet to read (else the first); `marqueur`, a cell
+    (or several) the header row holds, searched in the first LIGNES_MARQUEUR rows (else the
+    header is the first row)."""
     chemin = Path(chemin)
     if not chemin.exists():
         raise FichierIllisible(f"Fichier introuvable : {chemin}")
@@ -102,7 +106,7 @@ def ouvrir(chemin: Path, entete: list[str] | None = None) -> Lecture:
         debut = brut.read(8192)
     signature = debut[:4]
     if signature == XLSX and (not zipfile.is_zipfile(chemin) or _est_xlsx(chemin)):
-        return _ouvrir_xlsx(chemin)
+        return _ouvrir_xlsx(chemin, feuille, marqueur)
     if genre := _binaire(debut):
         raise FichierIllisible(
             f"Ce fichier n'est pas un fichier de données lisible ({genre}), quel que soit son nom"
@@ -220,7 +224,34 @@ def _verifier_archive(chemin: Path) -> None:
         )
 
 
-def _ouvrir_xlsx(chemin: Path) -> Lecture:
+LIGNES_MARQUEUR = 30
+
+
+def _feuille(classeur, nom: str | None):
+    if nom is None:
+        return classeur.worksheets[0]
+    if nom not in classeur.sheetnames:
+        classeur.close()
+        raise FichierIllisible(f"Feuille « {nom} » absente du classeur (feuilles : "
+                               f"{', '.join(classeur.sheetnames)}).")  # fmt: skip
+    return classeur[nom]
+
+
+def _entete_marquee(lignes, marqueur, feuille, classeur) -> tuple[tuple | None, int]:
+    """The first row (and its number) holding one of the `marqueur` cells, else refused."""
+    marques = {m.casefold() for m in ((marqueur,) if isinstance(marqueur, str) else marqueur)}
+    for numero, valeurs in enumerate(lignes, start=1):
+        if numero > LIGNES_MARQUEUR:
+            break
+        if any(_texte_cellule(v).strip().casefold() in marques for v in valeurs):
+            return valeurs, numero
+    classeur.close()
+    noms = " ou ".join(f"« {m} »" for m in ((marqueur,) if isinstance(marqueur, str) else marqueur))
+    raise FichierIllisible(f"Ligne d'en-tête introuvable : aucune cellule {noms} dans les "
+                           f"{LIGNES_MARQUEUR} premières lignes de la feuille « {feuille.title} ».")  # fmt: skip
+
+
+def _ouvrir_xlsx(chemin: Path, nom_feuille: str | None = None, marqueur=None) -> Lecture:
     from openpyxl import load_workbook
 
     _verifier_archive(chemin)
@@ -228,9 +259,12 @@ def _ouvrir_xlsx(chemin: Path) -> Lecture:
         classeur = load_workbook(chemin, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise FichierIllisible(f"Classeur XLSX illisible : {exc}") from exc
-    feuille = classeur.worksheets[0]
+    feuille = _feuille(classeur, nom_feuille)
     lignes = feuille.iter_rows(values_only=True)
-    entete = next(lignes, None)
+    if marqueur:
+        entete, premiere = _entete_marquee(lignes, marqueur, feuille, classeur)
+    else:
+        entete, premiere = next(lignes, None), 1
     if entete is None:
         classeur.close()
         raise FichierIllisible("La première feuille du classeur est vide.")
@@ -247,7 +281,7 @@ def _ouvrir_xlsx(chemin: Path) -> Lecture:
 
     def rangees() -> Iterator[tuple[int, dict]]:
         try:
-            for numero, valeurs in enumerate(lignes, start=2):
+            for numero, valeurs in enumerate(lignes, start=premiere + 1):
                 textes = [_texte_cellule(v) for v in valeurs]
                 if not any(v.strip() for v in textes):
                     continue

@@ -1,0 +1,233 @@
+"""Synthetic connectivity files with the exact headers of the real ones, for tests, the
+benchmark and the demonstration: the three MCI commune files, the FttH observatory workbook
+(sheet `Communes`, header on row 5, one column per quarter), Orange's trajectory file and the
+government's copper file, a mobile coverage file. Figures are made up (labelled so in the
+files' names and titles), drawn from a seed: the same call writes the same files."""
+
+import csv
+import random
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from sun.connectivite.importation import mci
+from sun.connectivite.importation.codes import PLM
+from sun.connectivite.importation.cuivre import GOUV, ORANGE
+from sun.connectivite.importation.dates import fin_de_trimestre
+from sun.connectivite.importation.mobile import ENTETE as ENTETE_MOBILE
+from sun.connectivite.models import Genre, Operateur
+
+DEPARTEMENTS = [f"{n:02d}" for n in range(1, 96) if n != 20] + ["2A", "2B"]
+OUTRE_MER = ["971", "972", "973", "974", "976"]
+
+
+def codes_communes(nombre: int | None = None, departement: str | None = None) -> list[str]:
+    """Commune codes: those of the loaded territory (of `departement` if given), then, up to
+    `nombre`, plausible codes (a real département, a free number) spread over France."""
+    from sun.territoire.models import Commune
+
+    communes = Commune.objects.all()
+    if departement:
+        communes = communes.filter(departement__code=departement)
+    connus = sorted(communes.values_list("code_insee", flat=True))
+    if nombre is None or len(connus) >= nombre:
+        return connus[:nombre] if nombre else connus
+    pris, codes = set(connus), list(connus)
+    prefixes = [departement] if departement else DEPARTEMENTS + OUTRE_MER
+    numero = 1
+    while len(codes) < nombre:
+        for prefixe in prefixes:
+            code = prefixe + f"{numero:0{5 - len(prefixe)}d}"
+            if code not in pris and len(code) == 5 and code not in PLM:
+                pris.add(code)
+                codes.append(code)
+                if len(codes) >= nombre:
+                    break
+        numero += 1
+        if numero >= 1000:
+            break
+    return sorted(codes)
+
+
+def _departement(code: str) -> str:
+    return code[:3] if code.startswith("97") else code[:2]
+
+
+def _alea(code: str, graine: int) -> random.Random:
+    return random.Random(f"{graine}-{code}")
+
+
+def ecrire_mci(
+    dossier: Path, codes: Iterable[str], date_edition: date, graine: int = 0
+) -> list[Path]:
+    """The three MCI commune files (`;`, UTF-8, type=all) of the edition `date_edition`."""
+    dossier.mkdir(parents=True, exist_ok=True)
+    tag = f"{date_edition.year}t{(date_edition.month - 1) // 3 + 1}"
+    chemins = {g: dossier / f"synthetique-{tag}-{mci.FICHIERS[g]}" for g in mci.ENTETES}
+    fichiers = {g: c.open("w", encoding="utf-8", newline="") for g, c in chemins.items()}
+    try:
+        ecrivains = {
+            g: csv.writer(f, delimiter=";", lineterminator="\n") for g, f in fichiers.items()
+        }
+        for g, ecrivain in ecrivains.items():
+            ecrivain.writerow(mci.ENTETES[g])
+        for code in codes:
+            for g, ligne in _lignes_mci(code, date_edition, graine).items():
+                ecrivains[g].writerow(ligne)
+    finally:
+        for f in fichiers.values():
+            f.close()
+    return list(chemins.values())
+
+
+def _lignes_mci(code: str, jour: date, graine: int) -> dict[str, list]:
+    alea = _alea(code, graine)
+    nbr = alea.randint(40, 4000)
+    ftth = int(nbr * min(1.0, alea.uniform(0.55, 1.05) + (jour.year - 2026) * 0.03))
+    ftth = max(0, min(ftth, nbr))
+    reste = nbr - ftth
+    cu_30 = reste * 6 // 10
+    quatre_g = reste * 3 // 10
+    sat = reste - cu_30 - quatre_g
+    tete = [code, f"Commune {code}", _departement(code), "00", nbr, "all"]
+    thd30 = ftth + cu_30
+    return {
+        Genre.MCI_MEILLEURE_TECHNO: [*tete, nbr, ftth, 0, cu_30, 0, 0, quatre_g, 0, sat, jour],
+        Genre.MCI_DEBIT_FILAIRE: [*tete, sat + quatre_g, nbr - sat, nbr - sat, thd30 + 5 if thd30 + 5 <= nbr else thd30,
+                                  thd30, ftth, ftth, jour],
+        Genre.MCI_TECHNO: [*tete, ftth, 0, nbr - sat, 0, nbr, 0, nbr, jour],
+    }  # fmt: skip
+
+
+def trimestres_ftth(
+    dernier: tuple[int, int] = (2026, 3), nombre: int = 36
+) -> list[tuple[int, int]]:
+    """(year, quarter) of the workbook's columns, oldest first, ending at `dernier`."""
+    annee, t = dernier
+    liste = []
+    for _ in range(nombre):
+        liste.append((annee, t))
+        annee, t = (annee, t - 1) if t > 1 else (annee - 1, 4)
+    return liste[::-1]
+
+
+def ecrire_ftth(dossier: Path, codes: Iterable[str], dernier: tuple[int, int] = (2026, 3),
+                nombre: int = 36, graine: int = 0, ligne_entete: int = 5) -> Path:  # fmt: skip
+    """The observatory workbook (openpyxl write-only): sheet `Communes`, title rows, the
+    header on row `ligne_entete`, one column per quarter of `trimestres_ftth`."""
+    from openpyxl import Workbook
+
+    dossier.mkdir(parents=True, exist_ok=True)
+    periodes = trimestres_ftth(dernier, nombre)
+    annee, t = dernier
+    chemin = dossier / f"{annee}t{t}-obs-hd-thd-deploiement-vf.xlsx"
+    classeur = Workbook(write_only=True)
+    sommaire = classeur.create_sheet("Sommaire")
+    sommaire.append(["Données synthétiques (SUN) au format de l'observatoire de l'Arcep"])
+    feuille = classeur.create_sheet("Communes")
+    feuille.append([f"Déploiements FttH par commune — données synthétiques, T{t} {annee}"])
+    for _ in range(ligne_entete - 2):
+        feuille.append([])
+    feuille.append(["Code commune", "Code département", "Code région", "Siren EPCI", "Nom commune",
+                    "Nom EPCI", "Logements", "Établissements",
+                    f"Meilleure estimation des locaux T{t} {annee}", "Source retenue pour l'estimation",
+                    "Estimation locaux en cours de construction", "Commune rurale",
+                    "Commune de montagne", "Zone très dense",
+                    *[f"T{q} {a}" for a, q in periodes]])  # fmt: skip
+    for code in codes:
+        alea = _alea(code, graine)
+        locaux = alea.randint(40, 4000)
+        debut, vitesse = alea.randint(0, nombre - 1), alea.uniform(0.03, 0.2)
+        serie = [min(locaux, int(locaux * vitesse * max(0, i - debut))) for i in range(nombre)]
+        feuille.append([code, _departement(code), "00", f"2000{alea.randint(10000, 99999)}",
+                        f"Commune {code}", "EPCI", int(locaux * 0.9), locaux - int(locaux * 0.9),
+                        locaux, "IPE", 0, "Oui" if locaux < 2000 else "Non",
+                        "Oui" if alea.random() < 0.2 else "Non", "Non", *serie])  # fmt: skip
+    classeur.save(chemin)
+    return chemin
+
+
+def ecrire_cuivre_orange(dossier: Path, calendrier: dict[str, tuple], date_fichier: date,
+                         graine: int = 0) -> Path:  # fmt: skip
+    """Orange's trajectory file as CSV (`;`), dates JJ/MM/AAAA; `calendrier`: {code: (lot,
+    commercial closure, technical closure)}."""
+    dossier.mkdir(parents=True, exist_ok=True)
+    chemin = dossier / f"synthetique-trajectoire-cuivre-{date_fichier:%Y-%m-%d}.csv"
+    with chemin.open("w", encoding="utf-8", newline="") as f:
+        ecrivain = csv.writer(f, delimiter=";", lineterminator="\n")
+        ecrivain.writerow(ORANGE)
+        for code, (lot, fc, ft) in calendrier.items():
+            alea = _alea(code, graine)
+            ecrivain.writerow([code, lot, "Non", _fr(fc), _fr(ft), _fr(ft), _fr(fc), _fr(ft), "", "",
+                               f"{alea.uniform(0.85, 1):.3f}", alea.randint(0, 12), alea.randint(0, 5)])  # fmt: skip
+    return chemin
+
+
+def ecrire_cuivre_gouv(dossier: Path, calendrier: dict[str, tuple], date_fichier: date) -> Path:
+    """The government's copy (`fermeture-reseau-cuivre`, `;`), ISO dates."""
+    dossier.mkdir(parents=True, exist_ok=True)
+    chemin = dossier / f"fermeture-reseau-cuivre-synthetique-{date_fichier:%Y-%m-%d}.csv"
+    with chemin.open("w", encoding="utf-8", newline="") as f:
+        ecrivain = csv.writer(f, delimiter=";", lineterminator="\n")
+        ecrivain.writerow(GOUV)
+        for code, (lot, fc, ft) in calendrier.items():
+            phrase = (
+                f"L'arrêt des services interviendra au plus tard le {ft:%d/%m/%Y}." if ft else ""
+            )
+            ecrivain.writerow([code, f"Commune {code}", "", _departement(code), "", "", "",
+                               ft or "", fc or "", f"Commune {code}", "", lot, phrase,
+                               ft.year if ft else ""])  # fmt: skip
+    return chemin
+
+
+def ecrire_mobile(dossier: Path, codes: Iterable[str], annee: int = 2025, trimestre: int = 3,
+                  graine: int = 0) -> Path:  # fmt: skip
+    dossier.mkdir(parents=True, exist_ok=True)
+    chemin = dossier / f"{annee}T{trimestre}_op_communes.csv"
+    codes = list(codes)
+    with chemin.open("w", encoding="utf-8", newline="") as f:
+        ecrivain = csv.writer(f, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        ecrivain.writerow(ENTETE_MOBILE)
+        for techno in ("2G", "3G", "4G", "5G"):
+            for operateur in Operateur.values:
+                for code in codes:
+                    alea = _alea(f"{code}{techno}{operateur}", graine)
+                    ecrivain.writerow([techno, int(operateur), code, *_parts(alea), *_parts(alea)])
+    return chemin
+
+
+def _parts(alea: random.Random) -> list[float]:
+    """Four shares (none, limited, good, very good) summing to 100."""
+    coupes = sorted(alea.uniform(0, 100) for _ in range(3))
+    bornes = [0.0, *coupes, 100.0]
+    return [round(bornes[i + 1] - bornes[i], 2) for i in range(4)]
+
+
+def _fr(jour: date | None) -> str:
+    return f"{jour:%d/%m/%Y}" if jour else ""
+
+
+def calendrier_synthetique(codes: Iterable[str], graine: int = 0) -> dict[str, tuple]:
+    """{code: (lot, FC, FT)} spread over lots 3 to 5."""
+    lots = {"3": (date(2026, 1, 31), date(2027, 1, 31)), "4": (date(2027, 1, 31), date(2028, 1, 31)),
+            "5": (date(2028, 1, 31), date(2029, 11, 30))}  # fmt: skip
+    calendrier = {}
+    for code in codes:
+        lot = _alea(code, graine).choice(["3", "4", "4", "5", "5"])
+        calendrier[code] = (lot, *lots[lot])
+    return calendrier
+
+
+def ecrire_tout(dossier: Path, communes: int | None = None, departement: str | None = None,
+                dernier_trimestre: tuple[int, int] = (2026, 3)) -> list[Path]:  # fmt: skip
+    """Every kind of file for `communes` communes (the territory's, then plausible ones)."""
+    codes = codes_communes(communes, departement)
+    annee, t = dernier_trimestre
+    calendrier = calendrier_synthetique(codes)
+    return [
+        *ecrire_mci(dossier, codes, fin_de_trimestre(annee, t)),
+        ecrire_ftth(dossier, codes, dernier=(annee, t)),
+        ecrire_cuivre_orange(dossier, calendrier, date(annee, 3, 31)),
+        ecrire_cuivre_gouv(dossier, calendrier, date(annee, 3, 31)),
+        ecrire_mobile(dossier, codes, annee, t),
+    ]
