@@ -210,6 +210,8 @@ ATTENDU: dict[str, dict] = {
                     DIFFICULTES),
     "espace:connectivite_difficulte_nouvelle": DIFFICULTE_NOUVELLE,
     "espace:connectivite_difficulte": DIFFICULTE,
+    "espace:connectivite": PILOTAGE,
+    "espace:connectivite_importer": IMPORTS,
 }  # fmt: skip
 REFUS = {L, 403}
 
