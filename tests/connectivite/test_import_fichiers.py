@@ -96,6 +96,43 @@ def test_arrondissements_regroupes(tmp_path, settings):
     assert "regroupé dans 75056" in _raisons(rapport)
 
 
+def test_arrondissements_d_une_ville_fusionnes(tmp_path):
+    """Orange's file lists arrondissements: one row for the city, earliest dates, counts added;
+    premises of the MCI files added up; mobile shares cannot be merged (refused, said why)."""
+    from sun.connectivite.models import CalendrierCuivre, CouvertureMobile
+
+    importer_fichier(
+        o.orange(
+            tmp_path,
+            [
+                ["75101", "4", "31/01/2027", "31/01/2028"],
+                ["75102", "5", "31/01/2026", "31/01/2029"],
+            ],
+        ),
+        tous=True,
+    )
+    paris = CalendrierCuivre.objects.get()
+    assert paris.code_insee == "75056" and paris.lot == "4, 5"
+    assert (paris.date_fc, paris.date_ft) == (date(2026, 1, 31), date(2028, 1, 31))
+    assert paris.nb_log_refus_tiers == 6
+    importer_fichier(
+        o.meilleure(
+            tmp_path,
+            [
+                o.ligne_meilleure("69381", nbr=100, dep="69"),
+                o.ligne_meilleure("69382", nbr=50, ftth=10, dep="69"),
+            ],
+        ),
+        tous=True,
+    )
+    lyon = MeilleureTechnoCommune.objects.get(code_insee="69123")
+    assert (lyon.nbr, lyon.elig_ftth) == (150, 90)
+    rapport = importer_fichier(
+        o.mobile(tmp_path, [["4G", "20801", "13201"], ["4G", "20801", "13202"]]), tous=True
+    )
+    assert not CouvertureMobile.objects.exists() and "en double" in _raisons(rapport)
+
+
 def test_zero_initial_retabli_ou_signale(tmp_path):
     rapport = importer_fichier(o.meilleure(tmp_path, [
         o.ligne_meilleure("1001", dep="01"), o.ligne_meilleure("1002", dep="10"),

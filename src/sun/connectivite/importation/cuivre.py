@@ -45,6 +45,29 @@ def _part(valeur: str) -> float | None:
     return round(nombre, 6)
 
 
+def _fusionner_cuivre(a: dict, b: dict) -> dict:
+    """Arrondissements of one city: the earliest dates (when the first residents are hit),
+    the blocked dwellings added, the lots listed."""
+    fusion = dict(a)
+    for champ in ("date_fc", "date_ft", "date_fc_initiale", "date_ft_initiale"):
+        dates = [d for d in (a[champ], b[champ]) if d is not None]
+        fusion[champ] = min(dates) if dates else None
+    for champ in ("nb_log_refus_tiers", "nb_log_blocage_eligibilite"):
+        nombres = [n for n in (a[champ], b[champ]) if n is not None]
+        fusion[champ] = sum(nombres) if nombres else None
+    lots = sorted({lot for v in (a, b) for lot in v["lot"].split(", ") if lot})
+    fusion["lot"] = ", ".join(lots)[:20]
+    fusion["report_fc"] = (
+        bool(a["report_fc"] or b["report_fc"])
+        if (a["report_fc"] is not None or b["report_fc"] is not None)
+        else None
+    )
+    fusion["eligibilite_ftth"] = None  # a share of one arrondissement says nothing of the city
+    if a["message_usager"] != b["message_usager"]:
+        fusion["message_usager"] = ""
+    return fusion
+
+
 class FormeCuivreOrange(Forme):
     genre = Genre.CUIVRE_ORANGE
     modele = CalendrierCuivre
@@ -52,6 +75,9 @@ class FormeCuivreOrange(Forme):
     colonnes = ("code_insee", "lot", "fermeture_commerciale", "fermeture_technique")
     source = "Orange, fichier trajectoire de fermeture du cuivre (feuille Communes)"
     source_url = URL_ORANGE
+
+    def fusionner(self, a: dict, b: dict) -> dict:
+        return _fusionner_cuivre(a, b)
 
     def convertir(self, numero: int, ligne: dict, rapport: Rapport) -> dict | None:
         valeurs = {
@@ -82,6 +108,9 @@ class FormeCuivreGouv(Forme):
     source = "Ministère de l'Économie, fermeture du réseau cuivre (data.economie.gouv.fr)"
     source_url = URL_GOUV
     repetitions_identiques = True  # one line per postal code of a commune
+
+    def fusionner(self, a: dict, b: dict) -> dict:
+        return _fusionner_cuivre(a, b)
 
     def convertir(self, numero: int, ligne: dict, rapport: Rapport) -> dict | None:
         valeurs = {

@@ -30,6 +30,12 @@ class Forme:
         """The values of one row (without `code_insee`), or None when refused."""
         raise NotImplementedError
 
+    def fusionner(self, a: dict, b: dict) -> dict | None:
+        """Two arrondissements of Paris, Lyon or Marseille folded into one commune: their
+        merged row, or None when this kind of file cannot merge them (then refused as
+        duplicates). Counts add up by default."""
+        return {c: _somme(a.get(c), b.get(c)) for c in a}
+
     def cle_de(self, valeurs: dict) -> str:
         if not self.cle:
             return valeurs["code_insee"]
@@ -77,6 +83,12 @@ class Forme:
     def supprimer(self, edition_id: int, pks: list[int], cles: set[str]) -> None:
         """Delete the rows `pks` (those whose key is in `cles`)."""
         masse_supprimer(self.modele, pks)
+
+
+def _somme(a, b):
+    if isinstance(a, int) and isinstance(b, int) and not isinstance(a, bool):
+        return a + b
+    return a if a is not None else b
 
 
 def masse_supprimer(modele: type[models.Model], pks: list[int]) -> None:

@@ -53,6 +53,15 @@ class FormeFtth(Forme):
     def empreinte(self, valeurs: dict) -> tuple:
         return tuple(valeurs[c] for c in CHAMPS)
 
+    def fusionner(self, a: dict, b: dict) -> dict:
+        """Arrondissements of one city: premises and connectable premises added up quarter by
+        quarter (the flags of the first one kept)."""
+        fusion = super().fusionner({k: v for k, v in a.items() if k != "serie"}, b)
+        serie = dict(a["serie"])
+        for trimestre, n in b["serie"].items():
+            serie[trimestre] = serie.get(trimestre, 0) + n
+        return {**fusion, "serie": serie}
+
     def ecrire(self, edition_id: int, lignes: list[dict]) -> dict[str, str]:
         codes = sorted({ligne["code_insee"] for ligne in lignes})
         communes, series = {}, {}

@@ -84,6 +84,8 @@ class ImportConnectivite(Importeur):
         self.existait = False
         self.vus: dict[str, list] = {}  # key → [line, status, fingerprint]
         self.doublons: set[str] = set()
+        # Arrondissements of Paris, Lyon and Marseille, merged into their city until the end.
+        self.arrondissements: dict[str, tuple[int, dict]] = {}
 
     # --- the file -----------------------------------------------------------------------------
     def verifier_lecture(self, lecture: Lecture) -> None:
@@ -129,7 +131,23 @@ class ImportConnectivite(Importeur):
         if note:
             rapport.avertir(numero, forme.colonne_code, brut, note)
         valeurs["code_insee"] = code
+        if brut is not None and str(brut).strip() in codes.PLM and self._regrouper(numero, valeurs):
+            return None
         return self._unique(numero, valeurs, rapport)
+
+    def _regrouper(self, numero: int, valeurs: dict) -> bool:
+        """Keep an arrondissement's row aside, merged with the others of its city (written by
+        `terminer`); False when this kind of file cannot merge them."""
+        cle = self.forme.cle_de(valeurs)
+        deja = self.arrondissements.get(cle)
+        if deja is None:
+            self.arrondissements[cle] = (numero, valeurs)
+            return True
+        fusion = self.forme.fusionner(deja[1], valeurs)
+        if fusion is None:
+            return False
+        self.arrondissements[cle] = (deja[0], fusion)
+        return True
 
     def _date_de_la_ligne(self, numero: int, ligne: dict, rapport: Rapport) -> bool:
         try:
@@ -189,6 +207,9 @@ class ImportConnectivite(Importeur):
             _compter_statut(rapport, statut, +1)
 
     def terminer(self, rapport: Rapport) -> None:
+        regroupees = [self._unique(numero, valeurs, rapport)
+                      for numero, valeurs in self.arrondissements.values()]  # fmt: skip
+        self.ecrire([v for v in regroupees if v is not None], rapport)
         if self.edition is None:
             if rapport.refusees:
                 return  # every line refused: the report says why

@@ -17,6 +17,9 @@ URL = "https://www.data.gouv.fr/datasets/mon-reseau-mobile"
 
 
 class FormeMobile(Forme):
+    def fusionner(self, a: dict, b: dict) -> None:
+        return None  # shares of area and population cannot be added without their weights
+
     genre = Genre.MOBILE
     modele = CouvertureMobile
     cle = ("techno", "operateur")
