@@ -92,7 +92,9 @@ def _objets_de_demo(utilisateur) -> dict[str, str]:
     mediateur.save()
     activite = ActiviteFactory(mediateur=mediateur, saisi_par=utilisateur)
     journal = JournalImport.objects.order_by("-pk").first()
+    difficulte = _difficulte_de_demo(utilisateur)
     return {
+        "difficulte": str(difficulte.pk),
         "lieu": str(Lieu.objects.order_by("nom").values_list("pk", flat=True).first()),
         "activite": str(activite.pk),
         "reseau": str(mediateur.pk),
@@ -103,6 +105,15 @@ def _objets_de_demo(utilisateur) -> dict[str, str]:
         "import": str(journal.pk) if journal else "",
         **relation,
     }
+
+
+def _difficulte_de_demo(utilisateur):
+    """A difficulty reported for Carcassonne, with its first step."""
+    from sun.connectivite.signalements.services import signaler
+    from tests.territoire.factories import commune
+
+    return signaler(utilisateur, commune("11069"), "elagage", "Chemin des Pins",
+                    "Branches sur la ligne depuis l'hiver.", 3)  # fmt: skip
 
 
 def _relation_de_demo(utilisateur) -> dict[str, str]:
@@ -133,6 +144,7 @@ def _parametres(nom: str, parametres: list[str], objets: dict[str, str]) -> dict
         ("lieu", "lieu"), ("activite", "activite"), ("reseau", "reseau"),
         ("orientation", "orientation"), ("pilotage_action", "action"),
         ("pilotage_indicateur", "indicateur"), ("import", "import"),
+        ("connectivite_difficulte", "difficulte"),
     ]  # fmt: skip
     valeurs = {}
     for parametre in parametres:
