@@ -135,7 +135,7 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Engagements Services Publics+ : 0 créé(s), 0 mis à jour, 8 inchangé(s).",
         "Bilans CRA v1 des conseillers numériques déjà chargés.",
         "Indice de fragilité numérique déjà chargé (fichiers livrés, version a15f920).",
-        "Indicateurs calculés : 10 sur 22 (recalculés chaque nuit par sun worker).",
+        "Indicateurs calculés : 12 sur 26 (recalculés chaque nuit par sun worker).",
     ]
 
 

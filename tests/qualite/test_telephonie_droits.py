@@ -62,7 +62,7 @@ def test_reglages_de_file(client, monde, utilisateur_avec_role):
     file, libre, service, autre = monde["file"], monde["libre"], monde["service"], monde["autre"]
     url = reverse("espace:qualite_telephone_file", args=[file.pk])
     assert client.post(url, _reglage(monde, file, service)).status_code == 302
-    assert client.get(url)["Location"].startswith("/connexion")
+    assert client.get(url)["Location"].startswith("/se-connecter")
     for role in (Role.PILOTE, Role.MEDIATEUR):
         client.force_login(utilisateur_avec_role(role))
         assert client.post(url, _reglage(monde, file, service)).status_code == 403

@@ -37,7 +37,7 @@ def test_droits(client, utilisateur_avec_role, role, attendu):
 
 def test_anonyme_renvoye_a_la_connexion(client):
     reponse = client.get(URL)
-    assert reponse.status_code == 302 and "connexion" in reponse["Location"]
+    assert reponse.status_code == 302 and "se-connecter" in reponse["Location"]
 
 
 def test_essai_puis_import(client, utilisateur_avec_role):

@@ -49,7 +49,7 @@ def test_sitemap_xml_pages_communes_epci_et_lieux_publics(client, tmp_path):
     # The real open place only: neither the closed one nor the demonstration places.
     assert lieux == [f"/lieux/{Lieu.objects.get(nom='Médiathèque de Lézignan').pk}/"]
     assert "<lastmod>2024-05-02</lastmod>" in reponse.content.decode()
-    assert not [a for a in adresses if a.startswith(("/espace", "/connexion", "/admin", "/api"))]
+    assert not [a for a in adresses if a.startswith(("/espace", "/se-connecter", "/admin", "/api"))]
 
 
 def test_donnees_ouvertes_et_france_numerique_ensemble_liees_du_pied_de_page_et_de_l_accueil(
