@@ -241,8 +241,10 @@ def charger_connectivite_demo(*, ecrire: Ecrire = print) -> None:
     from sun.connectivite.importation.demo import charger_demo as charger_editions_demo
     from sun.connectivite.signalements.demo import creer_demo as creer_signalements_demo
 
-    editions = charger_editions_demo()
-    ecrire(f"{editions} fichiers de connectivité de DÉMONSTRATION importés (jamais comptés).")
+    rapports = charger_editions_demo()
+    nouvelles = sum(r.nouveaux + r.modifies for r in rapports)
+    ecrire(f"{len(rapports)} fichiers de connectivité de DÉMONSTRATION importés ({nouvelles} "
+           "lignes nouvelles ou modifiées, jamais comptées).")  # fmt: skip
     if signalements := creer_signalements_demo():
         ecrire(f"{signalements} difficultés de raccordement de DÉMONSTRATION (jamais comptées).")
 
