@@ -7,6 +7,7 @@ files' names and titles), drawn from a seed: the same call writes the same files
 import csv
 import random
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -80,11 +81,49 @@ def ecrire_mci(
     return list(chemins.values())
 
 
-def _lignes_mci(code: str, jour: date, graine: int) -> dict[str, list]:
+@dataclass(frozen=True)
+class Profil:
+    """A commune's synthetic deployment: premises, the quarter fibre arrives (counted from
+    T4 2017), how many quarters it takes, and the share it ends at. MCI eligibility and the
+    observatory series are both read from it, so the two files of a commune agree."""
+
+    locaux: int
+    debut: int
+    duree: int
+    plafond: float
+
+    def part(self, jour: date) -> float:
+        trimestres = (jour.year - 2017) * 4 + (jour.month - 1) // 3 - 3
+        if trimestres < self.debut:
+            return 0.0
+        return min(self.plafond, self.plafond * (trimestres - self.debut + 1) / self.duree)
+
+
+_POPULATIONS: dict[str, int] = {}
+
+
+def _population(code: str) -> int | None:
+    if not _POPULATIONS:
+        from sun.territoire.models import Commune
+
+        _POPULATIONS.update(Commune.objects.exclude(population_municipale=None)
+                            .values_list("code_insee", "population_municipale"))  # fmt: skip
+        _POPULATIONS.setdefault("", 0)  # read once, even on an empty territory
+    return _POPULATIONS.get(code)
+
+
+def profil(code: str, graine: int = 0) -> Profil:
     alea = _alea(code, graine)
-    nbr = alea.randint(40, 4000)
-    ftth = int(nbr * min(1.0, alea.uniform(0.55, 1.05) + (jour.year - 2026) * 0.03))
-    ftth = max(0, min(ftth, nbr))
+    population = _population(code) or alea.randint(60, 5000)
+    locaux = max(30, int(population * alea.uniform(0.55, 0.8)))
+    plafond = 1.0 if alea.random() < 0.6 else alea.uniform(0.85, 0.99)
+    return Profil(locaux, alea.randint(0, 26), alea.randint(3, 14), plafond)
+
+
+def _lignes_mci(code: str, jour: date, graine: int) -> dict[str, list]:
+    commune = profil(code, graine)
+    nbr = commune.locaux
+    ftth = min(nbr, int(nbr * commune.part(jour)))
     reste = nbr - ftth
     cu_30 = reste * 6 // 10
     quatre_g = reste * 3 // 10
@@ -135,10 +174,9 @@ def ecrire_ftth(dossier: Path, codes: Iterable[str], dernier: tuple[int, int] = 
                     "Commune de montagne", "Zone très dense",
                     *[f"T{q} {a}" for a, q in periodes]])  # fmt: skip
     for code in codes:
-        alea = _alea(code, graine)
-        locaux = alea.randint(40, 4000)
-        debut, vitesse = alea.randint(0, nombre - 1), alea.uniform(0.03, 0.2)
-        serie = [min(locaux, int(locaux * vitesse * max(0, i - debut))) for i in range(nombre)]
+        alea, commune = _alea(code, graine + 1), profil(code, graine)
+        locaux = commune.locaux
+        serie = [int(locaux * commune.part(fin_de_trimestre(a, q))) for a, q in periodes]
         feuille.append([code, _departement(code), "00", f"2000{alea.randint(10000, 99999)}",
                         f"Commune {code}", "EPCI", int(locaux * 0.9), locaux - int(locaux * 0.9),
                         locaux, "IPE", 0, "Oui" if locaux < 2000 else "Non",
