@@ -40,6 +40,8 @@ SUN_LIMITE_AVIS_BORNE = os.environ.get("SUN_LIMITE_AVIS_BORNE", "120/h")
 # they were read; change them here when the scheme changes.
 SUN_AIDE_CNT_MONTANTS = {"bon_haut_debit": 150, "tres_haut_debit": 300, "sous_conditions": 600}
 SUN_AIDE_CNT_DATE = os.environ.get("SUN_AIDE_CNT_DATE", "2026-01-01")
-SUN_AIDE_CNT_URL = "https://agence-cohesion-territoires.gouv.fr/cohesion-numerique-des-territoires-63"
+SUN_AIDE_CNT_URL = (
+    "https://agence-cohesion-territoires.gouv.fr/cohesion-numerique-des-territoires-63"
+)
 # Reports of difficulties by commune accounts, per account.
 SUN_LIMITE_SIGNALEMENTS_COMMUNE = os.environ.get("SUN_LIMITE_SIGNALEMENTS_COMMUNE", "30/h")

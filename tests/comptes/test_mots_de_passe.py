@@ -99,7 +99,9 @@ def test_un_nouveau_mot_de_passe_leve_le_blocage():
     lien = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
     adresse = client.get(lien, follow=True).redirect_chain[-1][0]
     client.post(adresse, {"new_password1": NOUVEAU, "new_password2": NOUVEAU})
-    connexion = client.post("/se-connecter/", {"username": "agent-bloque-oubli", "password": NOUVEAU})
+    connexion = client.post(
+        "/se-connecter/", {"username": "agent-bloque-oubli", "password": NOUVEAU}
+    )
     assert connexion.status_code == 302
 
 

@@ -63,12 +63,15 @@ STATISTIQUES = regle(
 # Difficulties reported by communes: agents, administrators and partners process them; each
 # commune account sees its commune's cases only (another commune's case: 404); partners do not
 # report.
-DIFFICULTES = regle(403, anonyme=L, agent=200, administrateur=200, commune=200,
-                    autre_commune=200, partenaire=200)
-DIFFICULTE_NOUVELLE = regle(403, anonyme=L, agent=200, administrateur=200, commune=200,
-                            autre_commune=200)
-DIFFICULTE = regle(403, anonyme=L, agent=200, administrateur=200, commune=200, partenaire=200,
-                   autre_commune=404)
+DIFFICULTES = regle(
+    403, anonyme=L, agent=200, administrateur=200, commune=200, autre_commune=200, partenaire=200
+)
+DIFFICULTE_NOUVELLE = regle(
+    403, anonyme=L, agent=200, administrateur=200, commune=200, autre_commune=200
+)
+DIFFICULTE = regle(
+    403, anonyme=L, agent=200, administrateur=200, commune=200, partenaire=200, autre_commune=404
+)
 # POST only (require_POST runs before the login check: 405 even to anonymous visitors).
 POST_SEUL = regle(405, sans_role=403)
 
@@ -268,6 +271,7 @@ def _empreinte() -> dict:
     """Row counts of what a refused POST could have written."""
     from django.contrib.auth import get_user_model
 
+    from sun.connectivite.models import CompteCommune, Edition, EvenementSignalement, Signalement
     from sun.inclusion.models import (
         Activite,
         Lieu,
@@ -278,7 +282,6 @@ def _empreinte() -> dict:
         SignalementErreur,
         Structure,
     )
-    from sun.connectivite.models import CompteCommune, Edition, EvenementSignalement, Signalement
     from sun.pilotage.models import Action, NoteSuivi, ValeurIndicateur
     from sun.relation.models import Canal, Demande, DemandePieces, Demarche, Evenement, Usager
 
@@ -330,6 +333,13 @@ def test_matrice_des_acces():
 
 def test_les_roles_de_la_matrice_sont_ceux_du_site():
     """Each role of sun.comptes.roles has its identity in the matrix."""
-    assert {ids.AGENT, ids.MEDIATEUR, ids.PILOTE, ids.INSTRUCTEUR, ids.ADMIN, ids.COMMUNE,
-            ids.PARTENAIRE} == {r.value for r in Role}
+    assert {
+        ids.AGENT,
+        ids.MEDIATEUR,
+        ids.PILOTE,
+        ids.INSTRUCTEUR,
+        ids.ADMIN,
+        ids.COMMUNE,
+        ids.PARTENAIRE,
+    } == {r.value for r in Role}
     assert {ids.SANS_ROLE, ids.AUTRE_MEDIATEUR, ids.AUTRE_INSTRUCTEUR} < set(IDENTITES_CONNECTEES)
