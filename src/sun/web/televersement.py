@@ -6,6 +6,11 @@ handler), so that one that grows past the limit stops the upload at once (its te
 deleted) instead of being written whole to disk.
 """
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.shortcuts import render
 
@@ -70,3 +75,16 @@ class CompteurTeleversement(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None  # the next handler (memory or temporary file) gives the file
+
+
+@contextmanager
+def copie_temporaire(envoye, nom: str = "") -> Iterator[Path]:
+    """An uploaded file copied to a temporary folder, under its own name (the reader's
+    messages name the file the agent chose, and some files carry their edition in their name)
+    or under `nom`; the folder is deleted on leaving."""
+    with tempfile.TemporaryDirectory() as dossier:
+        chemin = Path(dossier) / (nom or Path(envoye.name or "fichier").name or "fichier")
+        with chemin.open("wb") as copie:
+            for morceau in envoye.chunks():
+                copie.write(morceau)
+        yield chemin

@@ -2,24 +2,17 @@
 opens it (encoding, format, header, bounds), so that a binary file, a file beyond the limits
 or an unreadable one is refused in the form, in French, rather than by the worker later."""
 
-import tempfile
-from pathlib import Path
-
 from django import forms
 
 from sun.core.imports.erreurs import ImportImpossible
 from sun.core.imports.lecture import Lecture, ouvrir
+from sun.web.televersement import copie_temporaire
 
 
 def verifier_lisible(fichier) -> list[str] | None:
     """The columns of the uploaded file (the keys of its first record for JSON, None if it
     has none); ValidationError with the reader's message when it cannot be read."""
-    with tempfile.TemporaryDirectory() as dossier:
-        # Under its own name: the reader's messages name the file the agent chose.
-        chemin = Path(dossier) / (Path(fichier.name or "fichier").name or "fichier")
-        with chemin.open("wb") as copie:
-            for morceau in fichier.chunks():
-                copie.write(morceau)
+    with copie_temporaire(fichier) as chemin:
         fichier.seek(0)
         try:
             lecture: Lecture = ouvrir(chemin)

@@ -1,7 +1,6 @@
 """The record of every import (places, fragility index, activities, CRA v1, territory…), and
 the imports the worker runs for the agent space (queued, running, stopped for a confirmation)."""
 
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from sun.core.taches import queries as taches
 from sun.core.taches.imports import progression
 from sun.core.taches.services import abandonner_import, confirmer_import, lancer_import
 from sun.inclusion import permissions
+from sun.web.televersement import copie_temporaire
 
 # The agent-space page of each kind of import run by the worker (it follows its jobs).
 PAGES = {"lieux": "espace:lieux_importer", "activites": "espace:activites_importer",
@@ -29,12 +29,8 @@ PAGES = {"lieux": "espace:lieux_importer", "activites": "espace:activites_import
 
 def lancer_import_envoye(genre: str, envoye, *, options: dict, essai: bool, auteur):
     """Queue the import of an uploaded file: the file is copied aside for the worker."""
-    with tempfile.TemporaryDirectory() as dossier:
-        # The reader knows a workbook by its content, a CSV by its text: no suffix needed.
-        chemin = Path(dossier) / genre
-        with chemin.open("wb") as copie:
-            for morceau in envoye.chunks():
-                copie.write(morceau)
+    # The reader knows a workbook by its content, a CSV by its text: no suffix needed.
+    with copie_temporaire(envoye, genre) as chemin:
         return lancer_import(genre, chemin, nom_fichier=envoye.name, options=options,
                              essai=essai, auteur=auteur)  # fmt: skip
 

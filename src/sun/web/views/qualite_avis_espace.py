@@ -4,8 +4,6 @@ their moderation, a desk tablet's signed address, and the import of JDMA exports
 Rights: `sun.qualite.satisfaction.permissions` (checked here, on every request)."""
 
 import contextlib
-import tempfile
-from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -28,6 +26,7 @@ from sun.qualite.satisfaction.parcours import jeton_borne
 from sun.qualite.satisfaction.services import AvisInvalide, moderer
 from sun.relation.models import CanalDemande, Demarche, ServiceInstructeur
 from sun.web.forms.qualite_avis import BorneForm, FiltresAvisForm, ImportAvisForm, ModerationForm
+from sun.web.televersement import copie_temporaire
 
 ETATS = {Moderation.A_LIRE: "À modérer", Moderation.ACCEPTE: "Acceptés",
          Moderation.ECARTE: "Écartés"}  # fmt: skip
@@ -158,11 +157,7 @@ def importer(request):
 
 def _importer(request, d: dict):
     envoye = d["fichier"]
-    with tempfile.TemporaryDirectory() as dossier:
-        chemin = Path(dossier) / (Path(envoye.name or "avis.csv").name or "avis.csv")
-        with chemin.open("wb") as copie:
-            for morceau in envoye.chunks():
-                copie.write(morceau)
+    with copie_temporaire(envoye) as chemin:
         try:
             return importer_avis(chemin, essai=d["essai"], auteur=request.user,
                                  demarche=d["demarche"], service=d["service"],

@@ -3,9 +3,6 @@ catalogue file (administrators; refused whole with every error listed), and the 
 démarche for the instructeurs of its service and administrators: its descriptive fields, its
 channels, « Confirmer ces informations », and its silence rule in a form of its own."""
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -27,6 +24,7 @@ from sun.relation.catalogue.services_canaux import (
 from sun.relation.models import Canal, Demarche
 from sun.relation.registre import queries as registre
 from sun.web.forms.relation import CanalForm, CatalogueFichierForm, DemarcheForm, RegimeForm
+from sun.web.televersement import copie_temporaire
 
 LECTEURS = (Role.AGENT, Role.INSTRUCTEUR, Role.PILOTE, Role.ADMINISTRATEUR)
 EDITEURS = (Role.INSTRUCTEUR, Role.ADMINISTRATEUR)
@@ -64,11 +62,7 @@ def importer(request):
     if not form.is_valid():
         return catalogue(request, form_fichier=form, status=400)
     envoye = form.cleaned_data["fichier"]
-    with tempfile.TemporaryDirectory() as dossier:
-        chemin = Path(dossier) / (Path(envoye.name).name or "catalogue.yaml")
-        with chemin.open("wb") as copie:
-            for morceau in envoye.chunks():
-                copie.write(morceau)
+    with copie_temporaire(envoye) as chemin:
         try:
             rapport = charger(chemin, auteur=request.user)
         except CatalogueInvalide as exc:

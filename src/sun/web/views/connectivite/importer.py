@@ -3,9 +3,6 @@ upload of a file (ARCEP, copper, mobile) imported at once through the same impor
 `sun connectivite importer`, with the shared report; a file the guard stops waits for the
 agent to tick « confirmer » and send it again."""
 
-import tempfile
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.shortcuts import render
@@ -17,6 +14,7 @@ from sun.connectivite.importation.services import importer_fichier
 from sun.connectivite.models import Genre
 from sun.core.imports import ConfirmationRequise, ImportImpossible
 from sun.web.forms.fichiers import verifier_lisible
+from sun.web.televersement import copie_temporaire
 
 ROLES_APERCU = (Role.AGENT, Role.PILOTE, Role.ADMINISTRATEUR)
 ROLES_IMPORT = (Role.AGENT, Role.ADMINISTRATEUR)
@@ -80,12 +78,8 @@ def _peut_importer(user) -> bool:
 
 def _importer(request, d: dict):
     envoye = d["fichier"]
-    with tempfile.TemporaryDirectory() as dossier:
-        # Under its own name: the name gives the edition of several kinds of file.
-        chemin = Path(dossier) / (Path(envoye.name or "fichier").name or "fichier")
-        with chemin.open("wb") as copie:
-            for morceau in envoye.chunks():
-                copie.write(morceau)
+    # Under its own name: the name gives the edition of several kinds of file.
+    with copie_temporaire(envoye) as chemin:
         try:
             return importer_fichier(chemin, genre=d["genre"] or None, edition=d["edition"],
                                     tous=d["tous"], essai=d["essai"], auteur=request.user,
