@@ -43,5 +43,7 @@ SUN_AIDE_CNT_DATE = os.environ.get("SUN_AIDE_CNT_DATE", "2026-01-01")
 SUN_AIDE_CNT_URL = (
     "https://agence-cohesion-territoires.gouv.fr/cohesion-numerique-des-territoires-63"
 )
+# The site's public address (https://sun.exemple.fr): printed on the commune sheets.
+SUN_ADRESSE_SITE = os.environ.get("SUN_ADRESSE_SITE", "")
 # Reports of difficulties by commune accounts, per account.
 SUN_LIMITE_SIGNALEMENTS_COMMUNE = os.environ.get("SUN_LIMITE_SIGNALEMENTS_COMMUNE", "30/h")

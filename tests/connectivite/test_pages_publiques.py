@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sun.connectivite.models import Edition, Signalement, Statut
-from sun.connectivite.pages import classe_fibre, compte_masque
+from sun.connectivite.pages import classe_fibre
 from tests.connectivite import factories as f
 from tests.territoire.factories import commune
 
@@ -48,7 +48,6 @@ def test_classes_et_masquage():
     assert classe_fibre(None, 100) is None and classe_fibre(10, 0) is None
     assert classe_fibre(10, 100) == 0 and classe_fibre(80, 100) == 3
     assert classe_fibre(999, 1000) == 4 and classe_fibre(1000, 1000) == 5
-    assert [compte_masque(n) for n in (0, 1, 4, 5, None)] == [0, "moins de 5", "moins de 5", 5, 0]
 
 
 def test_section_commune_sans_donnees(client):
@@ -117,13 +116,14 @@ def test_donnees_de_demonstration_signalees(client):
     assert "données de démonstration" in lu
 
 
-def test_signalements_masques_sous_5(client):
+def test_signalements_comptes_tels_quels_hors_demonstration(client):
+    """Counts of cases, not of people: shown as they are, as on the commune sheet."""
     commune("11011")
     f.fixe("11011")
     _signalements("11011", 3)
     _signalements("11011", 6, Statut.RESOLU)
     lu = texte(_section(client.get(reverse("commune", args=["11011"])).content.decode()))
-    assert "En cours : moins de 5" in lu and "résolues : 6" in lu
+    assert "En cours : 3" in lu and "résolues : 6" in lu and "démonstration non comptés" in lu
 
 
 def test_section_epci(client):
@@ -189,3 +189,13 @@ def test_ma_connexion_commune_inconnue(client):
     assert 'role="alert"' in reponse.content.decode()
     inconnu = texte(client.get(reverse("ma_connexion"), {"commune": "99999"}).content.decode())
     assert "Aucune commune n'a le code « 99999 »" in inconnu
+
+
+def test_le_calendrier_du_cuivre_resume_par_lot(client):
+    f.cuivre("11011", lot="3", date_fc=date(2026, 1, 31), date_ft=date(2027, 1, 31))
+    f.cuivre("11022", lot="3", date_fc=date(2026, 1, 31), date_ft=date(2030, 12, 31))
+    f.cuivre("11023", lot="4", date_fc=date(2027, 1, 31), date_ft=date(2028, 1, 31))
+    lu = texte(client.get(reverse("connectivite_departement")).content.decode())
+    assert "Calendrier du cuivre, lot par lot" in lu
+    assert "3 2 31/01/2026 du 31/01/2027 au 31/12/2030" in lu
+    assert "4 1 31/01/2027 31/01/2028" in lu

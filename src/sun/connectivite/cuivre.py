@@ -22,6 +22,20 @@ class Explication:
     etapes: list[str]
     jours_avant_prochaine: int | None  # countdown to the next date (None: no next date)
     prochaine: str  # « fermeture commerciale », « fermeture technique » or ""
+    # What happens, in one or two sentences with the dates (empty without a calendar).
+    consequence: str = ""
+    # The date before which residents should act (None: none left).
+    avant_le: date | None = None
+
+    @property
+    def definitions(self) -> list[str]:
+        """The two closures explained (the words of the calendar)."""
+        return [e for e in self.etapes if e in (FC, FT)]
+
+    @property
+    def actions(self) -> list[str]:
+        """What residents should do."""
+        return [e for e in self.etapes if e not in (FC, FT)]
 
 
 FC = (
@@ -43,6 +57,26 @@ A_FAIRE = [
 ]  # fmt: skip
 
 
+ARRET = "le téléphone fixe et l'internet par le cuivre (ADSL, VDSL) s'arrêteront"
+
+
+def _consequence(fc: date | None, ft: date | None, aujourd_hui: date) -> str:
+    phrases = []
+    if fc and fc > aujourd_hui:
+        phrases.append(f"À partir du {fc:%d/%m/%Y}, plus personne ne pourra souscrire un nouvel "
+                       "abonnement sur le cuivre ; les abonnements en cours continueront.")  # fmt: skip
+    elif fc:
+        phrases.append(f"Depuis le {fc:%d/%m/%Y}, on ne peut plus souscrire d'abonnement sur le "
+                       "cuivre ; les abonnements en cours fonctionnent encore.")  # fmt: skip
+    if ft and ft > aujourd_hui:
+        phrases.append(f"Le {ft:%d/%m/%Y}, {ARRET} : les lignes qui n'auront pas changé de "
+                       "technologie seront coupées.")  # fmt: skip
+    elif ft:
+        phrases.append(f"Depuis le {ft:%d/%m/%Y}, le téléphone fixe et l'internet par le cuivre "
+                       "sont arrêtés.")  # fmt: skip
+    return " ".join(phrases)
+
+
 def _jours(jusqu_au: date | None, aujourd_hui: date) -> int | None:
     return (jusqu_au - aujourd_hui).days if jusqu_au and jusqu_au >= aujourd_hui else None
 
@@ -62,16 +96,19 @@ def expliquer(calendrier: CalendrierCuivre | None, aujourd_hui: date) -> Explica
         return Explication(Phase.FT_PASSEE, f"Le cuivre est fermé depuis le {ft:%d/%m/%Y}.",
                            [FT, "Sans fibre, un accès par 4G/5G fixe, satellite ou radio est "
                             "possible, avec l'aide de l'État « Cohésion numérique des "
-                            "territoires »."], None, "")  # fmt: skip
+                            "territoires »."], None, "",
+                           _consequence(fc, ft, aujourd_hui))  # fmt: skip
     if fc and fc <= aujourd_hui:
         etapes = [FC, *A_FAIRE]
         titre = f"Fermeture commerciale depuis le {fc:%d/%m/%Y}"
         if ft:
             titre += f" ; fermeture technique le {ft:%d/%m/%Y}"
         return Explication(Phase.FC_PASSEE, titre + ".", etapes, _jours(ft, aujourd_hui),
-                           "fermeture technique" if ft else "")  # fmt: skip
+                           "fermeture technique" if ft else "",
+                           _consequence(fc, ft, aujourd_hui), ft)  # fmt: skip
     titre = f"Fermeture commerciale prévue le {fc:%d/%m/%Y}" if fc else "Fermeture prévue"
     if ft:
         titre += f", fermeture technique le {ft:%d/%m/%Y}"
     return Explication(Phase.AVANT_FC, titre + ".", [FC, FT, *A_FAIRE], _jours(fc, aujourd_hui),
-                       "fermeture commerciale" if fc else "")  # fmt: skip
+                       "fermeture commerciale" if fc else "", _consequence(fc, ft, aujourd_hui),
+                       ft or fc)  # fmt: skip

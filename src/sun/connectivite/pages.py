@@ -11,7 +11,6 @@ from django.conf import settings
 from sun.connectivite.cuivre import Explication, expliquer
 from sun.connectivite.models import CalendrierCuivre, Edition, Operateur
 from sun.connectivite.synthese import DEBITS, TECHNOLOGIES, Connectivite, agreger, part, rassembler
-from sun.core.indicators import SEUIL_PERSONNES
 from sun.territoire.positions import PositionIntrouvable, resoudre
 from sun.territoire.queries import (
     commune_avec_departement,
@@ -30,7 +29,6 @@ CLASSES_FIBRE = (
     (100, 100, "100 % (tous les locaux)"),
 )
 SANS_DONNEE = "pas de donnée"
-MOINS_DE = f"moins de {SEUIL_PERSONNES}"
 TECHNO_MOBILE = "4G"
 
 
@@ -47,12 +45,6 @@ def classe_fibre(fibre: int | None, locaux: int | None) -> int | None:
         return len(CLASSES_FIBRE) - 1
     pourcentage = 100 * fibre / locaux
     return next(i for i, (bas, haut, _) in enumerate(CLASSES_FIBRE) if pourcentage < haut)
-
-
-def compte_masque(nombre: int | None) -> int | str:
-    """A count of cases: 0 and 5 or more as they are, 1 to 4 as « moins de 5 »."""
-    nombre = nombre or 0
-    return MOINS_DE if 0 < nombre < SEUIL_PERSONNES else nombre
 
 
 @dataclass
@@ -172,8 +164,9 @@ def section_commune(code_insee: str, aujourd_hui: date) -> SectionCommune:
     section.historique_different = _differents(c.historique_cuivre)
     section.mobile = _mobile(c.mobile)
     section.signalements_total = c.signalements.get("total", 0)
-    section.signalements_ouverts = compte_masque(c.signalements.get("ouverts"))
-    section.signalements_resolus = compte_masque(c.signalements.get("resolus"))
+    # Counts of cases, not of people (as on the commune sheet): shown as they are.
+    section.signalements_ouverts = c.signalements.get("ouverts", 0)
+    section.signalements_resolus = c.signalements.get("resolus", 0)
     if c.sans_thd_filaire:
         section.aide = aide_cnt()
     return section
@@ -192,10 +185,38 @@ class LigneCommune:
 
 
 @dataclass
+class Lot:
+    """Communes of one copper lot and the range of their dates."""
+
+    lot: str
+    communes: int
+    fc: tuple[date | None, date | None]  # earliest and latest commercial closure
+    ft: tuple[date | None, date | None]
+
+
+def _etendue(dates: list[date]) -> tuple[date | None, date | None]:
+    return (min(dates), max(dates)) if dates else (None, None)
+
+
+def lots_du_cuivre(lignes: list) -> list[Lot]:
+    """The copper calendar of many communes in a few lines: one per lot, earliest first."""
+    par_lot: dict[str, list] = {}
+    for ligne in lignes:
+        par_lot.setdefault(ligne.cuivre.lot or "non précisé", []).append(ligne.cuivre)
+    lots = [
+        Lot(lot, len(cuivres), _etendue([c.date_fc for c in cuivres if c.date_fc]),
+            _etendue([c.date_ft for c in cuivres if c.date_ft]))
+        for lot, cuivres in par_lot.items()
+    ]  # fmt: skip
+    return sorted(lots, key=lambda lot: (lot.fc[0] or date.max, lot.lot))
+
+
+@dataclass
 class Territoire(Vue):
     communes: list[LigneCommune] = field(default_factory=list)
     avec_cuivre: list[LigneCommune] = field(default_factory=list)  # copper calendar, by date
     classes: list[tuple[int, str, int]] = field(default_factory=list)  # (index, label, communes)
+    lots: list["Lot"] = field(default_factory=list)  # the copper calendar, summed up by lot
     sans_donnee: int = 0
     signalements_ouverts: int | str = 0
     editions_cuivre: list[Edition] = field(default_factory=list)
@@ -218,6 +239,7 @@ def territoire(communes: list) -> Territoire:
         (ligne for ligne in resultat.communes if ligne.cuivre),
         key=lambda ligne: (ligne.cuivre.date_fc or date.max, ligne.nom),
     )
+    resultat.lots = lots_du_cuivre(resultat.avec_cuivre)
     editions = {ligne.cuivre.edition_id: ligne.cuivre.edition for ligne in resultat.avec_cuivre}
     resultat.editions_cuivre = sorted(editions.values(), key=lambda e: e.date_edition, reverse=True)
     comptes = [0] * len(CLASSES_FIBRE)
@@ -227,7 +249,7 @@ def territoire(communes: list) -> Territoire:
         else:
             comptes[ligne.classe] += 1
     resultat.classes = [(i, libelle, comptes[i]) for i, (_, _, libelle) in enumerate(CLASSES_FIBRE)]
-    resultat.signalements_ouverts = compte_masque(resultat.c.signalements.get("ouverts"))
+    resultat.signalements_ouverts = resultat.c.signalements.get("ouverts", 0)
     return resultat
 
 
@@ -262,7 +284,8 @@ def chercher_commune(texte: str) -> Recherche:
     except PositionIntrouvable as exc:
         return Recherche(texte, message=str(exc), suggestions=exc.suggestions)
     if position.commune is None:
-        return Recherche(texte, message=f"Aucune commune ne correspond à « {texte} ».")
+        return Recherche(texte, message=f"Aucune commune du département ne correspond à « {texte} » :"
+                         " vérifiez l'orthographe, ou essayez le code postal.")  # fmt: skip
     adresse = position.libelle if position.precision == "adresse" else ""
     return Recherche(texte, position.commune, adresse)
 

@@ -57,7 +57,11 @@ def contexte(fiche: FicheCommune) -> dict:
         "derniere_part": lignes[-1][2] if lignes else None,
         "editeur": _editeur(fiche.commune),
         "seuil": SEUIL_PERSONNES,
-    }
+        "aide_url": settings.SUN_AIDE_CNT_URL.removeprefix("https://"),
+        # The printed sheet gives its own address when the site's is set.
+        "adresse_site": (f"{settings.SUN_ADRESSE_SITE.rstrip('/')}/communes/"
+                         f"{fiche.commune.code_insee}/fiche/" if settings.SUN_ADRESSE_SITE else ""),
+    }  # fmt: skip
 
 
 def html_de_la_fiche(fiche: FicheCommune, gabarit=None, request=None) -> str:

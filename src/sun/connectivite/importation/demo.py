@@ -32,7 +32,8 @@ MOBILE = (2025, 3)
 
 
 def fichiers_demo(dossier: Path, codes: list[str]) -> list[Path]:
-    calendrier = generation.calendrier_synthetique(codes)
+    # Lot 3 is the 32 communes of the schéma, with its dates; the others in lots 4 and 5.
+    calendrier = generation.calendrier_synthetique(codes, lots=("4", "4", "5"))
     for code in LOT_3:
         if code in calendrier:
             calendrier[code] = ("3", FC_LOT_3, FT_LOT_3)

@@ -226,33 +226,47 @@ def ecrire_mobile(dossier: Path, codes: Iterable[str], annee: int = 2025, trimes
     with chemin.open("w", encoding="utf-8", newline="") as f:
         ecrivain = csv.writer(f, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         ecrivain.writerow(ENTETE_MOBILE)
-        for techno in ("2G", "3G", "4G", "5G"):
+        for techno, facteur in TECHNOS_MOBILE:
             for operateur in Operateur.values:
                 for code in codes:
+                    # One quality per commune and operator, so technologies stay in order.
+                    qualite = _alea(f"{code}{operateur}", graine).uniform(0.35, 0.98)
                     alea = _alea(f"{code}{techno}{operateur}", graine)
-                    ecrivain.writerow([techno, int(operateur), code, *_parts(alea), *_parts(alea)])
+                    territoire = _parts(alea, qualite * facteur * alea.uniform(0.6, 0.95))
+                    population = _parts(alea, qualite * facteur)
+                    ecrivain.writerow([techno, int(operateur), code, *territoire, *population])
     return chemin
 
 
-def _parts(alea: random.Random) -> list[float]:
-    """Four shares (none, limited, good, very good) summing to 100."""
-    coupes = sorted(alea.uniform(0, 100) for _ in range(3))
-    bornes = [0.0, *coupes, 100.0]
-    return [round(bornes[i + 1] - bornes[i], 2) for i in range(4)]
+# Share of the 4G good coverage each technology reaches (2G wide, 5G still partial).
+TECHNOS_MOBILE = (("2G", 1.0), ("3G", 0.92), ("4G", 1.0), ("5G", 0.45))
+
+
+def _parts(alea: random.Random, bien_couvert: float) -> list[float]:
+    """Four shares (none, limited, good, very good) summing to 100, `bien_couvert` (0–1) of it
+    in good or very good coverage."""
+    bien = min(99.0, 100 * bien_couvert)
+    tres_bien = bien * alea.uniform(0.3, 0.7)
+    limite = (100 - bien) * alea.uniform(0.4, 0.8)
+    parts = [100 - bien - limite, limite, bien - tres_bien, tres_bien]
+    arrondies = [round(p, 2) for p in parts]
+    arrondies[0] = round(100 - sum(arrondies[1:]), 2)
+    return arrondies
 
 
 def _fr(jour: date | None) -> str:
     return f"{jour:%d/%m/%Y}" if jour else ""
 
 
-def calendrier_synthetique(codes: Iterable[str], graine: int = 0) -> dict[str, tuple]:
-    """{code: (lot, FC, FT)} spread over lots 3 to 5."""
-    lots = {"3": (date(2026, 1, 31), date(2027, 1, 31)), "4": (date(2027, 1, 31), date(2028, 1, 31)),
-            "5": (date(2028, 1, 31), date(2029, 11, 30))}  # fmt: skip
+def calendrier_synthetique(codes: Iterable[str], graine: int = 0,
+                           lots: tuple[str, ...] = ("3", "4", "4", "5", "5")) -> dict[str, tuple]:  # fmt: skip
+    """{code: (lot, FC, FT)} spread over `lots` (3 to 5)."""
+    dates = {"3": (date(2026, 1, 31), date(2027, 1, 31)), "4": (date(2027, 1, 31), date(2028, 1, 31)),
+             "5": (date(2028, 1, 31), date(2029, 11, 30))}  # fmt: skip
     calendrier = {}
     for code in codes:
-        lot = _alea(code, graine).choice(["3", "4", "4", "5", "5"])
-        calendrier[code] = (lot, *lots[lot])
+        lot = _alea(code, graine).choice(list(lots))
+        calendrier[code] = (lot, *dates[lot])
     return calendrier
 
 
