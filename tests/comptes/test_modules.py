@@ -196,3 +196,13 @@ def test_une_page_en_lecture_seule_dit_pourquoi(
 def test_qui_peut_modifier_ne_voit_pas_le_bandeau(client, utilisateur_avec_role):
     client.force_login(utilisateur_avec_role(Role.MEDIATEUR))
     assert "Consultation seule" not in texte(client.get(reverse("espace:activites")))
+
+
+@pytest.mark.parametrize("role", [Role.COMMUNE, Role.PARTENAIRE])
+def test_un_compte_exterieur_voit_son_espace_sans_la_liste_des_modules_du_personnel(
+    client, utilisateur_avec_role, role
+):
+    client.force_login(utilisateur_avec_role(role))
+    page = texte(client.get("/espace/"))
+    assert "Votre espace" in page and "Difficultés de raccordement" in page
+    assert "Modules réservés à d'autres rôles" not in page

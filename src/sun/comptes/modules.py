@@ -133,6 +133,12 @@ def modules_de(user) -> list[Module]:
     return [m for m in MODULES if m.ouvert_a(user)]
 
 
+def du_personnel(user) -> bool:
+    """Whether `user` holds a role of the département's staff (commune and partner accounts
+    do not: their space shows their module only, not the list of the staff's others)."""
+    return a_role(user, *ESPACE)
+
+
 def module_de_la_route(route: str) -> Module | None:
     """The module owning an agent-space route (`lieux/<uuid:pk>/`): the longest `chemin` that
     starts it. None for the home page and for routes no module claims."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from sun.comptes.roles import a_role
 from sun.connectivite.models import (
@@ -151,8 +152,8 @@ def lignes_csv(cases: QuerySet) -> Iterator[list]:
     """The header then one row per case (no account names: who reported is not exported)."""
     yield EN_TETE_CSV
 
-    def jour(d):
-        return d.strftime("%Y-%m-%d %H:%M") if d else ""
+    def jour(d):  # local time, as on the pages
+        return timezone.localtime(d).strftime("%Y-%m-%d %H:%M") if d else ""
 
     for s in cases.order_by("-cree_le", "pk").iterator(chunk_size=500):
         yield [

@@ -3,7 +3,7 @@ the modules the user's roles open, from the same table the server checks them ag
 
 from django.shortcuts import render
 
-from sun.comptes.modules import MODULES, modules_de
+from sun.comptes.modules import MODULES, du_personnel, modules_de
 from sun.comptes.roles import TOUS, role_requis
 from sun.territoire.models import ChargementTerritoire
 
@@ -17,6 +17,9 @@ def accueil(request):
         {
             "dernier_chargement": ChargementTerritoire.objects.first(),
             "modules": ouverts,
-            "autres_modules": [m for m in MODULES if m not in ouverts],
+            "autres_modules": [m for m in MODULES if m not in ouverts]
+            if du_personnel(request.user)
+            else [],
+            "du_personnel": du_personnel(request.user),
         },
     )
