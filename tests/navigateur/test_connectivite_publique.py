@@ -50,6 +50,8 @@ def test_pages_publiques_de_la_connectivite(site, contexte):
     expect(page.locator("h1")).to_contain_text("Ma connexion")
     _sans_violation(page, axe, "Ma connexion")
     page.goto(site + "/connexion/?q=Aragon")
+    expect(page.locator("#en-bref-titre")).to_be_visible()
+    page.locator("details.details-section > summary").click()  # every figure, unfolded
     expect(page.locator("#connectivite-titre")).to_be_visible()
     _sans_violation(page, axe, "Ma connexion (Aragon)")
     page.goto(site + "/connexion/?q=Xqzwvtt")
@@ -70,7 +72,10 @@ def test_ma_connexion_au_clavier_sans_javascript(site, contexte):
     page.keyboard.type("Aragon")
     page.keyboard.press("Enter")
     page.wait_for_url("**/connexion/?q=Aragon")
-    expect(page.locator("#connectivite-titre")).to_be_visible()
+    expect(page.locator("#en-bref-titre")).to_be_visible()
+    expect(
+        page.locator("#connectivite-titre")
+    ).to_be_attached()  # folded under « Tous les chiffres »
     expect(page.locator("#etapes-titre")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     reponse = page.goto(site + "/connexion/?next=/espace/")
