@@ -68,16 +68,21 @@ def _fusionner_cuivre(a: dict, b: dict) -> dict:
     return fusion
 
 
-class FormeCuivreOrange(Forme):
-    genre = Genre.CUIVRE_ORANGE
+class FormeCuivre(Forme):
+    """What both copper files share: their rows, key columns and the merge of arrondissements."""
+
     modele = CalendrierCuivre
     champs = CHAMPS
     colonnes = ("code_insee", "lot", "fermeture_commerciale", "fermeture_technique")
-    source = "Orange, fichier trajectoire de fermeture du cuivre (feuille Communes)"
-    source_url = URL_ORANGE
 
     def fusionner(self, a: dict, b: dict) -> dict:
         return _fusionner_cuivre(a, b)
+
+
+class FormeCuivreOrange(FormeCuivre):
+    genre = Genre.CUIVRE_ORANGE
+    source = "Orange, fichier trajectoire de fermeture du cuivre (feuille Communes)"
+    source_url = URL_ORANGE
 
     def convertir(self, numero: int, ligne: dict, rapport: Rapport) -> dict | None:
         valeurs = {
@@ -99,18 +104,12 @@ class FormeCuivreOrange(Forme):
         return valeurs
 
 
-class FormeCuivreGouv(Forme):
+class FormeCuivreGouv(FormeCuivre):
     genre = Genre.CUIVRE_GOUV
-    modele = CalendrierCuivre
-    champs = CHAMPS
-    colonnes = ("code_insee", "lot", "fermeture_commerciale", "fermeture_technique")
     colonne_departement = "departement"
     source = "Ministère de l'Économie, fermeture du réseau cuivre (data.economie.gouv.fr)"
     source_url = URL_GOUV
     repetitions_identiques = True  # one line per postal code of a commune
-
-    def fusionner(self, a: dict, b: dict) -> dict:
-        return _fusionner_cuivre(a, b)
 
     def convertir(self, numero: int, ligne: dict, rapport: Rapport) -> dict | None:
         valeurs = {
