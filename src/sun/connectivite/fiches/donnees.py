@@ -26,7 +26,7 @@ from sun.pilotage.services import en_retard
 
 ORIENTATION = "6"  # « Accompagner les collectivités locales et les citoyens… » (Axe 4)
 PERIODE_JOURS = 365  # help counted over the last twelve months
-AUTRES_ACTIONS_MAX = 3
+AUTRES_ACTIONS_MAX = 2
 
 
 @dataclass(frozen=True)

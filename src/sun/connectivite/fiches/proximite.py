@@ -15,7 +15,7 @@ from sun.inclusion.models import Lieu
 
 # The commune's own places first (a town's nearest to its centre), then the nearest others:
 # a short list that keeps the sheet on two pages (the count of the commune's places is given).
-LIEUX_SUR_LA_FICHE = 5
+LIEUX_SUR_LA_FICHE = 4
 
 
 @dataclass
