@@ -10,14 +10,13 @@ from django.utils import timezone
 
 from sun.connectivite.models import (
     OUVERTS,
-    CalendrierCuivre,
     Edition,
     Genre,
     MeilleureTechnoCommune,
     Signalement,
     Statut,
 )
-from sun.connectivite.queries import GENRES_CUIVRE, edition_courante
+from sun.connectivite.queries import GENRES_CUIVRE, cuivre_par_commune, edition_courante
 from sun.core.indicators import Indicateur, Niveau, Valeur, declarer, note_demonstration
 from sun.territoire.indicators import communes_du
 
@@ -50,25 +49,12 @@ def eligibilite_fibre(niveau: Niveau, code: str) -> Valeur:
     return Valeur(valeur, edition.date_edition, SOURCE_MCI, note)
 
 
-def _cuivre_courant(codes: list[str]) -> dict[str, CalendrierCuivre]:
-    """The newest real copper row of each commune (both kinds of file)."""
-    lignes = (
-        CalendrierCuivre.objects.filter(code_insee__in=codes, edition__demonstration=False)
-        .select_related("edition")
-        .order_by("code_insee", "-edition__date_edition", "-edition__importee_le")
-    )
-    courant: dict[str, CalendrierCuivre] = {}
-    for ligne in lignes:
-        courant.setdefault(ligne.code_insee, ligne)
-    return courant
-
-
 def communes_cuivre_ferme_sans_fibre(niveau: Niveau, code: str, jour: date | None = None) -> Valeur:
     """Communes whose commercial copper closure date has passed while fewer than 100 % of
     their premises are eligible to fibre (newest real copper file and MCI edition)."""
     jour = jour or timezone.localdate()
     codes = _codes(niveau, code)
-    cuivre = _cuivre_courant(codes)
+    cuivre = {c: lignes[0] for c, lignes in cuivre_par_commune(codes, reelles=True).items()}
     edition = edition_courante(Genre.MCI_MEILLEURE_TECHNO, reelles=True)
     note = _note_editions((*GENRES_CUIVRE, Genre.MCI_MEILLEURE_TECHNO))
     if not cuivre or edition is None:

@@ -62,13 +62,15 @@ def series_ftth(codes: Iterable[str]) -> tuple[Edition | None, dict[str, list[tu
     return edition, dict(series)
 
 
-def cuivre_par_commune(codes: Iterable[str]) -> dict[str, list[CalendrierCuivre]]:
+def cuivre_par_commune(codes: Iterable[str], reelles: bool = False) -> dict[str, list]:
     """Every copper calendar row of `codes`, from both kinds of file, newest file first: the
-    first is what the commune page shows, the others are its history."""
-    lignes = (
-        CalendrierCuivre.objects.filter(code_insee__in=list(codes))
-        .select_related("edition")
-        .order_by("code_insee", "-edition__date_edition", "-edition__importee_le")
+    first is what the commune page shows, the others are its history (`reelles`: real
+    editions only, as the indicators count)."""
+    lignes = CalendrierCuivre.objects.filter(code_insee__in=list(codes))
+    if reelles:
+        lignes = lignes.filter(edition__demonstration=False)
+    lignes = lignes.select_related("edition").order_by(
+        "code_insee", "-edition__date_edition", "-edition__importee_le"
     )
     par_code: dict[str, list[CalendrierCuivre]] = defaultdict(list)
     for ligne in lignes:

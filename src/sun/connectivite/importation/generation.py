@@ -5,6 +5,7 @@ government's copper file, a mobile coverage file. Figures are made up (labelled 
 files' names and titles), drawn from a seed: the same call writes the same files."""
 
 import csv
+import functools
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -99,17 +100,17 @@ class Profil:
         return min(self.plafond, self.plafond * (trimestres - self.debut + 1) / self.duree)
 
 
-_POPULATIONS: dict[str, int] = {}
+@functools.lru_cache(maxsize=1)
+def _populations() -> dict[str, int]:
+    """Population of every commune of the loaded territory, read once per process."""
+    from sun.territoire.models import Commune
+
+    return dict(Commune.objects.exclude(population_municipale=None)
+                .values_list("code_insee", "population_municipale"))  # fmt: skip
 
 
 def _population(code: str) -> int | None:
-    if not _POPULATIONS:
-        from sun.territoire.models import Commune
-
-        _POPULATIONS.update(Commune.objects.exclude(population_municipale=None)
-                            .values_list("code_insee", "population_municipale"))  # fmt: skip
-        _POPULATIONS.setdefault("", 0)  # read once, even on an empty territory
-    return _POPULATIONS.get(code)
+    return _populations().get(code)
 
 
 def profil(code: str, graine: int = 0) -> Profil:
