@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "sun.qualite",
     "sun.accessibilite",
     "sun.connectivite",
+    "sun.parc",
     "sun.web",
 ]
 

@@ -12,6 +12,7 @@ from sun.cli import (
     accessibilite,
     comptes,
     connectivite,
+    parc,
     demo,
     francais,
     inclusion,
@@ -81,6 +82,7 @@ def construire_parser() -> argparse.ArgumentParser:
     qualite_avis.ajouter(sous)
     accessibilite.ajouter(sous)
     connectivite.ajouter(sous)
+    parc.ajouter(sous)
     demo.ajouter(sous)
     serveur.ajouter_django(sous)
     return parser

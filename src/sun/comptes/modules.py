@@ -53,6 +53,7 @@ class Module:
 AGENT, MEDIATEUR, PILOTE, ADMIN = Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.ADMINISTRATEUR
 INSTRUCTEUR = Role.INSTRUCTEUR
 COMMUNE, PARTENAIRE = Role.COMMUNE, Role.PARTENAIRE
+INFORMATIQUE = Role.INFORMATIQUE
 
 MODULES: tuple[Module, ...] = (
     Module("lieux", "Inclusion", "registre des lieux de médiation numérique",
@@ -119,6 +120,25 @@ MODULES: tuple[Module, ...] = (
            "et traiter les signalements des communes",
            "espace:connectivite_difficultes", (AGENT, ADMIN, COMMUNE, PARTENAIRE),
            "connectivite/difficultes/"),
+    Module("parc", "Parc informatique",
+           "inventaire des équipements, cycle de vie, réformes et sorties, sites et collèges",
+           "espace:parc", (INFORMATIQUE, PILOTE, ADMIN), "parc/"),
+    Module("parc_import", "Importer un inventaire",
+           "export CSV de GLPI ou modèle SUN ; correspondance des statuts et des types",
+           "espace:parc_importer", (INFORMATIQUE, ADMIN), "parc/importer/"),
+    Module("parc_taux", "Taux légaux du parc",
+           "réemploi des équipements réformés (décret 2023-266), achats issus du réemploi "
+           "(décret 2024-134) et déclaration annuelle",
+           "espace:parc_taux", (INFORMATIQUE, PILOTE, ADMIN), "parc/taux/"),
+    Module("parc_empreinte", "Empreinte du parc",
+           "émissions de fabrication et d'usage, renouvellement, scénarios d'allongement",
+           "espace:parc_empreinte", (INFORMATIQUE, PILOTE, ADMIN), "parc/empreinte/"),
+    Module("parc_dons", "Dons de matériel",
+           "matériel réformé proposé aux lieux de médiation et aux associations, conventions",
+           "espace:parc_dons", (INFORMATIQUE, AGENT, MEDIATEUR, ADMIN), "parc/dons/"),
+    Module("reparateurs", "Réparation et reconditionnement",
+           "annuaire des réparateurs, reconditionneurs, repair cafés et ateliers du territoire",
+           "espace:reparateurs", (INFORMATIQUE, AGENT, ADMIN), "parc/reparateurs/"),
     Module("imports", "Journal des imports",
            "chaque fichier importé, ses chiffres et ses lignes refusées",
            "espace:imports", (AGENT, ADMIN), "imports/"),

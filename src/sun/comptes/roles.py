@@ -19,6 +19,8 @@ class Role(StrEnum):
     PILOTE = "pilote"
     INSTRUCTEUR = "instructeur"
     ADMINISTRATEUR = "administrateur"
+    # The IT service: the fleet's inventory, life cycle, donations and repair directory.
+    INFORMATIQUE = "informatique"
     # Accounts from outside the département's services: a mayor or a commune secretary tied to
     # one commune (`connectivite.CompteCommune`), a partner's contact (the fibre syndicate).
     COMMUNE = "commune"
@@ -35,11 +37,13 @@ LIBELLES = {
     Role.PILOTE: "Pilote d'actions du schéma",
     Role.INSTRUCTEUR: "Instructeur (service en charge de démarches)",
     Role.ADMINISTRATEUR: "Administrateur",
+    Role.INFORMATIQUE: "Service informatique (parc)",
     Role.COMMUNE: "Commune (maire, secrétaire de mairie)",
     Role.PARTENAIRE: "Partenaire (syndicat, opérateur)",
 }
 # The roles of the département's own staff: they open the shared modules of the agent space.
-ESPACE = (Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.INSTRUCTEUR, Role.ADMINISTRATEUR)
+ESPACE = (Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.INSTRUCTEUR, Role.ADMINISTRATEUR,
+          Role.INFORMATIQUE)
 # Every role enters the agent space (its home shows each account the modules it may open).
 TOUS = tuple(Role)
 

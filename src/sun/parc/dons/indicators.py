@@ -1,0 +1,1 @@
+"""Indicators of the wing « dons » (registered through sun.parc.indicators)."""

@@ -1,0 +1,1 @@
+"""Indicators of the wing « empreinte » (registered through sun.parc.indicators)."""

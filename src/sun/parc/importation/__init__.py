@@ -1,0 +1,1 @@
+"""Import of IT inventories (GLPI CSV exports, SUN template) on the shared pipeline."""

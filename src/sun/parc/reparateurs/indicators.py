@@ -1,0 +1,1 @@
+"""Indicators of the wing « reparateurs » (registered through sun.parc.indicators)."""

@@ -1,0 +1,1 @@
+"""Indicators of the wing « taux » (registered through sun.parc.indicators)."""

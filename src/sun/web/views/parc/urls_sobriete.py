@@ -1,0 +1,4 @@
+"""Addresses of the fleet's wing « sobriete »: `espace` (under /espace/) and `publiques`."""
+
+espace: list = []
+publiques: list = []
