@@ -47,3 +47,12 @@ SUN_AIDE_CNT_URL = (
 SUN_ADRESSE_SITE = os.environ.get("SUN_ADRESSE_SITE", "")
 # Reports of difficulties by commune accounts, per account.
 SUN_LIMITE_SIGNALEMENTS_COMMUNE = os.environ.get("SUN_LIMITE_SIGNALEMENTS_COMMUNE", "30/h")
+
+# --- parc : parc informatique et numérique responsable (sun.parc) ---
+# The département as a buyer, for the yearly AGEC declaration (décret n° 2024-134).
+SUN_PARC_SIRET = os.environ.get("SUN_PARC_SIRET", "")
+SUN_PARC_RAISON_SOCIALE = os.environ.get("SUN_PARC_RAISON_SOCIALE", "")
+# Planned lifetime per type in years ({"portable": 6}); empty: sun.parc.referentiel.
+SUN_PARC_DUREES_DE_VIE: dict[str, int] = {}
+# Footprint factors shipped in src/sun/parc/empreinte/facteurs/, and the French electricity mix.
+SUN_PARC_FACTEURS = os.environ.get("SUN_PARC_FACTEURS", "ademe-arcep-2022")

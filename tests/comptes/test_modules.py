@@ -25,15 +25,19 @@ ATTENDUS = {
                  "reseau", "activites", "imports", "demandes", "relation_services", "catalogue",
                  "relation_statistiques", "telephonie", "telephonie_import", "avis",
                  "services_publics_plus", "accessibilite", "connectivite", "connectivite_import",
-                 "difficultes"},
-    Role.MEDIATEUR: {"lieux", "couverture", "orientation", "reseau", "activites"},
+                 "difficultes", "parc_dons", "reparateurs"},
+    Role.MEDIATEUR: {"lieux", "couverture", "orientation", "reseau", "activites", "parc_dons"},
     Role.PILOTE: {"lieux", "pilotage", "couverture", "orientation_statistiques", "reseau",
                   "activites", "catalogue", "relation_statistiques", "telephonie", "avis",
-                  "services_publics_plus", "accessibilite", "connectivite"},
+                  "services_publics_plus", "accessibilite", "connectivite", "parc", "parc_taux",
+                  "parc_empreinte"},
     Role.INSTRUCTEUR: {"lieux", "couverture", "reseau", "activites", "demandes",
                        "relation_services", "catalogue", "relation_statistiques", "telephonie",
                        "telephonie_import", "avis", "services_publics_plus", "accessibilite"},
     Role.ADMINISTRATEUR: {m.code for m in MODULES},
+    # The IT service: the fleet's modules, and what every staff role reads.
+    Role.INFORMATIQUE: {"lieux", "couverture", "reseau", "activites", "parc", "parc_import",
+                        "parc_taux", "parc_empreinte", "parc_dons", "reparateurs"},
     # Accounts from outside the département's services: their own module only.
     Role.COMMUNE: {"difficultes"},
     Role.PARTENAIRE: {"difficultes"},
@@ -98,7 +102,7 @@ def test_chaque_role_voit_exactement_les_modules_qu_il_peut_ouvrir(
 
 @pytest.mark.parametrize(
     "role",
-    [Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.ADMINISTRATEUR],
+    [Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.ADMINISTRATEUR, Role.INFORMATIQUE],
 )
 def test_aucun_lien_des_pages_de_modules_ne_mene_a_un_refus(
     client, utilisateur_avec_role, role, plan

@@ -13,12 +13,14 @@ ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, ADMIN, AUTRE_MEDIATEUR = (
     "anonyme", "sans_role", "agent", "mediateur", "pilote", "administrateur", "autre_mediateur",
 )  # fmt: skip
 INSTRUCTEUR, AUTRE_INSTRUCTEUR = "instructeur", "autre_instructeur"
+# The IT service (the fleet's inventory, donations, repairers).
+INFORMATIQUE = "informatique"
 # Accounts from outside the département's services: a commune's account (tied to Carcassonne),
 # another commune's (Aragon), the fibre syndicate's contact.
 COMMUNE, AUTRE_COMMUNE, PARTENAIRE = "commune", "autre_commune", "partenaire"
 EXTERNES = (COMMUNE, AUTRE_COMMUNE, PARTENAIRE)
 IDENTITES = (ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, INSTRUCTEUR, ADMIN, AUTRE_MEDIATEUR,
-             AUTRE_INSTRUCTEUR, *EXTERNES)  # fmt: skip
+             AUTRE_INSTRUCTEUR, INFORMATIQUE, *EXTERNES)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def construire_monde() -> dict:
         INSTRUCTEUR: UtilisateurFactory(username="m-instructeur", roles=[Role.INSTRUCTEUR]),
         AUTRE_INSTRUCTEUR: UtilisateurFactory(username="m-autre-instructeur",
                                               roles=[Role.INSTRUCTEUR]),
+        INFORMATIQUE: UtilisateurFactory(username="m-informatique", roles=[Role.INFORMATIQUE]),
         COMMUNE: UtilisateurFactory(username="m-commune", roles=[Role.COMMUNE]),
         AUTRE_COMMUNE: UtilisateurFactory(username="m-autre-commune", roles=[Role.COMMUNE]),
         PARTENAIRE: UtilisateurFactory(username="m-partenaire", roles=[Role.PARTENAIRE]),

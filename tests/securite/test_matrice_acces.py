@@ -41,9 +41,8 @@ ESPACE = regle(200, anonyme=L, sans_role=403)  # every role of the agent space
 # The imports module and what it owns (journal, duplicates, reports): agents, administrators.
 IMPORTS = regle(403, anonyme=L, agent=200, administrateur=200)
 PILOTAGE = regle(403, anonyme=L, agent=200, pilote=200, administrateur=200)
-ORIENTATION = regle(
-    200, anonyme=L, sans_role=403, pilote=403, instructeur=403, autre_instructeur=403
-)
+ORIENTATION = regle(200, anonyme=L, sans_role=403, pilote=403, instructeur=403,
+                    autre_instructeur=403, informatique=403)  # fmt: skip
 ADMINISTRATEURS = regle(403, anonyme=L, administrateur=200)
 # The register of requests: agents, instructeurs (each sees their own service), administrators.
 DEMANDES = regle(
@@ -159,7 +158,8 @@ ATTENDU: dict[str, dict] = {
     "espace:relation_services": DEMANDES,
     "espace:relation_service": DEMANDE,
     "espace:relation_service_modifier": ADMINISTRATEURS,
-    "espace:relation_catalogue": regle(200, anonyme=L, sans_role=403, mediateur=403, autre_mediateur=403),
+    "espace:relation_catalogue": regle(200, anonyme=L, sans_role=403, mediateur=403, autre_mediateur=403,
+                                       informatique=403),
     "espace:relation_catalogue_importer": regle(403, anonyme=L, administrateur=302),
     "espace:relation_demarche": INSTRUIT,
     "espace:relation_canal_nouveau": INSTRUIT,
@@ -186,7 +186,7 @@ ATTENDU: dict[str, dict] = {
                      "espace:qualite_avis_textes"], STATISTIQUES),
     **dict.fromkeys(["espace:qualite_avis_borne", "espace:qualite_avis_importer"], DEMANDES),
     "espace:qualite_avis_moderer": regle(405, anonyme=L, sans_role=403, mediateur=403,
-                                         autre_mediateur=403),
+                                         autre_mediateur=403, informatique=403),
     # --- Services Publics+: the services assess themselves; the results are public ---
     **dict.fromkeys(["espace:qualite_engagements", "espace:qualite_engagements_service",
                      "espace:qualite_engagements_action"], STATISTIQUES),
@@ -204,7 +204,8 @@ ATTENDU: dict[str, dict] = {
     **dict.fromkeys(["espace:accessibilite_modifier", "espace:accessibilite_grille"], DEMANDE),
     **dict.fromkeys(["espace:accessibilite_contenu", "espace:accessibilite_contenu_supprimer",
                      "espace:accessibilite_action_supprimer"],
-                    regle(405, sans_role=403, mediateur=403, autre_mediateur=403)),
+                    regle(405, sans_role=403, mediateur=403, autre_mediateur=403,
+                          informatique=403)),
     # --- connectivity: public pages and sheets; the editions for those who steer, imported by
     # agents; difficulties reported by communes ---
     **dict.fromkeys(["ma_connexion", "connectivite_departement", "connectivite_fiche",
