@@ -59,18 +59,26 @@ def creer_equipement(donnees: dict, auteur=None, *, source: str = "Saisie SUN",
 
 @transaction.atomic
 def modifier_equipement(equipement: Equipement, donnees: dict, auteur=None) -> Equipement:
-    ancien_site = equipement.site_id
+    """Edit an item's sheet. Its key follows its numbers (an inventory number another item of
+    the same source holds is refused); on a refusal nothing is written and the caller's
+    instance is left as it was."""
+    fiche = Equipement.objects.select_for_update().get(pk=equipement.pk)
+    ancien_site = fiche.site_id
     for champ, valeur in donnees.items():
         if champ in CHAMPS_MODIFIABLES:
-            setattr(equipement, champ, valeur)
+            setattr(fiche, champ, valeur.strip() if isinstance(valeur, str) else valeur)
     if "type" in donnees and "categorie_deee" not in donnees:
-        equipement.categorie_deee = CATEGORIE_DU_TYPE.get(equipement.type, "hors_champ")
-    _verifier_fiche(equipement)
-    equipement.save()
-    if equipement.site_id != ancien_site:
-        _noter(equipement, Genre.REAFFECTATION, date.today(), equipement.etat, equipement.etat,
-               f"Nouveau site : {equipement.site or 'aucun'}", auteur)  # fmt: skip
-    return equipement
+        fiche.categorie_deee = CATEGORIE_DU_TYPE.get(fiche.type, "hors_champ")
+    fiche.cle = cle_de(fiche.numero_inventaire, fiche.numero_serie)
+    _verifier_fiche(fiche)
+    if Equipement.objects.filter(source=fiche.source, cle=fiche.cle).exclude(pk=fiche.pk).exists():
+        raise RefusCycleVie("Un équipement de ce numéro d'inventaire (ou de série) existe déjà.",
+                            "numero_inventaire")  # fmt: skip
+    fiche.save()
+    if fiche.site_id != ancien_site:
+        _noter(fiche, Genre.REAFFECTATION, date.today(), fiche.etat, fiche.etat,
+               f"Nouveau site : {fiche.site or 'aucun'}", auteur)  # fmt: skip
+    return fiche
 
 
 @transaction.atomic

@@ -1,0 +1,1 @@
+from tests.parc.inventaire.outils import informatique  # noqa: F401
