@@ -42,9 +42,10 @@ def _verifier_fiche(equipement: Equipement) -> None:
 
 @transaction.atomic
 def creer_equipement(donnees: dict, auteur=None, *, source: str = "Saisie SUN",
-                     etat: str = Etat.EN_SERVICE, jour: date | None = None) -> Equipement:  # fmt: skip
+                     etat: str = Etat.EN_SERVICE, jour: date | None = None,
+                     demonstration: bool = False) -> Equipement:  # fmt: skip
     champs = {k: v for k, v in donnees.items() if k in CHAMPS_MODIFIABLES}
-    equipement = Equipement(source=source, etat=etat, **champs)
+    equipement = Equipement(source=source, etat=etat, demonstration=demonstration, **champs)
     equipement.cle = cle_de(equipement.numero_inventaire, equipement.numero_serie)
     if not equipement.categorie_deee:
         equipement.categorie_deee = CATEGORIE_DU_TYPE.get(equipement.type, "hors_champ")

@@ -14,7 +14,15 @@ from django.db.models import Max, Q, Sum
 from django.utils import timezone
 
 from sun.core.calculs_versionnes import calcul_versionne
-from sun.core.indicators import Indicateur, Niveau, Valeur, declarer, note_demonstration
+from sun.core.indicators import (
+    Indicateur,
+    IndicateurInconnu,
+    Niveau,
+    Valeur,
+    declarer,
+    note_demonstration,
+    obtenir,
+)
 from sun.core.versions import empreinte
 from sun.inclusion.activites import coop, cra_v1
 from sun.inclusion.models import Activite, BilanCraV1, Lieu, LieuActivite, Mediateur
@@ -103,6 +111,23 @@ def _valeur_activites(niveau, code, champ: str) -> Valeur:
     nombre = total - (totaux["deja"] or 0) if champ == "personnes" else total
     demo = _activites(niveau, code, demonstration=True).count()
     return Valeur(nombre, totaux["d"], SOURCE_ACTIVITES, note_demonstration(demo, "activités"))
+
+
+# Refurbished equipment made available: the fleet's donations, an indicator another app
+# declares (parc); read through the registry, never imported, and absent when not installed.
+CODE_EQUIPEMENTS = "parc.equipements_donnes"
+
+
+def equipements_reconditionnes(code_departement: str) -> Valeur | None:
+    """Items of the département's fleet handed over by donation (real ones, cumulative), or
+    None when no installed app declares the figure or no real donation was handed over yet
+    (the dashboard then says « non suivi », not a zero that would read as « none given »)."""
+    try:
+        indicateur = obtenir(CODE_EQUIPEMENTS)
+    except IndicateurInconnu:
+        return None
+    valeur = indicateur.calculer(Niveau.DEPARTEMENT, code_departement)
+    return valeur if valeur.valeur and valeur.date is not None else None
 
 
 def _population_nationale() -> int:
@@ -247,6 +272,7 @@ class TableauFne:
     objectifs: list[Objectif]
     demonstration_exclue: int
     historique: "HistoriqueCraV1 | None" = None
+    equipements: Valeur | None = None  # refurbished equipment (None: not followed)
 
 
 @dataclass
@@ -287,11 +313,12 @@ def tableau(code_departement: str) -> TableauFne:
         for t in thematiques:
             comptes[t] = comptes.get(t, 0) + n
     part_pop = valeurs["fne.part_population"].valeur or 0.0
+    equipements = equipements_reconditionnes(code_departement)
     objectifs = [
         Objectif(OBJECTIFS_2027["personnes"][1], OBJECTIFS_2027["personnes"][0], valeurs["fne.personnes_accompagnees"].valeur, part_pop),
         Objectif(OBJECTIFS_2027["lieux"][1], OBJECTIFS_2027["lieux"][0], valeurs["fne.lieux"].valeur, part_pop),
         Objectif(OBJECTIFS_2027["aidants"][1], OBJECTIFS_2027["aidants"][0], valeurs["fne.mediateurs"].valeur, part_pop),
-        Objectif(OBJECTIFS_2027["equipements"][1], OBJECTIFS_2027["equipements"][0], None, part_pop),
+        Objectif(OBJECTIFS_2027["equipements"][1], OBJECTIFS_2027["equipements"][0], equipements.valeur if equipements else None, part_pop),
     ]  # fmt: skip
     demo = Activite.objects.filter(
         demonstration=True, commune__departement__code=code_departement
@@ -306,14 +333,17 @@ def tableau(code_departement: str) -> TableauFne:
         objectifs=objectifs,
         demonstration_exclue=demo,
         historique=historique_cra_v1(code_departement),
+        equipements=equipements,
     )
 
 
 def version_du_tableau() -> str:
-    """What the dashboard depends on: places, network, activities, territory, and the day
-    (« médiateurs en poste aujourd'hui »)."""
+    """What the dashboard depends on: places, network, activities, territory, the day
+    (« médiateurs en poste aujourd'hui ») and the refurbished equipment figure (another
+    app's, whose version this one does not know: its value stands for it)."""
+    equipements = equipements_reconditionnes(settings.SUN_DEPARTEMENT)
     return empreinte([REGISTRE, RESEAU, ACTIVITES, TERRITOIRE], timezone.localdate(),
-                     settings.SUN_DEPARTEMENT)  # fmt: skip
+                     settings.SUN_DEPARTEMENT, equipements)  # fmt: skip
 
 
 def tableau_a_jour(code_departement: str) -> TableauFne:

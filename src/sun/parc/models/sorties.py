@@ -39,6 +39,8 @@ class Don(models.Model):
     lieu = models.ForeignKey("inclusion.Lieu", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="dons_recus")  # fmt: skip
     beneficiaire = models.CharField("bénéficiaire", max_length=200)
+    # The items offered; each leaves the fleet (a Sortie with `don`) when the donation is remis.
+    equipements = models.ManyToManyField("parc.Equipement", blank=True, related_name="dons")
     siret = models.CharField("SIRET", max_length=14, blank=True)
     rna = models.CharField("numéro RNA", max_length=10, blank=True)
     adresse = models.CharField("adresse", max_length=250, blank=True)

@@ -32,6 +32,7 @@ from sun.inclusion.lieux.recherche import (
 )
 from sun.inclusion.lieux.services import enregistrer_signalement
 from sun.inclusion.lieux.standard import ENUMERATIONS
+from sun.parc.dons.queries import materiel_recu
 from sun.relation.catalogue.queries import guichets_de_la_demarche
 from sun.territoire.positions import PositionIntrouvable, position_appareil, resoudre
 from sun.territoire.timezones import heure_locale
@@ -173,5 +174,5 @@ def lieu(request, pk):
         "proches": lieux_proches_ouverts(lieu) if ferme else [],
         "points": [{"lat": lieu.latitude, "lon": lieu.longitude, "n": 1, "nom": lieu.nom}]
         if lieu.latitude is not None else [],
-        "tuiles": fond_de_carte(),
+        "tuiles": fond_de_carte(), "materiel_recu": materiel_recu(lieu),
     }, status=400 if request.method == "POST" else 200)  # fmt: skip
