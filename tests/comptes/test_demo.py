@@ -38,6 +38,7 @@ def demo_legere(monkeypatch):
     monkeypatch.setattr(installation, "creer_reseau_demo", lambda code: (0, 0))
     monkeypatch.setattr(installation, "charger_qualite_demo", lambda **k: None)
     monkeypatch.setattr(installation, "charger_connectivite_demo", lambda **k: None)
+    monkeypatch.setattr(installation, "charger_parc_demo", lambda **k: None)
 
 
 def test_demo_refusee_sur_un_hote_public(settings, demo_legere):

@@ -8,12 +8,6 @@ from sun.cli.sortie import OK, USAGE, ErreurCommande
 TYPES = ["poste_fixe", "portable", "ecran", "imprimante", "smartphone", "telephone", "tablette",
          "serveur", "reseau", "videoprojecteur", "autre"]  # fmt: skip
 ETATS = ["commande", "en_stock", "en_service", "en_reparation", "reforme", "sorti", "parc"]
-# Other wings' demonstration data, loaded after the fleet when their module exists.
-AUTRES_DEMOS = {
-    "sun.parc.reparateurs.demo": "Réparation et reconditionnement",
-    "sun.parc.dons.demo": "Dons de matériel",
-    "sun.parc.taux.demo": "Taux légaux",
-}
 
 
 def _ecrire_csv(fichier, equipements) -> int:
@@ -68,23 +62,13 @@ def inventaire(args) -> int:
 
 
 def demo(args) -> int:
-    import importlib
-
     from sun.cli.sortie import verifier_base
-    from sun.parc.demo import creer_demo
+    from sun.parc.demo import charger_tout
 
     verifier_base()
-    n = creer_demo()
-    print(f"Parc de démonstration : {n} équipements créés." if n else
-          "Parc de démonstration : déjà chargé, rien n'a été ajouté.")  # fmt: skip
-    for nom, libelle in AUTRES_DEMOS.items():
-        try:
-            fonction = importlib.import_module(nom).creer_demo
-        except (ImportError, AttributeError):
-            continue
-        resultat = fonction()
-        print(f"{libelle} : {resultat} enregistrement(s) de démonstration créé(s)." if resultat
-              else f"{libelle} : rien d'ajouté (déjà chargé, ou ce qu'il faut manque).")  # fmt: skip
+    lignes = charger_tout()
+    for ligne in lignes or ["Démonstration du parc déjà chargée : rien n'a été ajouté."]:
+        print(ligne)
     print("Données marquées « démonstration », jamais comptées dans les indicateurs.")
     return OK
 

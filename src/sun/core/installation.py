@@ -203,6 +203,7 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
         ecrire(f"{demandes} demandes d'usagers de DÉMONSTRATION au registre (jamais comptées).")
     charger_qualite_demo(ecrire=ecrire)
     charger_connectivite_demo(ecrire=ecrire)
+    charger_parc_demo(ecrire=ecrire)
     ecrire(
         f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
     )
@@ -247,6 +248,15 @@ def charger_connectivite_demo(*, ecrire: Ecrire = print) -> None:
            "lignes nouvelles ou modifiées, jamais comptées).")  # fmt: skip
     if signalements := creer_signalements_demo():
         ecrire(f"{signalements} difficultés de raccordement de DÉMONSTRATION (jamais comptées).")
+
+
+def charger_parc_demo(*, ecrire: Ecrire = print) -> None:
+    """A demonstration fleet (sites, equipment, exits), purchase lines, repairers and
+    donations to demonstration places, all marked and never counted."""
+    from sun.parc.demo import charger_tout
+
+    for ligne in charger_tout():
+        ecrire(ligne)
 
 
 def preparer(

@@ -239,3 +239,19 @@ def creer_demo(code_departement: str | None = None) -> int:
     for modele in (Equipement, Sortie, EvenementCycleVie):
         donnees_ecrites(modele)
     return len(equipements)
+
+
+def charger_tout() -> list[str]:
+    """Every wing's demonstration data (repairers first: refurbished items name one), each with
+    one line of French saying what was loaded. Idempotent."""
+    from sun.parc.dons.demo import creer_demo as dons
+    from sun.parc.reparateurs.demo import creer_demo as reparateurs
+    from sun.parc.taux.demo import creer_demo as achats
+
+    lignes = []
+    for libelle, fonction in (("acteurs de la réparation et du reconditionnement", reparateurs),
+                              ("équipements du parc", creer_demo), ("lignes d'achat", achats),
+                              ("dons de matériel", dons)):  # fmt: skip
+        if n := fonction():
+            lignes.append(f"{n} {libelle} de DÉMONSTRATION (jamais comptés).")
+    return lignes

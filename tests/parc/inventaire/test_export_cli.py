@@ -11,7 +11,7 @@ from django.urls import reverse
 from sun.cli import main
 from sun.cli.sortie import OK
 from sun.parc.exports import ENTETE
-from sun.parc.models import Equipement
+from sun.parc.models import AchatLigne, Equipement
 from sun.parc.referentiel import TypeEquipement
 from tests.parc.factories import EquipementFactory, equipement_sorti
 
@@ -87,8 +87,10 @@ def test_commande_csv_chemin_impossible(capsys, parc, tmp_path):
 def test_commande_demo(capsys):
     assert main(["parc", "demo"]) == OK
     sortie = capsys.readouterr().out
-    assert "Parc de démonstration : 400 équipements créés." in sortie
+    assert "400 équipements du parc de DÉMONSTRATION (jamais comptés)." in sortie
+    assert "16 lignes d'achat de DÉMONSTRATION" in sortie
     assert Equipement.objects.filter(demonstration=True, source="Démonstration SUN").count() == 400
+    assert AchatLigne.objects.filter(demonstration=False).count() == 0
     assert main(["parc", "demo"]) == OK
-    assert "déjà chargé" in capsys.readouterr().out
+    assert "déjà chargée : rien n'a été ajouté" in capsys.readouterr().out
     assert Equipement.objects.filter(source="Démonstration SUN").count() == 400
