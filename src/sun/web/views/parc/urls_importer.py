@@ -1,4 +1,12 @@
 """Addresses of the fleet's wing « importer »: `espace` (under /espace/) and `publiques`."""
 
-espace: list = []
+from django.urls import path
+
+from sun.web.views.parc import importer
+
+espace: list = [
+    path("parc/importer/", importer.importer, name="parc_importer"),
+    path("parc/importer/modele.csv", importer.modele_csv, name="parc_modele_csv"),
+    path("parc/importer/correspondances/", importer.correspondances, name="parc_correspondances"),
+]
 publiques: list = []
