@@ -154,9 +154,11 @@ def test_indicateurs_calcules_et_historises(client, plan, utilisateur_avec_role)
         "fne-personnes-accompagnees", "appels-decroches", "satisfaction-usagers",
         "couverture-fibre", "communes-cuivre-ferme-sans-fibre",
         "difficultes-raccordement-ouvertes", "difficultes-raccordement-resolues",
+        "reemploi-parc", "achats-reemploi-parc", "empreinte-parc-par-agent", "duree-vie-parc",
+        "equipements-donnes", "reconditionnement-local",
     }  # fmt: skip
     # and 9 of the register of requests (tests/relation), 6 of quality and accessibility
-    assert len(codes) == 26
+    assert len(codes) == 32
     # An empty register has no processing time nor share: those say why, the others compute.
     assert all(r.valeur is not None for r in resultats if r.indicateur.code in {
         "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",
@@ -235,7 +237,7 @@ def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_rol
     # An agent only reads the plan (tests/pilotage/test_calcul_droits.py): an administrator.
     client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
-    assert "11 indicateur(s) recalculé(s) et enregistré(s) ; 15 sans valeur" in texte(reponse)
+    assert "12 indicateur(s) recalculé(s) et enregistré(s) ; 20 sans valeur" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1
 
 
