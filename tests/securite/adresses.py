@@ -3,6 +3,7 @@ their parameters (one of each kind, owned by known accounts). Shared by the acce
 the hostile-input tests of this folder."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -113,6 +114,7 @@ def construire_monde() -> dict:
         "geo_epci": {"code_siren": siren},
         "geo_commune": {"code_insee": CARCASSONNE},
         "espace:import_rapport": {"pk": journal.pk},
+        "espace:parc_import_rapport": {"pk": journal.pk},  # not an inventory import: 404
         "espace:pilotage_action": {"pk": action.pk},
         "espace:pilotage_indicateur": {"pk": indicateur.pk},
         "espace:activite_supprimer": {"pk": activite.pk},
@@ -137,6 +139,7 @@ def construire_monde() -> dict:
     parametres.update(relation.pop("parametres"))
     parametres.update(_monde_qualite(relation["service"]))
     parametres.update(_monde_connectivite(comptes, carcassonne))
+    parametres.update(_monde_parc(lieu))
     return {
         "comptes": comptes,
         "parametres": parametres,
@@ -256,4 +259,47 @@ def _monde_connectivite(comptes: dict, carcassonne) -> dict:
     return {
         "espace:connectivite_difficulte": {"pk": cas.pk},
         "connectivite_fiche": code, "connectivite_fiche_pdf": code,
+    }  # fmt: skip
+
+
+def _monde_parc(lieu) -> dict:
+    """A decommissioned item (its exit form shows), a site, a repairer and a donation proposed
+    to the médiateur's place."""
+    from tests.parc.factories import DonFactory, ReparateurFactory, equipement_reforme
+
+    equipement = equipement_reforme(date(2025, 3, 1))
+    don = DonFactory(lieu=lieu, beneficiaire=lieu.nom)
+    reparateur = ReparateurFactory()
+    par_equipement = dict.fromkeys(
+        [
+            "parc_equipement",
+            "parc_equipement_modifier",
+            "parc_equipement_sortir",
+            "parc_equipement_etat",
+            "parc_equipement_reformer",
+            "parc_equipement_preuve",
+            "parc_equipement_annuler_sortie",
+            "parc_equipement_intervention",
+        ],
+        {"pk": equipement.pk},
+    )
+    par_don = dict.fromkeys(
+        [
+            "parc_don",
+            "parc_don_equipements",
+            "parc_don_convention",
+            "parc_don_accepter",
+            "parc_don_remise",
+            "parc_don_preuve",
+            "parc_don_annuler",
+            "parc_don_visibilite",
+        ],
+        {"pk": don.pk},
+    )
+    return {
+        **{f"espace:{nom}": kwargs for nom, kwargs in {**par_equipement, **par_don}.items()},
+        "espace:parc_site_modifier": {"pk": equipement.site_id},
+        "espace:parc_taux_annee": {"annee": 2025},
+        "espace:parc_declaration_csv": {"annee": 2025},
+        "espace:reparateur_modifier": {"pk": reparateur.pk},
     }  # fmt: skip

@@ -71,6 +71,18 @@ DIFFICULTE_NOUVELLE = regle(
 DIFFICULTE = regle(
     403, anonyme=L, agent=200, administrateur=200, commune=200, partenaire=200, autre_commune=404
 )
+# The IT fleet: the IT service and administrators keep it, pilots read it.
+PARC = regle(403, anonyme=L, pilote=200, informatique=200, administrateur=200)
+PARC_ECRITURE = regle(403, anonyme=L, informatique=200, administrateur=200)
+PARC_POST = regle(403, anonyme=L, informatique=405, administrateur=405)
+PARC_FIGER = regle(403, anonyme=L, pilote=405, informatique=405, administrateur=405)
+# Donations: agents propose, médiateurs follow those to their structure's places.
+DONS = regle(403, anonyme=L, agent=200, mediateur=200, autre_mediateur=200, informatique=200,
+             administrateur=200)  # fmt: skip
+DON = regle(403, anonyme=L, agent=200, mediateur=200, autre_mediateur=404, informatique=200,
+            administrateur=200)  # fmt: skip
+DON_PROPOSER = regle(403, anonyme=L, agent=200, informatique=200, administrateur=200)
+DON_POST = regle(405, sans_role=403, pilote=403, instructeur=403, autre_instructeur=403)
 # POST only (require_POST runs before the login check: 405 even to anonymous visitors).
 POST_SEUL = regle(405, sans_role=403)
 
@@ -216,6 +228,36 @@ ATTENDU: dict[str, dict] = {
     "espace:connectivite_difficulte": DIFFICULTE,
     "espace:connectivite": PILOTAGE,
     "espace:connectivite_importer": IMPORTS,
+    # --- the IT fleet: inventory, legal rates, footprint, donations, repairers, sobriety ---
+    **dict.fromkeys(["espace:parc", "espace:parc_export_csv", "espace:parc_sites",
+                     "espace:parc_equipement", "espace:parc_taux", "espace:parc_taux_annee",
+                     "espace:parc_taux_csv", "espace:parc_achats", "espace:parc_empreinte",
+                     "espace:parc_scenarios", "espace:parc_renouvellement",
+                     "espace:parc_empreinte_csv"], PARC),
+    **dict.fromkeys(["espace:parc_equipement_nouveau", "espace:parc_equipement_modifier",
+                     "espace:parc_equipement_sortir", "espace:parc_site_nouveau",
+                     "espace:parc_site_modifier", "espace:parc_achat_nouveau"], PARC_ECRITURE),
+    **dict.fromkeys(["espace:parc_equipement_etat", "espace:parc_equipement_reformer",
+                     "espace:parc_equipement_preuve", "espace:parc_equipement_annuler_sortie",
+                     "espace:parc_equipement_intervention"], PARC_POST),
+    "espace:parc_taux_figer": PARC_FIGER,
+    **dict.fromkeys(["espace:parc_importer", "espace:parc_modele_csv",
+                     "espace:parc_correspondances"], PARC_ECRITURE),
+    "espace:parc_import_rapport": regle(403, anonyme=L, informatique=404, administrateur=404),
+    # No SIRET set in the tests: the declaration is refused, back to the purchases page.
+    "espace:parc_declaration_csv": regle(403, anonyme=L, pilote=302, informatique=302,
+                                         administrateur=302),
+    **dict.fromkeys(["numerique_responsable", "reparateurs_public", "sobriete"], PUBLIC),
+    # The repairers' directory: kept by the IT service and agents.
+    **dict.fromkeys(["espace:reparateurs", "espace:reparateur_nouveau",
+                     "espace:reparateurs_importer", "espace:reparateur_modifier"], DON_PROPOSER),
+    "espace:parc_dons": DONS,
+    **dict.fromkeys(["espace:parc_don", "espace:parc_don_convention"], DON),
+    "espace:parc_don_nouveau": DON_PROPOSER,
+    "espace:parc_don_equipements": regle(403, anonyme=L, agent=200, autre_mediateur=404,
+                                         informatique=200, administrateur=200),
+    **dict.fromkeys(["espace:parc_don_accepter", "espace:parc_don_remise", "espace:parc_don_preuve",
+                     "espace:parc_don_annuler", "espace:parc_don_visibilite"], DON_POST),
 }  # fmt: skip
 REFUS = {L, 403}
 
@@ -340,6 +382,7 @@ def test_les_roles_de_la_matrice_sont_ceux_du_site():
         ids.PILOTE,
         ids.INSTRUCTEUR,
         ids.ADMIN,
+        ids.INFORMATIQUE,
         ids.COMMUNE,
         ids.PARTENAIRE,
     } == {r.value for r in Role}

@@ -2,6 +2,8 @@
 the IT service and administrators), the upload (dry run by default, then for real), the
 template download, and the tables of statuses and types edited on their page."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -85,3 +87,19 @@ def test_correspondances_modifiees(client, utilisateur_avec_role):
     assert "Borne*" in page and 'value="Perdu"' in page
     client.post(url, {"action": "retirer_type", "pk": type_.pk})
     assert not CorrespondanceType.objects.exists()
+
+
+def test_le_service_informatique_telecharge_le_rapport_de_son_import(
+    client, utilisateur_avec_role, tmp_path, settings
+):
+    """The IT service does not open the journal of every import, but gets the full CSV of
+    the lines its own import refused, from its import page."""
+    settings.VAR_DIR = tmp_path / "var"
+    client.force_login(utilisateur_avec_role(Role.INFORMATIQUE))
+    lignes = [ligne_fr(n=1), ligne_fr(n=2, Statut="En prêt")]
+    contenu = _envoyer(client, tmp_path, lignes).content.decode()
+    assert "/espace/imports/" not in contenu  # the journal is not theirs: no link to it
+    lien = re.search(r"/espace/parc/importer/\d+/rapport\.csv", contenu).group(0)
+    reponse = client.get(lien)
+    assert reponse.status_code == 200
+    assert "En prêt" in b"".join(reponse.streaming_content).decode("utf-8-sig")

@@ -114,7 +114,11 @@ def rapport(request, pk: int):
     """The full CSV report of an import (rejected lines and reported values)."""
     if not permissions.peut_importer(request.user):
         raise PermissionDenied
-    entree = get_object_or_404(JournalImport, pk=pk)
+    return fichier_du_rapport(get_object_or_404(JournalImport, pk=pk))
+
+
+def fichier_du_rapport(entree: JournalImport) -> FileResponse:
+    """The CSV report of a journal entry, from var/imports/ only (else 404)."""
     chemin = Path(entree.rapport) if entree.rapport else None
     dossier = (Path(settings.VAR_DIR) / "imports").resolve()
     if chemin is None or not chemin.exists() or dossier not in chemin.resolve().parents:

@@ -11,19 +11,22 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from sun.comptes.roles import role_requis
 from sun.core.imports import ConfirmationRequise, CorrespondanceInvalide, ImportImpossible
+from sun.core.models import JournalImport
 from sun.parc.cycle_vie import RefusCycleVie
 from sun.parc.importation import dispositions, queries, services
 from sun.parc.importation.champs import CHAMPS, COLONNES_MODELE
+from sun.parc.importation.importeur import ImportInventaire
 from sun.parc.importation.modele import ecrire_modele_dans
 from sun.parc.importation.permissions import ROLES_IMPORT, peut_importer
 from sun.parc.referentiel import Etat, TypeEquipement, Voie
 from sun.web.forms.fichiers import verifier_lisible
 from sun.web.televersement import copie_temporaire
+from sun.web.views.imports import fichier_du_rapport
 
 JOINTE = "jointe"
 
@@ -110,7 +113,15 @@ def importer(request):
         "inconnus": getattr(rapport, "a_faire_correspondre", None),
         "livrees": dispositions.livrees(), "colonnes_modele": COLONNES_MODELE, "champs": CHAMPS,
         "seuil_confirmation": round(settings.SUN_IMPORT_SEUIL_CONFIRMATION * 100),
+        "url_rapport": "espace:parc_import_rapport",
     }, status=statut)  # fmt: skip
+
+
+@_autorise
+def rapport(request, pk: int):
+    """The full CSV report of an inventory import (the IT service does not open the journal
+    of every import)."""
+    return fichier_du_rapport(get_object_or_404(JournalImport, pk=pk, genre=ImportInventaire.genre))
 
 
 def _importer(request, d: dict):
