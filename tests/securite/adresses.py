@@ -270,32 +270,15 @@ def _monde_parc(lieu) -> dict:
     equipement = equipement_reforme(date(2025, 3, 1))
     don = DonFactory(lieu=lieu, beneficiaire=lieu.nom)
     reparateur = ReparateurFactory()
-    par_equipement = dict.fromkeys(
-        [
-            "parc_equipement",
-            "parc_equipement_modifier",
-            "parc_equipement_sortir",
-            "parc_equipement_etat",
-            "parc_equipement_reformer",
-            "parc_equipement_preuve",
-            "parc_equipement_annuler_sortie",
-            "parc_equipement_intervention",
-        ],
-        {"pk": equipement.pk},
-    )
-    par_don = dict.fromkeys(
-        [
-            "parc_don",
-            "parc_don_equipements",
-            "parc_don_convention",
-            "parc_don_accepter",
-            "parc_don_remise",
-            "parc_don_preuve",
-            "parc_don_annuler",
-            "parc_don_visibilite",
-        ],
-        {"pk": don.pk},
-    )
+    noms_equipement = ["parc_equipement", "parc_equipement_modifier", "parc_equipement_sortir",
+                       "parc_equipement_etat", "parc_equipement_reformer",
+                       "parc_equipement_preuve", "parc_equipement_annuler_sortie",
+                       "parc_equipement_intervention"]  # fmt: skip
+    noms_don = ["parc_don", "parc_don_equipements", "parc_don_convention", "parc_don_accepter",
+                "parc_don_remise", "parc_don_preuve", "parc_don_annuler",
+                "parc_don_visibilite"]  # fmt: skip
+    par_equipement = {nom: {"pk": equipement.pk} for nom in noms_equipement}
+    par_don = {nom: {"pk": don.pk} for nom in noms_don}
     return {
         **{f"espace:{nom}": kwargs for nom, kwargs in {**par_equipement, **par_don}.items()},
         "espace:parc_site_modifier": {"pk": equipement.site_id},

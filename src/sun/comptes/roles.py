@@ -42,8 +42,14 @@ LIBELLES = {
     Role.PARTENAIRE: "Partenaire (syndicat, opérateur)",
 }
 # The roles of the département's own staff: they open the shared modules of the agent space.
-ESPACE = (Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.INSTRUCTEUR, Role.ADMINISTRATEUR,
-          Role.INFORMATIQUE)
+ESPACE = (
+    Role.AGENT,
+    Role.MEDIATEUR,
+    Role.PILOTE,
+    Role.INSTRUCTEUR,
+    Role.ADMINISTRATEUR,
+    Role.INFORMATIQUE,
+)
 # Every role enters the agent space (its home shows each account the modules it may open).
 TOUS = tuple(Role)
 
