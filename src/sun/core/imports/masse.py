@@ -11,6 +11,7 @@ that follow its model (`sun.core.versions.donnees_ecrites`) in place of the sign
 
 import uuid
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from operator import itemgetter
 
 from django.db import connection, models
@@ -45,6 +46,12 @@ def _preparateur(champ: models.Field, ajout: bool):
             if isinstance(valeur, uuid.UUID)
             else cible.get_db_prep_save(valeur, connection)
         )
+    if type(cible) is models.DecimalField and _decimales_telles_quelles():
+        # The backend takes a Decimal as it is: convert only what is not one yet.
+        convertir = cible.to_python
+        return lambda valeur: (
+            valeur if valeur is None or type(valeur) is Decimal else convertir(valeur)
+        )
     if type(cible) is models.DateTimeField:
         return connection.ops.adapt_datetimefield_value
     if type(cible) is models.DateField:
@@ -52,6 +59,13 @@ def _preparateur(champ: models.Field, ajout: bool):
     if not champ.is_relation and type(champ).get_db_prep_value is models.Field.get_db_prep_value:
         return champ.get_prep_value  # e.g. ListeField joins its list: no adapter layer
     return lambda valeur: champ.get_db_prep_save(valeur, connection)
+
+
+def _decimales_telles_quelles() -> bool:
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    base = BaseDatabaseOperations.adapt_decimalfield_value
+    return type(connection.ops).adapt_decimalfield_value is base
 
 
 def _date_auto(champ: models.Field, ajout: bool) -> bool:

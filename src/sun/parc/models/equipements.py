@@ -112,7 +112,6 @@ class Equipement(models.Model):
         indexes = [
             models.Index(fields=["etat", "type"]),
             models.Index(fields=["date_reforme"]),
-            models.Index(fields=["numero_serie"]),
         ]
 
     def __str__(self) -> str:
