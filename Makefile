@@ -55,6 +55,9 @@ bench: install-test
 	$(BIN)/python benchmarks/telephonie_tableau.py
 	$(BIN)/python benchmarks/connectivite_import.py
 	$(BIN)/python benchmarks/connectivite_fiches.py
+	$(BIN)/python benchmarks/parc_import.py
+	$(BIN)/python benchmarks/parc_taux.py
+	$(BIN)/python benchmarks/parc_empreinte.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test

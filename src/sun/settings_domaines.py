@@ -56,3 +56,10 @@ SUN_PARC_RAISON_SOCIALE = os.environ.get("SUN_PARC_RAISON_SOCIALE", "")
 SUN_PARC_DUREES_DE_VIE: dict[str, int] = {}
 # Footprint factors shipped in src/sun/parc/empreinte/facteurs/, and the French electricity mix.
 SUN_PARC_FACTEURS = os.environ.get("SUN_PARC_FACTEURS", "ademe-arcep-2022")
+SUN_PARC_MIX_ELECTRIQUE = float(os.environ.get("SUN_PARC_MIX_ELECTRIQUE", "0.098"))
+# Share of the manufacturing footprint a refurbished item avoids (an assumption, shown).
+SUN_PARC_EVITEMENT_RECONDITIONNE = float(os.environ.get("SUN_PARC_EVITEMENT_RECONDITIONNE", "0.8"))
+# Inventory imports: the commune given to items when the file has none (INSEE code), and
+# where the site comes from (GLPI « entite » or « lieu », last segment of the path).
+SUN_PARC_COMMUNE = os.environ.get("SUN_PARC_COMMUNE", "")
+SUN_PARC_SITE_DEPUIS = os.environ.get("SUN_PARC_SITE_DEPUIS", "entite")
