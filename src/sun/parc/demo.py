@@ -249,9 +249,12 @@ def charger_tout() -> list[str]:
     from sun.parc.taux.demo import creer_demo as achats
 
     lignes = []
-    for libelle, fonction in (("acteurs de la réparation et du reconditionnement", reparateurs),
-                              ("équipements du parc", creer_demo), ("lignes d'achat", achats),
-                              ("dons de matériel", dons)):  # fmt: skip
+    for libelle, fonction, compte in (
+        ("acteurs de la réparation et du reconditionnement", reparateurs, "comptés"),
+        ("équipements du parc", creer_demo, "comptés"),
+        ("lignes d'achat", achats, "comptées"),
+        ("dons de matériel", dons, "comptés"),
+    ):
         if n := fonction():
-            lignes.append(f"{n} {libelle} de DÉMONSTRATION (jamais comptés).")
+            lignes.append(f"{n} {libelle} de DÉMONSTRATION (jamais {compte}).")
     return lignes
