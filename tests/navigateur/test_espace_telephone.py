@@ -94,6 +94,7 @@ def _objets_de_demo(utilisateur) -> dict[str, str]:
     journal = JournalImport.objects.order_by("-pk").first()
     difficulte = _difficulte_de_demo(utilisateur)
     return {
+        **_parc_de_demo(Lieu.objects.order_by("nom").first()),
         "difficulte": str(difficulte.pk),
         "lieu": str(Lieu.objects.order_by("nom").values_list("pk", flat=True).first()),
         "activite": str(activite.pk),
@@ -105,6 +106,18 @@ def _objets_de_demo(utilisateur) -> dict[str, str]:
         "import": str(journal.pk) if journal else "",
         **relation,
     }
+
+
+def _parc_de_demo(lieu) -> dict[str, str]:
+    """A decommissioned item (its exit form shows), its site, a donation and a repairer."""
+    from datetime import date
+
+    from tests.parc.factories import DonFactory, ReparateurFactory, equipement_reforme
+
+    equipement = equipement_reforme(date(2025, 3, 1))
+    return {"equipement": str(equipement.pk), "site": str(equipement.site_id),
+            "don": str(DonFactory(lieu=lieu, beneficiaire=lieu.nom).pk),
+            "reparateur": str(ReparateurFactory().pk), "annee": "2025"}  # fmt: skip
 
 
 def _difficulte_de_demo(utilisateur):
@@ -144,7 +157,9 @@ def _parametres(nom: str, parametres: list[str], objets: dict[str, str]) -> dict
         ("lieu", "lieu"), ("activite", "activite"), ("reseau", "reseau"),
         ("orientation", "orientation"), ("pilotage_action", "action"),
         ("pilotage_indicateur", "indicateur"), ("import", "import"),
-        ("connectivite_difficulte", "difficulte"),
+        ("connectivite_difficulte", "difficulte"), ("parc_equipement", "equipement"),
+        ("parc_site", "site"), ("parc_don", "don"), ("reparateur", "reparateur"),
+        ("parc_taux_annee", "annee"),
     ]  # fmt: skip
     valeurs = {}
     for parametre in parametres:

@@ -28,6 +28,10 @@ def ecoindex(args) -> int:
               f"{m.eau_cl:.2f} cl  ({m.adresse})")  # fmt: skip
     print(f"{len(mesures)} mesure{'s' if len(mesures) > 1 else ''} enregistrée"
           f"{'s' if len(mesures) > 1 else ''} : page publique /sobriete/.")  # fmt: skip
+    if args.livrer:
+        from sun.parc.sobriete.livrees import ecrire_livrees
+
+        print(f"Mesures livrées avec SUN écrites dans {ecrire_livrees(mesures)}.")
     return OK
 
 
@@ -42,4 +46,8 @@ def ajouter(actions) -> None:
                    "sobriete…) ; par défaut toutes")  # fmt: skip
     p.add_argument("--chromium", metavar="CHEMIN", default="/usr/bin/chromium",
                    help="navigateur Chromium (défaut : /usr/bin/chromium)")  # fmt: skip
+    p.add_argument("--livrer", action="store_true",
+                   help="écrit aussi les mesures livrées avec SUN (src/sun/parc/sobriete/"
+                   "mesures-livrees.json), montrées tant qu'un site n'a pas mesuré ses pages ; "
+                   "à lancer sur le site de démonstration en préparant une version")  # fmt: skip
     p.set_defaults(fonction=ecoindex)

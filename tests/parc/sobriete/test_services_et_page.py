@@ -53,14 +53,22 @@ def test_pages_a_mesurer():
         pages_a_mesurer(["accueil", "nulle-part"])
 
 
-def test_page_publique_sans_puis_avec_mesures(client):
-    vide = client.get(reverse("sobriete")).content.decode()
-    assert "Aucune page n'a encore été mesurée" in vide and "sun parc ecoindex" in vide
+def test_page_publique_sans_puis_avec_mesures(client, tmp_path, monkeypatch):
+    from sun.parc.sobriete import livrees
+
+    # No measure of this site yet: the measures shipped with SUN, labelled as such.
+    livree = client.get(reverse("sobriete")).content.decode()
+    assert "Mesures de la version publiée de SUN" in livree and ">Accueil<" in livree
+    assert "sun parc ecoindex" not in livree  # no command line shown to the public
+    monkeypatch.setattr(livrees, "FICHIER", tmp_path / "absent.json")
+    monkeypatch.setattr(livrees.mesures_livrees, "__defaults__", (tmp_path / "absent.json",))
+    vide = client.get(reverse("sobriete") + "?sans-livrees").content.decode()
+    assert "Aucune page n'a encore été mesurée" in vide
     enregistrer_mesure("reparateurs_public", "/reparer-et-reconditionner/", 250, 4, 30.5)
     html = client.get(reverse("sobriete")).content.decode()
     assert "Réparer et reconditionner" in html and "A" in html and "30,5" in html
     assert "GreenIT.fr" in html and "5.10.0" in html
-    assert f"SUN {sun.__version__}" in html
+    assert f"SUN {sun.__version__}" in html and "version publiée" not in html
 
 
 def test_la_page_d_accessibilite_renvoie_a_la_sobriete(client):

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from sun.core.versions import empreinte
 from sun.parc.sobriete import ecoindex
+from sun.parc.sobriete.livrees import mesures_livrees
 from sun.parc.sobriete.pages import LIBELLES
 from sun.parc.sobriete.queries import dernieres_mesures
 from sun.parc.versions import SOBRIETE
@@ -19,8 +20,11 @@ def version_publique() -> str:
 @page_anonyme_versionnee("sobriete", version_publique)
 def page(request):
     mesures = dernieres_mesures()
+    livrees = not mesures
+    if livrees:
+        mesures = mesures_livrees()
     return render(request, "web/parc/sobriete/page.html", {
-        "mesures": mesures, "libelles": LIBELLES, "source": ecoindex.SOURCE,
+        "mesures": mesures, "livrees": livrees, "libelles": LIBELLES, "source": ecoindex.SOURCE,
         "version_methode": ecoindex.VERSION_METHODE, "budget": ecoindex.BUDGET_A,
         "derniere": max((m.mesure_le for m in mesures), default=None),
     })  # fmt: skip
