@@ -29,6 +29,10 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 DESTINATIONS_DU_DON = (Destination.DON_ASSOCIATION, Destination.DON_PERSONNEL,
                        Destination.CESSION_PUBLIQUE)  # fmt: skip
+DONS = (Destination.DON_ASSOCIATION, Destination.DON_PERSONNEL)
+FIN_DE_VIE = (Voie.RECYCLAGE, Voie.DESTRUCTION)
+PRENEURS_FIN_DE_VIE = (Destination.ECO_ORGANISME, Destination.REPRISE_FOURNISSEUR,
+                       Destination.PRESTATAIRE)  # fmt: skip
 
 
 class RefusCycleVie(ValueError):
@@ -48,6 +52,13 @@ def verifier_transition(avant: str, apres: str) -> None:
             + (" : réformez-le d'abord." if apres == Etat.SORTI else "."),
             "etat",
         )
+
+
+def verifier_pas_futur(jour: date | None, quoi: str, champ: str = "date") -> None:
+    """A step of the life cycle is recorded once it happened: never after today."""
+    if jour and jour > date.today():
+        raise RefusCycleVie(f"La date {quoi} ({jour:%d/%m/%Y}) est dans le futur : enregistrez "
+                            "l'étape le jour où elle a lieu.", champ)  # fmt: skip
 
 
 def verifier_dates(acquisition: date | None, reforme: date | None = None,
@@ -103,6 +114,12 @@ def verifier_sortie(demande: DemandeSortie, acquisition: date | None,
     if demande.voie == Voie.DON and demande.destination not in DESTINATIONS_DU_DON:
         raise RefusCycleVie("Un don va à une association, un agent ou une autre personne "
                             "publique.", "destination")  # fmt: skip
+    if demande.destination in DONS and demande.voie != Voie.DON:
+        raise RefusCycleVie("Un équipement remis gratuitement à une association ou à un agent "
+                            "sort par la voie « don ».", "voie")  # fmt: skip
+    if demande.voie in FIN_DE_VIE and demande.destination not in PRENEURS_FIN_DE_VIE:
+        raise RefusCycleVie("Le recyclage et la destruction passent par un éco-organisme, la "
+                            "reprise du fournisseur ou un prestataire.", "destination")  # fmt: skip
     if (demande.voie == Voie.DON and demande.valeur_unitaire is not None
             and demande.valeur_unitaire > VALEUR_DON_MAX):  # fmt: skip
         raise RefusCycleVie(f"Un bien donné gratuitement vaut au plus {VALEUR_DON_MAX} € l'unité "
@@ -111,6 +128,9 @@ def verifier_sortie(demande: DemandeSortie, acquisition: date | None,
         raise RefusCycleVie("Un équipement est réformé avant de sortir du parc : indiquez sa date "
                             "de réforme.", "date_reforme")  # fmt: skip
     verifier_dates(acquisition, reforme, demande.date)
+    verifier_pas_futur(demande.date, "de sortie")
+    verifier_pas_futur(demande.date_engagement, "de l'engagement", "date_engagement")
+    verifier_pas_futur(demande.date_preuve, "de la preuve", "date_preuve")
     if demande.date_preuve and demande.date_preuve < demande.date:
         raise RefusCycleVie("La preuve du réemploi arrive après la sortie, pas avant.",
                             "date_preuve")  # fmt: skip

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 
 from sun.parc import cycle_vie
 from sun.parc.models import Equipement, EvenementCycleVie, Site
-from sun.parc.referentiel import EN_PARC, Etat, TypeEquipement
+from sun.parc.referentiel import EN_PARC, VOIES_REEMPLOI, Etat, TypeEquipement
 
 # Age bands of the list: code → (label, minimum years included, maximum years excluded).
 TRANCHES_AGE: dict[str, tuple[str, int, int | None]] = {
@@ -215,7 +215,7 @@ def fiche(equipement: Equipement, jour: date | None = None) -> Fiche:
     f.etats_possibles = [(s.value, s.label) for s in ETATS_SIMPLES if s in suivants]
     f.peut_reformer = Etat.REFORME in suivants and e.etat != Etat.SORTI
     f.peut_sortir = e.etat == Etat.REFORME
-    f.peut_prouver = sortie is not None
+    f.peut_prouver = sortie is not None and sortie.voie in VOIES_REEMPLOI
     f.peut_annuler = sortie is not None
     f.peut_intervenir = e.etat in EN_PARC or e.etat == Etat.REFORME
     return f

@@ -8,7 +8,7 @@ from django.db import transaction
 from sun.parc import cycle_vie
 from sun.parc.cycle_vie import DemandeSortie, RefusCycleVie
 from sun.parc.models import Don, Equipement, EvenementCycleVie, Reparateur, Sortie
-from sun.parc.referentiel import CATEGORIE_DU_TYPE, Etat, TypeEquipement
+from sun.parc.referentiel import CATEGORIE_DU_TYPE, VOIES_REEMPLOI, Etat, TypeEquipement
 
 Genre = EvenementCycleVie.Genre
 CHAMPS_MODIFIABLES = (
@@ -90,6 +90,14 @@ def changer_etat(equipement: Equipement, etat: str, jour: date, commentaire: str
     if etat in (Etat.REFORME, Etat.SORTI) and equipement.etat != Etat.SORTI:
         raise RefusCycleVie("Utilisez « Réformer » ou « Sortir du parc » pour ces étapes.", "etat")
     cycle_vie.verifier_transition(equipement.etat, etat)
+    cycle_vie.verifier_pas_futur(jour, "du changement d'état")
+    if (
+        equipement.etat == Etat.REFORME
+        and equipement.date_reforme
+        and jour < equipement.date_reforme
+    ):
+        raise RefusCycleVie(f"L'équipement a été réformé le {equipement.date_reforme:%d/%m/%Y} : "
+                            "il ne peut pas revenir en stock avant.", "date")  # fmt: skip
     avant = equipement.etat
     equipement.etat = etat
     if avant == Etat.REFORME:
@@ -105,6 +113,7 @@ def changer_etat(equipement: Equipement, etat: str, jour: date, commentaire: str
 def reformer(equipement: Equipement, jour: date, commentaire: str = "", auteur=None) -> Equipement:
     cycle_vie.verifier_transition(equipement.etat, Etat.REFORME)
     cycle_vie.verifier_dates(equipement.date_acquisition, jour)
+    cycle_vie.verifier_pas_futur(jour, "de réforme", "date_reforme")
     avant = equipement.etat
     equipement.etat, equipement.date_reforme = Etat.REFORME, jour
     equipement.save()
@@ -139,6 +148,10 @@ def sortir(equipement: Equipement, demande: DemandeSortie, auteur=None, *, don: 
 @transaction.atomic
 def enregistrer_preuve(sortie: Sortie, jour: date, reference: str = "", auteur=None) -> Sortie:
     """The taker proved the reuse: the exit now counts for the objective (if committed before)."""
+    if sortie.voie not in VOIES_REEMPLOI:
+        raise RefusCycleVie(f"Une sortie par « {sortie.get_voie_display()} » n'est pas un "
+                            "réemploi : elle n'a pas de preuve de réemploi.", "date_preuve")  # fmt: skip
+    cycle_vie.verifier_pas_futur(jour, "de la preuve", "date_preuve")
     if jour < sortie.date:
         raise RefusCycleVie("La preuve du réemploi arrive après la sortie, pas avant.",
                             "date_preuve")  # fmt: skip
@@ -167,6 +180,7 @@ def noter_intervention(equipement: Equipement, genre: str, jour: date, commentai
     """A repair, an upgrade (memory, disk) or a refurbishing: it lengthens the item's life."""
     if genre not in (Genre.REPARATION, Genre.AMELIORATION, Genre.RECONDITIONNEMENT):
         raise RefusCycleVie("Intervention inconnue.", "genre")
+    cycle_vie.verifier_pas_futur(jour, "de l'intervention")
     if genre == Genre.RECONDITIONNEMENT and prestataire is not None:
         equipement.reconditionneur = prestataire
         equipement.save(update_fields=["reconditionneur", "date_maj"])

@@ -51,6 +51,39 @@ def part_amortie(debut: int, fin: int | None, duree: float, annee: int) -> float
     return max(0.0, min(annee + 1, a1) - max(annee, a0)) / duree
 
 
+def parts_amorties(debut, fin, duree, annee: int) -> np.ndarray:
+    """`part_amortie` over arrays (fin = INFINI for items still held): the one amortisation
+    of manufacturing, used by the footprint page, the scenarios and the renewal view."""
+    a0 = debut + 0.5
+    a1 = np.minimum(a0 + duree, fin + 0.5)
+    return np.clip(np.minimum(annee + 1, a1) - np.maximum(annee, a0), 0, None) / duree
+
+
+def fabrication_unitaire(coef: dict, type_: str, reconditionne: bool,
+                         critere: str = "gwp") -> float | None:  # fmt: skip
+    """Embodied footprint of one item (refurbished: the share not avoided), None without factor;
+    `coef` from `coefficients`."""
+    if type_ not in coef:
+        return None
+    return coef[type_][1 if reconditionne else 0].get(critere, 0.0)
+
+
+def fabrication_par_groupe(groupes: list[Groupe], table: TableFacteurs, annee: int,
+                           evitement: float | None = None) -> list[tuple[float, float] | None]:  # fmt: skip
+    """Per group, (items × share amortised in `annee`, kg CO2e of manufacturing amortised in
+    `annee`): the very terms `annees` sums for the footprint page. None: no factor, no date, or
+    left the fleet at an unknown date."""
+    coef = coefficients(table, evitement)
+    facteurs = [fabrication_unitaire(coef, g.type, g.reconditionne) for g in groupes]
+    valide = [f is not None and g.debut is not None and not (g.hors_service and g.fin is None)
+              for g, f in zip(groupes, facteurs, strict=True)]  # fmt: skip
+    col = np.array([(g.debut or 0, INFINI if g.fin is None else g.fin, g.duree)
+                    for g in groupes], dtype=float).reshape(-1, 3)  # fmt: skip
+    parts = parts_amorties(col[:, 0], col[:, 1], col[:, 2], annee)
+    return [(g.nombre * float(p), g.nombre * float(p) * f) if ok else None
+            for g, f, p, ok in zip(groupes, facteurs, parts, valide, strict=True)]  # fmt: skip
+
+
 @dataclass
 class Cumul:
     """Footprint of some items: per criterion, amortised manufacturing and use."""
@@ -120,7 +153,6 @@ def annees(groupes: list[Groupe], table: TableFacteurs, liste: list[int],
     types, sites, col = _tableaux(groupes)
     debut, fin, duree, n, recond, cle = col.T
     a0, a1 = debut + 0.5, fin + 0.5
-    fin_amortie = np.minimum(a0 + duree, a1)
     nt, ns = len(types), len(sites)
     coef = coefficients(table, evitement)
     criteres_fab = sorted({c for f in coef.values() for c in f[0]})
@@ -137,7 +169,7 @@ def annees(groupes: list[Groupe], table: TableFacteurs, liste: list[int],
     for a in liste:
         debut_annee = np.maximum(a, a0)
         detenue = np.clip(np.minimum(a + 1, a1) - debut_annee, 0, None)
-        amorti = np.clip(np.minimum(a + 1, fin_amortie) - debut_annee, 0, None) / duree * n
+        amorti = parts_amorties(debut, fin, duree, a) * n
 
         def somme(poids):
             return np.bincount(cle.astype(int), weights=poids, minlength=nt * ns).reshape(nt, ns)

@@ -6,25 +6,28 @@ Idempotent: an actor is known by its name and postcode; importing the same file 
 changes nothing, and an edited row updates its actor. Actors absent from the file are kept
 (the directory is also edited by hand). Demonstration actors are never touched.
 
-The template (`sun parc reparateurs modele F`): one row per actor, columns in French (see
-COLONNES); lists (activities, labels) separated by « | »; yes/no columns read « oui »,
+The template (`sun parc reparateurs modele F`, or downloaded from the import page): one row
+per actor, columns in French (see COLONNES), only `nom`, `activites` and `commune` required;
+lists (activities, labels) separated by « | »; yes/no columns read « oui »,
 « non », « 1 », « 0 », « x » or empty (the default)."""
 
 import csv
 from pathlib import Path
+from typing import TextIO
 
 from sun.core.imports import Importeur, Rapport, executer, synchroniser
 from sun.parc.models import Activite, Reparateur
 from sun.parc.reparateurs.verification import RefusReparateur, Repertoire, verifier
 
 SOURCE = "Annuaire de la réparation et du reconditionnement (fichier CSV)"
-# (column, meaning) of SUN's template; the first five are required.
+# (column, meaning) of SUN's template; only OBLIGATOIRES must be there and filled in.
 COLONNES = (
     ("nom", "nom de l'acteur (obligatoire)"),
-    ("activites", "activités séparées par « | » : " + ", ".join(a.value for a in Activite)),
+    ("activites", "activités séparées par « | » (obligatoire) : "
+     + ", ".join(f"{a.value} ({a.label})" for a in Activite)),
     ("adresse", "numéro et voie"),
     ("code_postal", "code postal (5 chiffres)"),
-    ("commune", "nom de la commune ou code INSEE"),
+    ("commune", "nom de la commune ou code INSEE (obligatoire)"),
     ("telephone", "téléphone (04 68 11 20 30)"),
     ("courriel", "adresse électronique"),
     ("site_web", "site web"),
@@ -37,7 +40,7 @@ COLONNES = (
     ("longitude", "longitude en degrés décimaux"),
     ("description", "ce que l'acteur propose, en une ou deux phrases"),
 )
-OBLIGATOIRES = ("nom", "activites", "adresse", "code_postal", "commune")
+OBLIGATOIRES = ("nom", "activites", "commune")
 EXEMPLE = {
     "nom": "Atelier Répar'Aude", "activites": "reparation|reconditionnement|vente",
     "adresse": "12 rue de la République", "code_postal": "11000", "commune": "Carcassonne",
@@ -50,13 +53,18 @@ EXEMPLE = {
 OUI, NON = {"oui", "o", "1", "x", "vrai", "true", "yes"}, {"non", "n", "0", "faux", "false", "no"}
 
 
-def ecrire_modele(chemin: Path) -> Path:
-    """Write the template: the header, then one example row (to replace)."""
-    chemin = Path(chemin)
-    with chemin.open("w", encoding="utf-8", newline="") as fichier:
-        ecrivain = csv.writer(fichier, delimiter=";")
+def ecrire_modele(cible: Path | TextIO) -> Path | TextIO:
+    """Write the template, UTF-8 with a BOM (for spreadsheets): the header, then one example
+    row (to replace). `cible`: a path (the CLI) or a writable text stream (the download)."""
+    if hasattr(cible, "write"):
+        cible.write("\ufeff")
+        ecrivain = csv.writer(cible, delimiter=";")
         ecrivain.writerow([c for c, _ in COLONNES])
         ecrivain.writerow([EXEMPLE[c] for c, _ in COLONNES])
+        return cible
+    chemin = Path(cible)
+    with chemin.open("w", encoding="utf-8", newline="") as fichier:
+        ecrire_modele(fichier)
     return chemin
 
 

@@ -19,7 +19,17 @@ class Fiche:
     def point(self) -> dict:
         a = self.acteur
         return {"n": self.n, "nom": a.nom, "lat": a.latitude, "lon": a.longitude,
-                "demonstration": a.demonstration}  # fmt: skip
+                "demonstration": a.demonstration, "ancre": self.ancre}  # fmt: skip
+
+    @property
+    def ancre(self) -> str:
+        """The id of the actor's row in the table, the target of its point on the map."""
+        return f"acteur-{self.n}"
+
+
+def activites_en_clair(codes) -> list[str]:
+    """Activity codes (`Activite` values) as their French labels; an unknown code as is."""
+    return [LIBELLES_ACTIVITES.get(v, v) for v in codes or []]
 
 
 def horaires_en_clair(expression: str) -> str:
@@ -36,7 +46,6 @@ def horaires_en_clair(expression: str) -> str:
 def fiches(acteurs, premier: int = 1) -> list[Fiche]:
     """The actors of a page, numbered from `premier` (the map's numbers)."""
     return [
-        Fiche(premier + i, a, [LIBELLES_ACTIVITES.get(v, v) for v in a.activites or []],
-              horaires_en_clair(a.horaires))
+        Fiche(premier + i, a, activites_en_clair(a.activites), horaires_en_clair(a.horaires))
         for i, a in enumerate(acteurs)
     ]  # fmt: skip
