@@ -64,8 +64,9 @@ def test_page_du_journal_par_role(client, utilisateur_avec_role, tmp_path, role,
         assert "Fichier refusé" in page and "Essai à blanc" in page
         filtre = texte(client.get("/espace/imports/?genre=lieux"))
         assert "Lieux de médiation numérique" in filtre and "ifn.csv" not in filtre
-        csv = b"".join(client.get(f"/espace/imports/{entree.pk}/rapport.csv").streaming_content)
-        assert csv.decode().startswith("ligne,champ,valeur,raison,gravite") and b"ZZ" in csv
+        csv = client.get(f"/espace/imports/{entree.pk}/rapport.csv").content
+        assert csv.decode("utf-8-sig").startswith("ligne,champ,valeur,raison,gravite")
+        assert csv.startswith(b"\xef\xbb\xbf") and b"ZZ" in csv  # a spreadsheet reads accents
 
 
 def test_anonyme_renvoye_vers_la_connexion(client):

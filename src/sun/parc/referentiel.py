@@ -122,7 +122,11 @@ class BaseLegaleDon(models.TextChoices):
         "CGPPP L3212-2 11° (associations d'intérêt général qui équipent, "
         "forment et accompagnent les personnes en précarité)",
     )
-    L3212_3 = "L3212-3", "CGPPP L3212-3 (collectivités territoriales)"
+    L3212_3 = (
+        "L3212-3",
+        "CGPPP L3212-3 (cession gratuite par une collectivité territoriale, "
+        "aux mêmes bénéficiaires)",
+    )
 
 
 # Unit value cap of an item given free (CGPPP D3212-3, decree of 6 May 2022).

@@ -25,6 +25,15 @@ def test_modele_ecrit_puis_importe(tmp_path, capsys):
     assert main(["parc", "importer", "--modele", str(chemin)]) == OK
     assert "numero_inventaire" in capsys.readouterr().out
     assert chemin.read_bytes().startswith(b"\xef\xbb\xbfnumero_inventaire;numero_serie;nom;type")
+    # Sent back unchanged, the made-up example rows are refused: nothing becomes real.
+    rapport = importer_inventaire(chemin)
+    assert (rapport.nouveaux, rapport.refusees) == (0, 3) and not Equipement.objects.exists()
+    assert "ligne d'exemple du modèle" in rapport.rejets[0].raison
+    # The user's own rows, in the template's layout.
+    texte = chemin.read_text(encoding="utf-8-sig")
+    for n, numero in (("1", "DSI-2021-0001"), ("2", "DSI-2023-0042"), ("3", "DSI-2014-0107")):
+        texte = texte.replace(f"EXEMPLE-000{n}", numero)
+    chemin.write_text(texte, encoding="utf-8-sig")
     rapport = importer_inventaire(chemin)
     assert "modele-sun" in rapport.format and (rapport.nouveaux, rapport.refusees) == (3, 0)
     portable = Equipement.objects.get(numero_inventaire="DSI-2023-0042")

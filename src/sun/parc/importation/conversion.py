@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sun.core.imports import Rapport
 from sun.core.text import nettoyer, plier
 from sun.parc.cycle_vie import DemandeSortie, RefusCycleVie, verifier_dates, verifier_sortie
+from sun.parc.importation.modele import PREFIXE_EXEMPLE
 from sun.parc.importation.tables import Table
 from sun.parc.importation.valeurs import (
     ValeurInvalide,
@@ -102,6 +103,9 @@ class Convertisseur:
         refuser = fautes.append
 
         cle, inventaire, serie = self._cle(numero_ligne, ligne, rapport, refuser)
+        if inventaire.upper().startswith(PREFIXE_EXEMPLE):
+            refuser(("numero_inventaire", inventaire, "ligne d'exemple du modèle : remplacez-la "
+                     "par un de vos équipements, ou supprimez-la"))  # fmt: skip
         if cle and cle in c.doublons:
             quoi = "numéro d'inventaire" if inventaire else "numéro de série"
             autres = ", ".join(str(n) for n in c.doublons[cle] if n != numero_ligne)

@@ -28,17 +28,21 @@ from pathlib import Path
 from sun.core.tableur import ecrivain_csv
 from sun.parc.importation.champs import COLONNES_MODELE
 
+# The example rows' inventory numbers start so: an import refuses them (a template sent back
+# unchanged must not become real equipment).
+PREFIXE_EXEMPLE = "EXEMPLE-"
+
 EXEMPLES = [
-    {"numero_inventaire": "DSI-2021-0001", "numero_serie": "PF2ABCDE", "nom": "PC-ACCUEIL-01",
+    {"numero_inventaire": "EXEMPLE-0001", "numero_serie": "PF2ABCDE", "nom": "PC-ACCUEIL-01",
      "type": "poste_fixe", "fabricant": "LENOVO", "modele": "ThinkCentre M75q", "etat": "en_service",
      "site": "Direction des systèmes d'information", "commune": "11069",
      "date_acquisition": "15/03/2021", "prix_acquisition": "689,00", "achat": "neuf",
      "date_fin_garantie": "15/03/2026"},
-    {"numero_inventaire": "DSI-2023-0042", "numero_serie": "5CD1234XYZ", "nom": "PORTABLE-RSA-03",
+    {"numero_inventaire": "EXEMPLE-0002", "numero_serie": "5CD1234XYZ", "nom": "PORTABLE-RSA-03",
      "type": "portable", "fabricant": "HP", "modele": "EliteBook 840 G6", "etat": "en_service",
      "site": "Maison départementale des solidarités de Limoux", "date_acquisition": "02/10/2023",
      "prix_acquisition": "420,00", "achat": "reconditionné"},
-    {"numero_inventaire": "DSI-2014-0107", "numero_serie": "CZC4321ABC", "type": "ecran",
+    {"numero_inventaire": "EXEMPLE-0003", "numero_serie": "CZC4321ABC", "type": "ecran",
      "fabricant": "DELL", "modele": "P2214H", "etat": "sorti", "site": "Hôtel du Département",
      "date_acquisition": "20/05/2014", "date_reforme": "10/01/2025", "voie_sortie": "recyclage",
      "date_sortie": "03/02/2025", "commentaire": "Exemple : enlevé par la filière DEEE"},

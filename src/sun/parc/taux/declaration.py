@@ -45,14 +45,17 @@ def manque() -> str:
     """Why the file cannot be produced (empty when it can)."""
     siret, raison = organisme()
     if not siret:
-        return ("Le SIRET du Département n'est pas renseigné (réglage SUN_PARC_SIRET) : le "
-                "fichier de déclaration ne peut pas être produit.")  # fmt: skip
+        return ("Le SIRET du Département n'est pas renseigné : le fichier de déclaration ne peut "
+                "pas être produit. Demandez à l'administrateur du site de le renseigner (réglage "
+                "SUN_PARC_SIRET).")  # fmt: skip
     if not re.fullmatch(r"\d{14}", siret):
         return (f"Le SIRET renseigné (« {siret} », réglage SUN_PARC_SIRET) n'a pas 14 chiffres : "
-                "le fichier de déclaration ne peut pas être produit.")  # fmt: skip
+                "le fichier de déclaration ne peut pas être produit. Demandez à l'administrateur "
+                "du site de le corriger.")  # fmt: skip
     if not raison:
-        return ("La raison sociale n'est pas renseignée (réglage SUN_PARC_RAISON_SOCIALE) : le "
-                "fichier de déclaration ne peut pas être produit.")  # fmt: skip
+        return ("La raison sociale du Département n'est pas renseignée : le fichier de "
+                "déclaration ne peut pas être produit. Demandez à l'administrateur du site de la "
+                "renseigner (réglage SUN_PARC_RAISON_SOCIALE).")  # fmt: skip
     return ""
 
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -117,12 +117,14 @@ def rapport(request, pk: int):
     return fichier_du_rapport(get_object_or_404(JournalImport, pk=pk))
 
 
-def fichier_du_rapport(entree: JournalImport) -> FileResponse:
+def fichier_du_rapport(entree: JournalImport) -> HttpResponse:
     """The CSV report of a journal entry, from var/imports/ only (else 404)."""
     chemin = Path(entree.rapport) if entree.rapport else None
     dossier = (Path(settings.VAR_DIR) / "imports").resolve()
     if chemin is None or not chemin.exists() or dossier not in chemin.resolve().parents:
         raise Http404("Rapport introuvable.")
-    return FileResponse(
-        chemin.open("rb"), as_attachment=True, filename=chemin.name, content_type="text/csv"
-    )
+    # With a BOM, so that a spreadsheet reads its accents (the file is capped in lines).
+    reponse = HttpResponse(b"\xef\xbb\xbf" + chemin.read_bytes(),
+                           content_type="text/csv; charset=utf-8")  # fmt: skip
+    reponse["Content-Disposition"] = f'attachment; filename="{chemin.name}"'
+    return reponse

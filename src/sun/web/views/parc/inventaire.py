@@ -28,7 +28,7 @@ from sun.web.forms.parc import (
 PAR_PAGE = 50
 FILTRES = ("type", "etat", "site", "commune", "proprietaire", "source", "texte", "age",
            "garantie", "donnees")  # fmt: skip
-SOURCE = "inventaire du parc enregistré dans {site} (saisies et imports)"
+SOURCE = "inventaire du parc enregistré dans SUN ({site}, saisies et imports)"
 
 
 def lecture(vue):

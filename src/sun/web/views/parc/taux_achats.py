@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from sun.comptes.roles import RoleManquant, role_requis
+from sun.core.text import nombre
 from sun.parc.cycle_vie import RefusCycleVie
 from sun.parc.taux import achats, declaration, permissions
 from sun.parc.taux.services import enregistrer_achat
@@ -62,7 +63,7 @@ def nouveau(request):
                     form.add_error(exc.champ, exc.message)
             else:
                 messages.success(request, f"Achat enregistré : {ligne.libelle} "
-                                 f"({ligne.montant_ht} € HT).")  # fmt: skip
+                                 f"({nombre(ligne.montant_ht, 2)} € HT).")  # fmt: skip
                 return redirect(reverse("espace:parc_achats") + f"?annee={ligne.date.year}")
         else:
             erreur = "Le formulaire contient une erreur : rien n'a été enregistré."
