@@ -3,9 +3,11 @@
 import pytest
 
 from sun.cli import main
+from sun.comptes.roles import Role
 from sun.inclusion.models import Lieu
-from sun.parc.dons import demo, queries
+from sun.parc.dons import demo, permissions, queries
 from sun.parc.models import Don, Equipement
+from tests.comptes.factories import UtilisateurFactory
 from tests.inclusion.factories import LieuFactory
 from tests.parc.dons.outils import don_a_l_etape, lieu_avec_structure
 
@@ -31,6 +33,7 @@ def test_demo():
     assert not Don.objects.exists()
     LieuFactory(nom="Lieu démo A", demonstration=True)
     LieuFactory(nom="Lieu démo B", demonstration=True)
+    mediateur = UtilisateurFactory(username="demo-mediateur", roles=[Role.MEDIATEUR])
     assert demo.creer_demo() == 3
     assert demo.creer_demo() == 0  # idempotent
     dons = Don.objects.all()
@@ -39,6 +42,9 @@ def test_demo():
     assert not Equipement.objects.filter(demonstration=False).exists()
     remis = dons.get(statut=Don.Statut.REMIS)
     assert remis.visible_sur_lieu and remis.date_preuve
+    # The demonstration médiateur follows the donations to its place, told in order.
+    assert permissions.peut_changer_visibilite(mediateur, remis)
+    assert remis.cree_le.date() < remis.date_convention < remis.date_remise
     assert sum(l["nombre"] for l in queries.materiel_recu(remis.lieu)) == 4
     assert not queries.sorties_donnees().exists()  # never counted
     assert Lieu.objects.filter(demonstration=True).count() == 2

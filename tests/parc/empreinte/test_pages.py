@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from sun.comptes.roles import Role
-from sun.parc.empreinte.pages import resume_public, tableau
+from sun.parc.empreinte.pages import page_scenarios, resume_public, tableau
 from sun.parc.models import Site
 from sun.parc.referentiel import Achat, Etat, TypeEquipement
 from tests.comptes.factories import UtilisateurFactory
@@ -123,10 +123,13 @@ def test_les_scenarios(client, parc):
     html = texte(reponse)
     assert reponse.status_code == 200
     assert "Acheter reconditionné : 50 % des renouvellements" in html
+    assert "SUN_PARC" not in html and "réglage" not in html
     assert "MiNumEco" in html and "212 à 296 kg CO2e" in html
     assert "évite 80 %" in html
-    # 11 laptops over 5 years and 4 screens over 8: (11 × 185.4 / 5 + 4 × 69.8 / 8) × 0.5 × 0.8.
-    attendu = (11 * 185.4 / 5 + 4 * 69.8 / 8) * 0.4
+    # 10 new laptops over 5 years and 4 screens over 8, amortised in the current year (the
+    # refurbished one cannot be bought refurbished again): those past their lifetime count 0.
+    base = page_scenarios(50).resultat.total.fabrication_neuf
+    attendu = base * 0.5 * 0.8
     assert f"{attendu:,.0f}".replace(",", "\u202f") + " kg CO2e par an" in html
     trop = _client(client, Role.PILOTE, nom="e-p2").get(reverse("espace:parc_scenarios"),
                                                         {"reconditionne": 150})  # fmt: skip
@@ -177,4 +180,40 @@ def test_une_edition_reglee_inconnue_est_dite_en_francais(client, settings):
     settings.SUN_PARC_FACTEURS = "ademe-1999"
     reponse = _client(client, Role.PILOTE).get(reverse("espace:parc_empreinte"))
     assert reponse.status_code == 500
-    assert "Édition de facteurs inconnue « ademe-1999 »" in texte(reponse)
+    html = texte(reponse)
+    assert "Édition de facteurs inconnue « ademe-1999 »" in html
+    assert "demandez à l'administrateur du site" in html
+    assert "SUN_PARC_FACTEURS" not in html and "sun parc facteurs" not in html
+
+
+def test_scenarios_et_empreinte_donnent_la_meme_fabrication(client):
+    """A laptop bought refurbished and another item in service: the scenarios' « today » is the
+    footprint page's amortised manufacturing of the current year, on the pages too."""
+    from sun.parc.empreinte.pages import annee_courante
+
+    courante = annee_courante()
+    site = SiteFactory(nom="Direction des systèmes d'information")
+    equipements(1, courante - 2, achat=Achat.RECONDITIONNE, site=site)
+    equipements(1, courante - 1, TypeEquipement.ECRAN, site=site)
+    t = tableau()
+    s = page_scenarios(30).resultat
+    assert t.total.fabrication > 0
+    assert s.total.fabrication_par_an == pytest.approx(t.total.fabrication)
+    par_type = {ligne.cle: ligne.fabrication for ligne in t.par_type}
+    assert {ligne.type: pytest.approx(ligne.fabrication_par_an) for ligne in s.lignes} == par_type
+    connecte = _client(client, Role.PILOTE)
+    chiffre = f"{t.total.fabrication:,.1f}".replace(",", "\u202f").replace(".", ",")
+    assert chiffre in texte(connecte.get(reverse("espace:parc_scenarios")))
+    entier = f"{t.total.fabrication:,.0f}".replace(",", "\u202f")
+    assert f"{entier} kg de fabrication amortie" in texte(
+        connecte.get(reverse("espace:parc_empreinte"))
+    )
+
+
+def test_pas_de_pluriel_pour_zero_ni_un(client):
+    EquipementFactory(etat=Etat.SORTI, date_reforme=date(ANNEE - 2, 6, 1),
+                      date_acquisition=date(ANNEE - 9, 1, 1))  # fmt: skip
+    html = texte(_client(client, Role.PILOTE).get(reverse("espace:parc_scenarios")))
+    assert "(0 équipement avec facteur" in html
+    assert "équipements avec facteur" not in html
+    assert "achats par an" not in html

@@ -8,9 +8,11 @@ places (`sun demo` not run), nothing is created. Dates are offsets from `jour`."
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
-from sun.inclusion.models import Lieu
+from sun.inclusion.models import Lieu, Structure
 from sun.parc import services as parc
 from sun.parc.dons import services
 from sun.parc.dons.regles import DemandeRemise
@@ -61,6 +63,7 @@ def creer_demo(jour: date | None = None) -> int:
     if len(materiel) < len(MATERIEL):
         return 0
     premier, second = lieux[0], lieux[-1]
+    _ouvrir_au_mediateur_de_demo(premier)
     remis = services.proposer_don({"contact": "Accueil du lieu (démonstration)"}, lieu=premier,
                                   demonstration=True, jour=jour - timedelta(days=70))  # fmt: skip
     services.ajouter_equipements(remis, materiel[:4], jour=jour - timedelta(days=70))
@@ -79,4 +82,22 @@ def creer_demo(jour: date | None = None) -> int:
     services.accepter(accepte, jour - timedelta(days=5), True)
     propose = services.proposer_don({}, lieu=premier, demonstration=True, jour=jour)
     services.ajouter_equipements(propose, materiel[6:], jour=jour)
+    # Each donation was proposed on the day its story starts, not on the day the demo loads.
+    for don, jours in ((remis, 70), (accepte, 20), (propose, 0)):
+        Don.objects.filter(pk=don.pk).update(cree_le=timezone.now() - timedelta(days=jours))
     return 3
+
+
+def _ouvrir_au_mediateur_de_demo(lieu: Lieu) -> None:
+    """The demonstration médiateur account (`demo-mediateur`) belongs to the structure of the
+    place receiving the donations, so that it sees them and chooses what the place shows."""
+    compte = get_user_model().objects.filter(username="demo-mediateur").first()
+    if compte is None:
+        return
+    if lieu.structure is None:
+        lieu.structure = Structure.objects.create(
+            nom=f"Structure de {lieu.nom}", commune_ref=lieu.commune_ref, demonstration=True,
+            pivot=f"WDON{str(lieu.pk).replace('-', '')[:6]}",
+        )  # fmt: skip
+        Lieu.objects.filter(pk=lieu.pk).update(structure=lieu.structure)
+    lieu.structure.membres.add(compte)

@@ -63,7 +63,7 @@ for code_, libelle, unite, calcul, sens, description in [
     ("parc.empreinte_totale", "Empreinte carbone annuelle du parc informatique", "t CO2e/an",
      empreinte_totale, "baisse",
      "Fabrication des équipements amortie sur leur durée de vie prévue et usage, pour l'année "
-     "en cours (facteurs d'émission versionnés, édition choisie par SUN_PARC_FACTEURS)."),
+     "en cours (facteurs d'émission versionnés, édition fixée par l'administrateur du site)."),
     ("parc.empreinte_par_agent", "Empreinte du parc par agent", "kg CO2e/agent/an",
      empreinte_par_agent, "baisse",
      "Empreinte annuelle des équipements des sites dont l'effectif est connu, divisée par "

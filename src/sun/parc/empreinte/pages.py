@@ -45,10 +45,11 @@ class Hypotheses:
     @property
     def mix_texte(self) -> str:
         if self.mix_applique:
-            return (f"{self.mix:.3f}".rstrip("0").replace(".", ",") + " kg CO2e/kWh (réglage "
-                    f"SUN_PARC_MIX_ELECTRIQUE ; par défaut {SOURCE_MIX})")  # fmt: skip
-        return ("usage tel que publié par l'édition (son mix électrique n'est pas donné : le "
-                "réglage SUN_PARC_MIX_ELECTRIQUE ne s'y applique pas)")  # fmt: skip
+            return (f"{self.mix:.3f}".rstrip("0").replace(".", ",") + " kg CO2e/kWh "
+                    "(hypothèse de SUN, que l'administrateur du site peut changer ; par défaut "
+                    f"{SOURCE_MIX})")  # fmt: skip
+        return ("usage tel que publié par l'édition (son mix électrique n'est pas donné : "
+                "l'hypothèse de mix électrique de SUN ne s'y applique pas)")  # fmt: skip
 
 
 def note_demo() -> str:
@@ -177,11 +178,13 @@ class PageScenarios:
     note_demo: str
 
 
-def page_scenarios(part_reconditionne: float = 0.0, edition: str | None = None) -> PageScenarios:
+def page_scenarios(part_reconditionne: float = 0.0, edition: str | None = None,
+                   annee: int | None = None) -> PageScenarios:  # fmt: skip
+    """The scenarios on the baseline of `tableau(annee)`: the same amortised manufacturing."""
     from sun.parc.empreinte import scenarios
 
     table = table_courante(edition)
-    resultat = scenarios.calculer(groupes(), table, part_reconditionne)
+    resultat = scenarios.calculer(groupes(), table, annee or annee_courante(), part_reconditionne)
     return PageScenarios(table, hypotheses(table), resultat, _references(table),
                          note_demo())  # fmt: skip
 

@@ -1,17 +1,28 @@
-"""Scenarios on the fleet in service, pure arithmetic on grouped counts.
+"""Scenarios on the fleet, pure arithmetic on grouped counts.
 
-A fleet of n items of embodied footprint F renewed every L years buys n / L items a year and
-so emits n × F / L of manufacturing a year (steady state). Replacements are bought new:
-- « durée de vie + k ans »: manufacturing avoided per year = n × F × (1/L − 1/(L + k));
-- « X % d'achats reconditionnés »: avoided per year = X/100 × e × n × F / L, e being the share
-  of the embodied footprint a refurbished item avoids (SUN_PARC_EVITEMENT_RECONDITIONNE).
-The renewal view applies the first formula to the items reaching their planned lifetime, and
-adds the purchases deferred (their number × the average price of their type)."""
+The baseline is the footprint page's: the manufacturing amortised in the year
+(`calcul.fabrication_par_groupe`, the same terms `calcul.annees` sums), an item bought
+refurbished counting (1 − e) of its embodied footprint, e being the share a refurbished purchase
+avoids (`calcul.evitement_reconditionne`). An item amortised over L years costs, in a full year,
+F ÷ L; renewed every L + k years instead, F ÷ (L + k). So:
+- « durée de vie + k ans »: manufacturing avoided per year = today's amortised manufacturing ×
+  k ÷ (L + k) (items already past their lifetime cost nothing today, and save nothing);
+- « X % d'achats reconditionnés »: X % of the purchases made new bought refurbished instead,
+  avoided per year = X/100 × e × today's amortised manufacturing of the items bought new.
+The renewal view applies the first formula, per full year (F ÷ L of the same per-item factor),
+to the items reaching their planned lifetime, and adds the purchases deferred (their number ×
+the average price of their type)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sun.parc.empreinte.calcul import evitement_reconditionne
+from sun.parc.empreinte.calcul import (
+    coefficients,
+    evitement_reconditionne,
+    fabrication_par_groupe,
+    fabrication_unitaire,
+    part_detenue,
+)
 from sun.parc.empreinte.facteurs import TableFacteurs
 from sun.parc.empreinte.queries import Groupe
 
@@ -32,9 +43,10 @@ SOURCE_EVITEMENT = (
 class LigneScenario:
     type: str
     libelle: str
-    nombre: int = 0
-    achats_par_an: float = 0.0  # n / L
-    fabrication_par_an: float = 0.0  # n × F / L, kg CO2e
+    nombre: int = 0  # items held in the year, with a factor and a date
+    achats_par_an: float = 0.0  # items × share amortised in the year (n / L in a full year)
+    fabrication_par_an: float = 0.0  # kg CO2e amortised in the year (the footprint page's)
+    fabrication_neuf: float = 0.0  # the part of it of the items bought new
     evite: dict[int, float] = field(default_factory=dict)  # k → kg CO2e avoided per year
     reconditionne: float = 0.0  # kg CO2e avoided per year at X %
     duree_moyenne: float = 0.0
@@ -47,41 +59,43 @@ class Scenarios:
     part_reconditionne: float  # X, 0–100
     evitement: float  # e
     allongements: tuple[int, ...]
+    annee: int = 0
+    sans_date: int = 0  # in service without a date: not in the figures
 
 
-def _en_service(groupes: list[Groupe], table: TableFacteurs):
-    for g in groupes:
-        if not g.hors_service and g.type in table.types:
-            yield g, table.types[g.type].intrinseque["gwp"].valeur
-
-
-def calculer(groupes: list[Groupe], table: TableFacteurs, part_reconditionne: float = 0.0,
-             allongements: tuple[int, ...] = (1, 2), evitement: float | None = None) -> Scenarios:  # fmt: skip
+def calculer(groupes: list[Groupe], table: TableFacteurs, annee: int,
+             part_reconditionne: float = 0.0, allongements: tuple[int, ...] = (1, 2),
+             evitement: float | None = None) -> Scenarios:  # fmt: skip
     e = evitement_reconditionne() if evitement is None else evitement
     x = min(100.0, max(0.0, float(part_reconditionne))) / 100
     par_type: dict[str, LigneScenario] = {}
     total = LigneScenario("", "Tout le parc", evite={k: 0.0 for k in allongements})
     annees_cumulees: dict[str, float] = defaultdict(float)
-    for g, f in _en_service(groupes, table):
+    termes = fabrication_par_groupe(groupes, table, annee, e)
+    for g, terme in zip(groupes, termes, strict=True):
+        if terme is None or not part_detenue(g.debut, g.fin, annee):
+            continue
         ligne = par_type.get(g.type)
         if ligne is None:
             ligne = par_type[g.type] = LigneScenario(g.type, table.types[g.type].libelle,
                                                      evite={k: 0.0 for k in allongements})  # fmt: skip
-        achats = g.nombre / g.duree
-        fab = g.nombre * f / g.duree
+        achats, fab = terme
         for cible in (ligne, total):
             cible.nombre += g.nombre
             cible.achats_par_an += achats
             cible.fabrication_par_an += fab
-            cible.reconditionne += x * e * fab
+            if not g.reconditionne:
+                cible.fabrication_neuf += fab
+                cible.reconditionne += x * e * fab
             for k in allongements:
-                cible.evite[k] += g.nombre * f * (1 / g.duree - 1 / (g.duree + k))
+                cible.evite[k] += fab * k / (g.duree + k)
         annees_cumulees[g.type] += g.nombre * g.duree
         annees_cumulees[""] += g.nombre * g.duree
     for ligne in (*par_type.values(), total):
         ligne.duree_moyenne = annees_cumulees[ligne.type] / ligne.nombre if ligne.nombre else 0
     lignes = sorted(par_type.values(), key=lambda ligne: -ligne.fabrication_par_an)
-    return Scenarios(lignes, total, x * 100, e, allongements)
+    sans_date = sum(g.nombre for g in groupes if g.debut is None and not g.hors_service)
+    return Scenarios(lignes, total, x * 100, e, allongements, annee, sans_date)
 
 
 def evite_par_an(facteur: float, duree: float, k: int) -> float:
@@ -109,13 +123,17 @@ class LigneRenouvellement:
 
 
 def renouvellement(groupes: list[Groupe], table: TableFacteurs, annee: int,
-                   prix: dict[str, float], allongements: tuple[int, ...] = (1, 2)):  # fmt: skip
+                   prix: dict[str, float], allongements: tuple[int, ...] = (1, 2),
+                   evitement: float | None = None):  # fmt: skip
     """Items in service reaching their planned lifetime (year of acquisition + L): before
     `annee`, in `annee`, in `annee` + 1; per type and per type × site. Keeping those of this
     year and next k years more avoids, per year, the manufacturing of their replacements
-    amortised: n × F × (1/L − 1/(L + k)); their purchase (n × average price) is deferred."""
+    amortised: n × F × (1/L − 1/(L + k)), F the footprint page's per-item factor
+    (`calcul.fabrication_unitaire`: refurbished items count 1 − e, their replacements bought
+    alike); their purchase (n × average price) is deferred."""
     from sun.parc.referentiel import TypeEquipement
 
+    coef = coefficients(table, evitement)
     par_type: dict[str, LigneRenouvellement] = {}
     par_type_site: dict[tuple, LigneRenouvellement] = {}
     sans_date = 0
@@ -145,8 +163,8 @@ def renouvellement(groupes: list[Groupe], table: TableFacteurs, annee: int,
                 ligne.cette_annee += g.nombre
             else:
                 ligne.an_prochain += g.nombre
-            if g.type in table.types:
-                f = table.types[g.type].intrinseque["gwp"].valeur
+            f = fabrication_unitaire(coef, g.type, g.reconditionne)
+            if f is not None:
                 for k in allongements:
                     ligne.evite[k] += g.nombre * evite_par_an(f, g.duree, k)
             if g.type in prix:

@@ -27,7 +27,7 @@ class ChoixEmpreinteForm(forms.Form):
 class ScenariosForm(ChoixEmpreinteForm):
     reconditionne = forms.IntegerField(
         label="Part des achats en reconditionné (%)", min_value=0, max_value=100, required=False,
-        initial=30, help_text="De 0 à 100 : la part des renouvellements achetés reconditionnés.",
+        initial=30, help_text="De 0 à 100 : la part des achats faits neufs qui le seraient en reconditionné.",
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )  # fmt: skip
 
