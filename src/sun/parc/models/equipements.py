@@ -84,7 +84,7 @@ class Equipement(models.Model):
     date_reforme = models.DateField("date de réforme", null=True, blank=True)
     duree_vie_cible = models.PositiveSmallIntegerField(
         "durée de vie prévue (ans)", null=True, blank=True,
-        help_text="vide : la durée de son type (réglage SUN_PARC_DUREES_DE_VIE)",
+        help_text="vide : la durée prévue pour son type",
     )  # fmt: skip
     # Exclusions of décret n° 2023-266 art. 1 besides age (computed from the dates).
     informations_classifiees = models.BooleanField("contient des informations classifiées",
