@@ -1,6 +1,7 @@
 """In a real browser: « Réparer et reconditionner » and « Sobriété numérique de ce site » have
 no axe-core violation and fit a 360-pixel phone; the directory's filter form is reached and
-sent from the keyboard without JavaScript, and the map (server SVG) is there without it."""
+sent from the keyboard without JavaScript, and the map (server SVG) is there without it, each
+point a link to its row of the table."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -41,6 +42,12 @@ def test_filtres_au_clavier_sans_javascript(site, contexte):
     page.goto(site + "/reparer-et-reconditionner/")
     expect(page.locator("#rep-carte-titre")).to_be_attached()
     expect(page.locator("svg.graphique circle")).to_have_count(8)
+    premier = page.locator('svg.graphique a[href="#acteur-1"]')
+    expect(premier).to_have_count(1)
+    premier.click()  # the point leads to its row of the table
+    page.wait_for_url("**#acteur-1")
+    expect(page.locator("tr#acteur-1")).to_be_in_viewport()
+    page.goto(site + "/reparer-et-reconditionner/")
     for _ in range(40):  # from the top of the page, Tab until the activity list has the focus
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement && document.activeElement.id") == "id_activite":

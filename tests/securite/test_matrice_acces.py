@@ -250,7 +250,8 @@ ATTENDU: dict[str, dict] = {
     **dict.fromkeys(["numerique_responsable", "reparateurs_public", "sobriete"], PUBLIC),
     # The repairers' directory: kept by the IT service and agents.
     **dict.fromkeys(["espace:reparateurs", "espace:reparateur_nouveau",
-                     "espace:reparateurs_importer", "espace:reparateur_modifier"], DON_PROPOSER),
+                     "espace:reparateurs_importer", "espace:reparateur_modifier",
+                     "espace:reparateurs_modele_csv"], DON_PROPOSER),
     "espace:parc_dons": DONS,
     **dict.fromkeys(["espace:parc_don", "espace:parc_don_convention"], DON),
     "espace:parc_don_nouveau": DON_PROPOSER,

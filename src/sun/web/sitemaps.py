@@ -14,6 +14,7 @@ PAGES_PUBLIQUES = [
     "donnees_ouvertes", "plan_du_site", "mentions_legales", "donnees_personnelles",
     "accessibilite", "code_source",
     "demarches", "suivi", "ma_connexion", "connectivite_departement",
+    "numerique_responsable", "reparateurs_public", "sobriete",
 ]  # fmt: skip
 
 

@@ -86,3 +86,15 @@ def test_la_demonstration_n_est_pas_touchee(tmp_path):
     demo.refresh_from_db()
     assert demo.demonstration and demo.activites == ["reparation"]
     assert Reparateur.objects.filter(demonstration=False).count() == 1
+
+
+def test_seules_nom_activites_et_commune_sont_obligatoires(tmp_path):
+    # Only the three required columns, the commune by its name: accepted.
+    rapport = importer(_fichier(tmp_path, "Repair café;repair_cafe;Narbonne",
+                                entete="nom;activites;commune"))  # fmt: skip
+    assert (rapport.nouveaux, rapport.refusees) == (1, 0)
+    assert Reparateur.objects.get().commune.code_insee == "11262"
+    # Without the commune column: the file is refused whole, naming it.
+    with pytest.raises(ColonnesManquantes, match="commune"):
+        importer(_fichier(tmp_path, "Atelier;reparation;11000",
+                          entete="nom;activites;code_postal"))  # fmt: skip

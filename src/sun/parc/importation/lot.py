@@ -86,7 +86,7 @@ def _comparer(importeur, v: dict, connu: tuple, champs: list[str], sortie, evene
     if len(rapport.apercu) < 200:
         detail = " ; ".join(f"{c} : « {a if a is not None else ''} » → « {b if b is not None else ''} »"
                             for c, (a, b) in changements.items())  # fmt: skip
-        rapport.noter_changement(f"modifié : {v.get('nom') or v['cle']} — {detail}")
+        rapport.noter_changement(f"modifié : {_nom(v)} — {detail}")
     return objet
 
 
@@ -104,7 +104,7 @@ def _creer(importeur, nouveaux: list[tuple[dict, tuple | None]], evenements: lis
     pks = queries.cles_vers_pk(importeur.source, [cle for cle, _ in sortis]) if sortis else {}
     sorties += [_sortie(importeur, pks[cle], sortie) for cle, sortie in sortis]
     for v, _ in nouveaux[: max(0, 200 - len(rapport.apercu))]:
-        rapport.noter_changement(f"nouveau : {v.get('nom') or v['cle']}")
+        rapport.noter_changement(f"nouveau : {_nom(v)}")
     rapport.nouveaux += len(nouveaux)
 
 
@@ -123,3 +123,12 @@ def _sortie(importeur, pk: int, sortie: tuple) -> dict:
         "justification": justification,
         "auteur_id": importeur.auteur_id,
     }
+
+
+def _nom(v: dict) -> str:
+    """How a row is named in the preview: its name, else its numbers as a person reads them."""
+    if v.get("nom"):
+        return v["nom"]
+    if v.get("numero_inventaire"):
+        return f"n° d'inventaire {v['numero_inventaire']}"
+    return f"n° de série {v.get('numero_serie') or v['cle']}"

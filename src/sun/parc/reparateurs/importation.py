@@ -23,8 +23,11 @@ SOURCE = "Annuaire de la réparation et du reconditionnement (fichier CSV)"
 # (column, meaning) of SUN's template; only OBLIGATOIRES must be there and filled in.
 COLONNES = (
     ("nom", "nom de l'acteur (obligatoire)"),
-    ("activites", "activités séparées par « | » (obligatoire) : "
-     + ", ".join(f"{a.value} ({a.label})" for a in Activite)),
+    (
+        "activites",
+        "activités séparées par « | » (obligatoire) : "
+        + ", ".join(f"{a.value} ({a.label})" for a in Activite),
+    ),
     ("adresse", "numéro et voie"),
     ("code_postal", "code postal (5 chiffres)"),
     ("commune", "nom de la commune ou code INSEE (obligatoire)"),

@@ -1,11 +1,13 @@
 """Agent space › Réparation et reconditionnement: the list of the directory's actors, an
-actor's sheet (create, edit, unpublish or publish again) and the import of a CSV file. The
+actor's sheet (create, edit, unpublish or publish again), the import of a CSV file and the
+download of its template. The
 module's roles (`sun.comptes.modules`, checked by the middleware) are checked again here;
 every write goes through `sun.parc.reparateurs.services` or its importer."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,8 +15,9 @@ from sun.comptes.roles import role_requis
 from sun.core.imports import ConfirmationRequise, ImportImpossible
 from sun.parc.models import Reparateur
 from sun.parc.reparateurs import permissions, queries
-from sun.parc.reparateurs.importation import COLONNES
+from sun.parc.reparateurs.importation import COLONNES, OBLIGATOIRES, ecrire_modele
 from sun.parc.reparateurs.importation import importer as importer_fichier
+from sun.parc.reparateurs.publics import activites_en_clair
 from sun.parc.reparateurs.services import (
     RefusReparateur,
     creer_reparateur,
@@ -37,8 +40,9 @@ def liste(request):
     page = Paginator(queries.pour_l_espace(texte, statut), PAR_PAGE).get_page(
         request.GET.get("page")
     )
+    lignes = [(a, activites_en_clair(a.activites)) for a in page.object_list]
     return render(request, "web/parc/reparateurs/liste.html", {
-        "page": page, "texte": texte, "statut": statut, "statuts": STATUTS,
+        "page": page, "lignes": lignes, "texte": texte, "statut": statut, "statuts": STATUTS,
     })  # fmt: skip
 
 
@@ -111,5 +115,16 @@ def importer(request):
     statut = 400 if (form.is_bound and form.errors) or erreur else 200
     return render(request, "web/parc/reparateurs/importer.html", {
         "form": form, "rapport": rapport, "erreur": erreur, "colonnes": COLONNES,
+        "obligatoires": OBLIGATOIRES,
         "seuil_confirmation": round(settings.SUN_IMPORT_SEUIL_CONFIRMATION * 100),
     }, status=statut)  # fmt: skip
+
+
+@role_requis(*permissions.EDITEURS)
+@require_http_methods(["GET", "HEAD"])
+def modele_csv(request):
+    """The import template, written by the same function as `sun parc reparateurs modele`."""
+    reponse = HttpResponse(content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = 'attachment; filename="modele-reparateurs.csv"'
+    ecrire_modele(reponse)
+    return reponse

@@ -24,7 +24,8 @@ PAR_PAGE = 10
 
 
 def version_publique() -> str:
-    return empreinte([REPARATEURS, TERRITOIRE], settings.SUN_DEPARTEMENT)
+    return empreinte([REPARATEURS, TERRITOIRE], settings.SUN_DEPARTEMENT,
+                     settings.SUN_CONTACT_EMAIL)  # fmt: skip
 
 
 @page_anonyme_versionnee("reparateurs_public", version_publique)
@@ -48,4 +49,5 @@ def public(request):
         "departement": departement, "mise_a_jour": queries.derniere_mise_a_jour(),
         "demonstration": queries.compte_demonstration(), "activites": Activite.choices,
         "filtre_actif": any(choix.values()), "requete": requete.urlencode(),
+        "contact": settings.SUN_CONTACT_EMAIL,
     })  # fmt: skip
