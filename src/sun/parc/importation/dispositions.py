@@ -21,7 +21,7 @@ SEPARATEUR_GROUPE = " - "
 
 def livrees() -> dict[str, str]:
     """{name: description} of the shipped layouts, SUN's template first."""
-    noms = {MODELE: "Modèle CSV de SUN (sun parc importer --modele)"}
+    noms = {MODELE: "Modèle CSV de SUN"}
     for chemin in sorted(DOSSIER.glob("*.yaml")):
         noms[chemin.stem] = charger(chemin.stem).contenu.get("description") or chemin.stem
     return noms
