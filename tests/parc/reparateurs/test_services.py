@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from django.db.models import Count
 
+from sun.core.identifiants import luhn
 from sun.parc.models import Reparateur
 from sun.parc.reparateurs.services import (
     RefusReparateur,
@@ -14,7 +15,6 @@ from sun.parc.reparateurs.services import (
     modifier_reparateur,
     publier,
 )
-from sun.parc.reparateurs.verification import luhn
 from sun.territoire.models import Commune
 from tests.parc.reparateurs.outils import SIRET_FAUX, SIRET_VALIDE, acteur, donnees
 

@@ -14,6 +14,7 @@ from unidecode import unidecode
 from sun.core.horaires import HorairesInvalides
 from sun.core.horaires import normaliser as normaliser_horaires
 from sun.core.horaires_texte import osm_depuis_texte
+from sun.core.identifiants import luhn
 from sun.core.telephone import international
 from sun.core.text import nettoyer
 from sun.inclusion.lieux.standard import ALIAS_V1, ENUMERATIONS, ETAPES_NUMERIQUES, TYPOLOGIES
@@ -128,18 +129,6 @@ def typologies(valeurs: list[str], signalements: Signalements) -> list[str]:
         elif canonique not in resultat:
             resultat.append(canonique)
     return resultat
-
-
-def luhn(chiffres: str) -> bool:
-    """The Luhn check of SIREN and SIRET numbers; La Poste's establishments (SIREN 356000000)
-    follow INSEE's exception: the sum of their digits is a multiple of 5."""
-    if chiffres.startswith("356000000") and len(chiffres) == 14:
-        return sum(map(int, chiffres)) % 5 == 0
-    total = 0
-    for rang, chiffre in enumerate(reversed(chiffres)):
-        valeur = int(chiffre) * (2 if rang % 2 else 1)
-        total += valeur - 9 if valeur > 9 else valeur
-    return total % 10 == 0
 
 
 def pivot(valeur, signalements: Signalements) -> str:

@@ -5,31 +5,15 @@ or 2A/2B then 7 digits for Corsica). Each check returns the cleaned value or rai
 
 import re
 
+from sun.core.identifiants import luhn
 from sun.parc.cycle_vie import RefusCycleVie
 
-SIREN_LA_POSTE = "356000000"
 RNA = re.compile(r"W(?:[0-9]{9}|2[AB][0-9]{7})")
 CHIFFRES = re.compile(r"[0-9]{14}")
 
 
-def luhn(chiffres: str) -> bool:
-    """The Luhn check (every second digit from the right doubled)."""
-    total = 0
-    for rang, caractere in enumerate(reversed(chiffres)):
-        n = int(caractere)
-        if rang % 2:
-            n = n * 2 - 9 if n > 4 else n * 2
-        total += n
-    return total % 10 == 0
-
-
 def siret_valide(siret: str) -> bool:
-    if not CHIFFRES.fullmatch(siret):
-        return False
-    if luhn(siret):
-        return True
-    # La Poste's establishments share one SIREN: their key is a digit sum multiple of 5.
-    return siret.startswith(SIREN_LA_POSTE) and sum(map(int, siret)) % 5 == 0
+    return bool(CHIFFRES.fullmatch(siret)) and luhn(siret)
 
 
 def nettoyer_siret(texte: str) -> str:

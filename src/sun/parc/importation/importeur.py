@@ -41,23 +41,6 @@ LIBELLES = {
 TYPES_INCONNUS = ("refuser", "autre")
 
 
-class Ouverture:
-    """A Lecture opened on first use, inside the pipeline (a file refused while opening is
-    recorded in the journal like any other): the importer picks its layout then."""
-
-    def __init__(self, importeur: "ImportInventaire", chemin: Path):
-        self.importeur, self.chemin, self._lecture = importeur, Path(chemin), None
-
-    def _ouverte(self) -> Lecture:
-        if self._lecture is None:
-            self._lecture = self.importeur.ouvrir(self.chemin)
-        return self._lecture
-
-    format = property(lambda self: self._ouverte().format)
-    colonnes = property(lambda self: self._ouverte().colonnes)
-    lignes = property(lambda self: self._ouverte().lignes)
-
-
 class ImportInventaire(Importeur):
     genre = "parc"
     libelle = "Inventaire du parc informatique"

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sun.core.imports import Correspondance, Rapport, executer
+from sun.core.imports.differee import LectureDifferee
 from sun.core.versions import donnees_ecrites
 from sun.parc.cycle_vie import RefusCycleVie
-from sun.parc.importation.importeur import ImportInventaire, Ouverture
+from sun.parc.importation.importeur import ImportInventaire
 from sun.parc.models import CorrespondanceStatut, CorrespondanceType
 from sun.parc.referentiel import Etat, TypeEquipement, Voie
 
@@ -29,7 +30,7 @@ def importer_inventaire(
     chemin = Path(chemin)
     return executer(importeur, chemin, essai=essai, auteur=auteur, nom_fichier=nom_fichier,
                     progression=progression, confirmer=confirmer,
-                    lecture=Ouverture(importeur, chemin))  # fmt: skip
+                    lecture=LectureDifferee(importeur.ouvrir, chemin))  # fmt: skip
 
 
 def _source(source: str) -> str:

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
 from sun.core.horaires import HorairesInvalides, normaliser
+from sun.core.identifiants import luhn
 from sun.core.telephone import international
 from sun.core.text import normaliser_recherche
 from sun.parc.models import Activite
@@ -111,18 +112,6 @@ class Repertoire:
                                   "communes : précisez la commune.", "commune")  # fmt: skip
         raise RefusReparateur("Indiquez la commune de l'acteur (son nom ou son code INSEE).",
                               "commune")  # fmt: skip
-
-
-def luhn(chiffres: str) -> bool:
-    """The Luhn key of SIREN and SIRET numbers; La Poste's establishments (SIREN 356000000)
-    follow INSEE's exception: the sum of their digits is a multiple of 5."""
-    if chiffres.startswith("356000000") and len(chiffres) == 14:
-        return sum(map(int, chiffres)) % 5 == 0
-    total = 0
-    for rang, chiffre in enumerate(reversed(chiffres)):
-        valeur = int(chiffre) * (2 if rang % 2 else 1)
-        total += valeur - 9 if valeur > 9 else valeur
-    return total % 10 == 0
 
 
 def siret(valeur: str) -> str:

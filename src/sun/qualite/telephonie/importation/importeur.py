@@ -30,23 +30,6 @@ LIBELLES = {"files_creees": "files d'attente créées (à rattacher à un servic
 SOURCE_DEMO = "Démonstration (appels générés)"
 
 
-class Ouverture:
-    """A Lecture opened on first use, inside the pipeline (so that a file refused while opening
-    is recorded in the journal like any other): the importer picks its mapping then."""
-
-    def __init__(self, importeur: "ImportAppels", chemin: Path):
-        self.importeur, self.chemin, self._lecture = importeur, Path(chemin), None
-
-    def _ouverte(self) -> Lecture:
-        if self._lecture is None:
-            self._lecture = self.importeur.ouvrir(self.chemin)
-        return self._lecture
-
-    format = property(lambda self: self._ouverte().format)
-    colonnes = property(lambda self: self._ouverte().colonnes)
-    lignes = property(lambda self: self._ouverte().lignes)
-
-
 class ImportAppels(Importeur):
     genre = "telephonie"
     libelle = "Relevés d'appels téléphoniques"

@@ -4,7 +4,8 @@ line, the worker (agent space) and the demonstration data."""
 from pathlib import Path
 
 from sun.core.imports import Correspondance, Rapport, executer
-from sun.qualite.telephonie.importation.importeur import ImportAppels, Ouverture
+from sun.core.imports.differee import LectureDifferee
+from sun.qualite.telephonie.importation.importeur import ImportAppels
 
 
 def importer_appels(
@@ -18,7 +19,7 @@ def importer_appels(
     importeur = ImportAppels(correspondance, source=source, demonstration=demonstration)
     return executer(importeur, Path(chemin), essai=essai, auteur=auteur, nom_fichier=nom_fichier,
                     progression=progression, confirmer=confirmer,
-                    lecture=Ouverture(importeur, Path(chemin)))  # fmt: skip
+                    lecture=LectureDifferee(importeur.ouvrir, Path(chemin)))  # fmt: skip
 
 
 def importer_fichier_envoye(chemin, options: dict, **execution) -> Rapport:
