@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from processus import administrer, base_postgres, mesurer
+
 BASE = "sun_bench_connectivite"
 SUN = str(Path(sys.executable).parent / "sun")
 
@@ -57,6 +59,7 @@ import sys
 import django; django.setup()
 from django.db import connection, transaction
 from openpyxl import load_workbook
+
 classeur = load_workbook(sys.argv[1], read_only=True, data_only=True)
 lignes = classeur["Communes"].iter_rows(values_only=True)
 for entete in lignes:
@@ -73,29 +76,6 @@ with transaction.atomic(), connection.cursor() as curseur:
     curseur.executemany("INSERT INTO plancher VALUES (%s, %s, %s)", rangees())
 classeur.close()
 """
-
-
-def base_postgres(url: str, nom: str) -> str:
-    return url.rsplit("/", 1)[0] + "/" + nom
-
-
-def administrer(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(base_postgres(url, "postgres"), autocommit=True) as connexion:
-        connexion.execute(sql)
-
-
-def mesurer(commande: list[str], env: dict) -> tuple[float, float, str]:
-    """(seconds, peak MB, output) of a command in its own process."""
-    debut = time.perf_counter()
-    enfant = subprocess.run(["/usr/bin/time", "-f", "%M", *commande], env=env,
-                            capture_output=True, text=True)  # fmt: skip
-    duree = time.perf_counter() - debut
-    if enfant.returncode != 0:
-        raise SystemExit(enfant.stdout + enfant.stderr)
-    memoire = int(enfant.stderr.strip().splitlines()[-1]) / 1024
-    return duree, memoire, enfant.stdout
 
 
 def main() -> int:

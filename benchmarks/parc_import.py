@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from processus import administrer, base_postgres, mesurer
+
 BASE = "sun_bench_parc"
 SUN = str(Path(sys.executable).parent / "sun")
 
@@ -34,6 +36,7 @@ PLANCHER = """
 import csv, sys
 import django; django.setup()
 from django.db import connection, transaction
+
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
     lecteur = csv.reader(f, delimiter=";")
     n = len(next(lecteur))
@@ -41,29 +44,6 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
         curseur.execute("CREATE TEMPORARY TABLE plancher (" + ", ".join(f"c{i} text" for i in range(n)) + ")")
         curseur.executemany("INSERT INTO plancher VALUES (" + ", ".join(["%s"] * n) + ")", lecteur)
 """
-
-
-def base_postgres(url: str, nom: str) -> str:
-    return url.rsplit("/", 1)[0] + "/" + nom
-
-
-def administrer(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(base_postgres(url, "postgres"), autocommit=True) as connexion:
-        connexion.execute(sql)
-
-
-def mesurer(commande: list[str], env: dict) -> tuple[float, float, str]:
-    """(seconds, peak MB, output) of a command in its own process."""
-    debut = time.perf_counter()
-    enfant = subprocess.run(["/usr/bin/time", "-f", "%M", *commande], env=env,
-                            capture_output=True, text=True)  # fmt: skip
-    duree = time.perf_counter() - debut
-    if enfant.returncode != 0:
-        raise SystemExit(enfant.stdout + enfant.stderr)
-    memoire = int(enfant.stderr.strip().splitlines()[-1]) / 1024
-    return duree, memoire, enfant.stdout
 
 
 def main() -> int:
