@@ -56,3 +56,15 @@ def test_retour_en_stock_avant_la_reforme_refuse():
     e = equipement_reforme(date(2025, 6, 1))
     with pytest.raises(RefusCycleVie, match="ne peut pas revenir en stock avant"):
         services.changer_etat(e, "en_stock", date(2025, 5, 1))
+
+
+def test_les_reparateurs_de_demonstration_sont_dits_tels_dans_les_listes():
+    from sun.web.forms.parc import InterventionForm, reparateurs
+    from tests.parc.factories import ReparateurFactory
+
+    ReparateurFactory(nom="Atelier réel")
+    ReparateurFactory(nom="Atelier fictif", demonstration=True)
+    form = InterventionForm()
+    form.fields["prestataire"].queryset = reparateurs()
+    libelles = [libelle for _, libelle in form.fields["prestataire"].choices]
+    assert "Atelier fictif (démonstration)" in libelles and "Atelier réel" in libelles

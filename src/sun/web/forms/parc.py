@@ -52,6 +52,13 @@ def reparateurs():
     return Reparateur.objects.order_by("nom")
 
 
+class ChoixReparateur(forms.ModelChoiceField):
+    """A repairer of the directory, its demonstration ones said so."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.nom} (démonstration)" if obj.demonstration else obj.nom
+
+
 _DATES = {"date_acquisition", "date_fin_garantie", "date_mise_en_service"}
 _CHAMPS_MODELE = forms.fields_for_model(
     Equipement, fields=CHAMPS_EQUIPEMENT,
@@ -121,7 +128,7 @@ class SortieForm(forms.Form):
         error_messages={"invalid": "Un SIRET a 14 chiffres, sans espace."},
         help_text="14 chiffres (facultatif ; pas pour un agent).",
     )  # fmt: skip
-    prestataire = forms.ModelChoiceField(label="Prestataire (réparateur, reconditionneur, "
+    prestataire = ChoixReparateur(label="Prestataire (réparateur, reconditionneur, "
                                          "filière)", queryset=Reparateur.objects.none(),
                                          required=False, empty_label="Aucun")  # fmt: skip
     date = date_field("Date de sortie", error_messages={"required": "Indiquez la date de sortie."})
@@ -179,7 +186,7 @@ class InterventionForm(forms.Form):
                               widget=forms.RadioSelect,
                               error_messages={"invalid_choice": "Intervention inconnue."})  # fmt: skip
     date = date_field("Date de l'intervention")
-    prestataire = forms.ModelChoiceField(label="Réparateur ou reconditionneur",
+    prestataire = ChoixReparateur(label="Réparateur ou reconditionneur",
                                          queryset=Reparateur.objects.none(), required=False,
                                          empty_label="Service informatique (en interne)")  # fmt: skip
     commentaire = texte_long("Ce qui a été fait",
