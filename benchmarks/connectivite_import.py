@@ -18,17 +18,13 @@ is created there and dropped), or, without DATABASE_URL, a throw-away SQLite fil
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-from processus import administrer, base_postgres, mesurer
+from processus import SUN, base_jetable, mesurer
 
 BASE = "sun_bench_connectivite"
-SUN = str(Path(sys.executable).parent / "sun")
 
 GENERER = """
 import sys
@@ -83,21 +79,9 @@ def main() -> int:
     parser.add_argument("--communes", type=int,
                         default=int(os.environ.get("BENCH_COMMUNES", "35000")))  # fmt: skip
     args = parser.parse_args()
-    dossier = Path(tempfile.mkdtemp(prefix="sun-bench-connectivite-"))
-    url = os.environ.get("DATABASE_URL", "")
-    postgres = url.startswith("postgres")
-    base = base_postgres(url, BASE) if postgres else f"sqlite:///{dossier / 'bench.sqlite3'}"
-    env = {**os.environ, "SUN_VAR_DIR": str(dossier), "DJANGO_SETTINGS_MODULE": "sun.settings",
-           "DATABASE_URL": base, "SUN_IMPORT_DUREE_MAX_S": "7200"}  # fmt: skip
-    env.pop("SUN_CACHE_URL", None)
-    if postgres:
-        administrer(url, f"DROP DATABASE IF EXISTS {BASE} WITH (FORCE)")
-        administrer(url, f"CREATE DATABASE {BASE}")
-    print(f"Base : {'PostgreSQL' if postgres else 'SQLite'} ; {args.communes} communes")
-    echec = False
-    try:
-        subprocess.run([SUN, "django", "migrate", "--noinput"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
+    with base_jetable(BASE, "sun-bench-connectivite-") as (dossier, env, postgres):
+        print(f"Base : {'PostgreSQL' if postgres else 'SQLite'} ; {args.communes} communes")
+        echec = False
         debut = time.perf_counter()
         subprocess.run([sys.executable, "-c", GENERER, str(dossier), str(args.communes)], env=env,
                        check=True)  # fmt: skip
@@ -128,10 +112,6 @@ def main() -> int:
         print(f"Total : plancher {total_plancher:.1f} s ; SUN {total_sun:.1f} s ; "
               f"×{total_sun / total_plancher:.2f}")  # fmt: skip
         return 1 if echec else 0
-    finally:
-        if postgres:
-            administrer(url, f"DROP DATABASE IF EXISTS {BASE} WITH (FORCE)")
-        shutil.rmtree(dossier, ignore_errors=True)
 
 
 if __name__ == "__main__":

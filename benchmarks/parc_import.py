@@ -20,17 +20,13 @@ created there and dropped), or, without DATABASE_URL, a throw-away SQLite file.
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-from processus import administrer, base_postgres, mesurer
+from processus import SUN, base_jetable, mesurer
 
 BASE = "sun_bench_parc"
-SUN = str(Path(sys.executable).parent / "sun")
 
 PLANCHER = """
 import csv, sys
@@ -51,20 +47,8 @@ def main() -> int:
     parser.add_argument("--lignes", type=int,
                         default=int(os.environ.get("BENCH_LIGNES", "100000")))  # fmt: skip
     args = parser.parse_args()
-    dossier = Path(tempfile.mkdtemp(prefix="sun-bench-parc-"))
-    url = os.environ.get("DATABASE_URL", "")
-    postgres = url.startswith("postgres")
-    base = base_postgres(url, BASE) if postgres else f"sqlite:///{dossier / 'bench.sqlite3'}"
-    env = {**os.environ, "SUN_VAR_DIR": str(dossier), "DJANGO_SETTINGS_MODULE": "sun.settings",
-           "DATABASE_URL": base, "SUN_IMPORT_DUREE_MAX_S": "7200"}  # fmt: skip
-    env.pop("SUN_CACHE_URL", None)
-    if postgres:
-        administrer(url, f"DROP DATABASE IF EXISTS {BASE} WITH (FORCE)")
-        administrer(url, f"CREATE DATABASE {BASE}")
-    print(f"Base : {'PostgreSQL' if postgres else 'SQLite'} ; {args.lignes} ordinateurs")
-    try:
-        subprocess.run([SUN, "django", "migrate", "--noinput"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
+    with base_jetable(BASE, "sun-bench-parc-") as (dossier, env, postgres):
+        print(f"Base : {'PostgreSQL' if postgres else 'SQLite'} ; {args.lignes} ordinateurs")
         fichier = dossier / "glpi-export.csv"
         debut = time.perf_counter()
         subprocess.run([SUN, "parc", "generer-glpi", "--lignes", str(args.lignes), "--sortie",
@@ -81,10 +65,6 @@ def main() -> int:
         inchanges = [ligne.strip() for ligne in sortie2.splitlines() if "inchangés" in ligne]
         print(f"  réimport du même fichier : {duree2:6.1f} s ({' '.join(inchanges)})")
         return 1 if duree / plancher > 3 else 0
-    finally:
-        if postgres:
-            administrer(url, f"DROP DATABASE IF EXISTS {BASE} WITH (FORCE)")
-        shutil.rmtree(dossier, ignore_errors=True)
 
 
 if __name__ == "__main__":
