@@ -111,13 +111,8 @@ def ajouter_equipements(don: Don, equipements, auteur=None, jour: date | None = 
                                 "démonstration, et un don réel que du matériel réel.",
                                 "equipements")  # fmt: skip
         nouveaux.append(e)
-    jour = jour or date.today()
     don.equipements.add(*nouveaux)
-    EvenementCycleVie.objects.bulk_create([EvenementCycleVie(
-        equipement=e, date=jour, genre=lignes.GENRE, etat_avant=e.etat, etat_apres=e.etat,
-        commentaire=lignes.texte_propose(don), auteur=auteur) for e in nouveaux])  # fmt: skip
-    if nouveaux:
-        donnees_ecrites(EvenementCycleVie)
+    _noter_dans_l_historique(nouveaux, lignes.texte_propose(don), jour, auteur)
     return len(nouveaux)
 
 
@@ -126,14 +121,20 @@ def retirer_equipements(don: Don, equipements, auteur=None, jour: date | None = 
     _exiger_ouvert(don)
     dedans = set(lignes.ids_du_don(don))
     retires = [e for e in equipements if e.pk in dedans]
-    jour = jour or date.today()
     don.equipements.remove(*retires)
+    _noter_dans_l_historique(retires, lignes.texte_retire(don), jour, auteur)
+    return len(retires)
+
+
+def _noter_dans_l_historique(equipements: list, texte: str, jour: date | None, auteur) -> None:
+    """One event « proposé au don … » or « retiré du don … » on each item's sheet."""
+    if not equipements:
+        return
+    jour = jour or date.today()
     EvenementCycleVie.objects.bulk_create([EvenementCycleVie(
         equipement=e, date=jour, genre=lignes.GENRE, etat_avant=e.etat, etat_apres=e.etat,
-        commentaire=lignes.texte_retire(don), auteur=auteur) for e in retires])  # fmt: skip
-    if retires:
-        donnees_ecrites(EvenementCycleVie)
-    return len(retires)
+        commentaire=texte, auteur=auteur) for e in equipements])  # fmt: skip
+    donnees_ecrites(EvenementCycleVie)
 
 
 @transaction.atomic
