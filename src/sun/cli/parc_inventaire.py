@@ -12,11 +12,10 @@ ETATS = ["commande", "en_stock", "en_service", "en_reparation", "reforme", "sort
 
 def _ecrire_csv(fichier, equipements) -> int:
     """Write the CSV of `equipements`; returns the number of items written."""
-    import csv
-
+    from sun.core.tableur import ecrivain_csv
     from sun.parc.exports import lignes_csv
 
-    ecrivain, n = csv.writer(fichier, delimiter=";"), -1
+    ecrivain, n = ecrivain_csv(fichier, delimiter=";"), -1
     for n, ligne in enumerate(lignes_csv(equipements)):  # noqa: B007
         ecrivain.writerow(ligne)
     return n

@@ -6,9 +6,8 @@ from sun.cli.sortie import DONNEES, OK, USAGE, ErreurCommande
 
 
 def taux(args) -> int:
-    import csv
-
     from sun.cli.sortie import verifier_base
+    from sun.core.tableur import ecrivain_csv
     from sun.parc.taux import reemploi
 
     verifier_base()
@@ -24,7 +23,7 @@ def taux(args) -> int:
     print(f"Source : {reemploi.SOURCE}.")
     if args.csv:
         with open(args.csv, "w", encoding="utf-8-sig", newline="") as fichier:
-            csv.writer(fichier, delimiter=";").writerows(reemploi.lignes_csv(serie))
+            ecrivain_csv(fichier, delimiter=";").writerows(reemploi.lignes_csv(serie))
         print(f"Écrit : {args.csv}")
     return OK
 

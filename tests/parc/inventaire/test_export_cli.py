@@ -94,3 +94,11 @@ def test_commande_demo(capsys):
     assert main(["parc", "demo"]) == OK
     assert "déjà chargée : rien n'a été ajouté" in capsys.readouterr().out
     assert Equipement.objects.filter(source="Démonstration SUN").count() == 400
+
+
+def test_un_nom_venu_d_un_import_ne_s_execute_pas_dans_un_tableur(client, informatique, parc):
+    """A model name imported from a file (« =HYPERLINK(…) ») is text in the CSV export."""
+    EquipementFactory(modele='=HYPERLINK("http://example.com","clic")', numero_inventaire="INV-F")
+    tout = _lignes(client.get(reverse("espace:parc_export_csv")).content.decode())
+    ligne = next(ligne for ligne in tout if ligne["numero_inventaire"] == "INV-F")
+    assert ligne["modele"].startswith("'=HYPERLINK")

@@ -2,9 +2,9 @@
 one row per year × type × site over ten years, the edition and the assumptions in `#` lines
 at the top."""
 
-import csv
 import io
 
+from sun.core.tableur import ecrivain_csv
 from sun.parc.empreinte import calcul, pages, queries
 from sun.parc.empreinte.facteurs import CRITERES, table_courante
 from sun.parc.referentiel import TypeEquipement
@@ -54,6 +54,6 @@ def lignes(annee: int | None = None, edition: str | None = None) -> list[list[st
 
 def texte(annee: int | None = None, edition: str | None = None) -> str:
     sortie = io.StringIO()
-    ecrivain = csv.writer(sortie, delimiter=";", lineterminator="\n")
+    ecrivain = ecrivain_csv(sortie, delimiter=";", lineterminator="\n")
     ecrivain.writerows(lignes(annee, edition))
     return sortie.getvalue()

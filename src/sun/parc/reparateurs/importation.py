@@ -11,11 +11,11 @@ per actor, columns in French (see COLONNES), only `nom`, `activites` and `commun
 lists (activities, labels) separated by « | »; yes/no columns read « oui »,
 « non », « 1 », « 0 », « x » or empty (the default)."""
 
-import csv
 from pathlib import Path
 from typing import TextIO
 
 from sun.core.imports import Importeur, Rapport, executer, synchroniser
+from sun.core.tableur import ecrivain_csv
 from sun.parc.models import Activite, Reparateur
 from sun.parc.reparateurs.verification import RefusReparateur, Repertoire, verifier
 
@@ -61,7 +61,7 @@ def ecrire_modele(cible: Path | TextIO) -> Path | TextIO:
     row (to replace). `cible`: a path (the CLI) or a writable text stream (the download)."""
     if hasattr(cible, "write"):
         cible.write("\ufeff")
-        ecrivain = csv.writer(cible, delimiter=";")
+        ecrivain = ecrivain_csv(cible, delimiter=";")
         ecrivain.writerow([c for c, _ in COLONNES])
         ecrivain.writerow([EXEMPLE[c] for c, _ in COLONNES])
         return cible

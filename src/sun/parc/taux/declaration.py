@@ -6,7 +6,6 @@ comma-separated, UTF-8, amounts in euros excluding VAT with a dot.
 The buyer's SIRET and name come from the settings SUN_PARC_SIRET and SUN_PARC_RAISON_SOCIALE;
 without a valid SIRET the file is refused (the portal would reject it)."""
 
-import csv
 import io
 import json
 import re
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from sun.core.tableur import ecrivain_csv
 from sun.parc.cycle_vie import RefusCycleVie
 from sun.parc.referentiel import CategorieAchat
 from sun.parc.taux import achats
@@ -87,7 +87,7 @@ def fichier(annee: int) -> str:
     if message := manque():
         raise RefusCycleVie(message, "siret")
     tampon = io.StringIO()
-    csv.writer(tampon, lineterminator="\n").writerows(lignes(annee))
+    ecrivain_csv(tampon, lineterminator="\n").writerows(lignes(annee))
     return tampon.getvalue()
 
 

@@ -3,7 +3,6 @@ export) and the sheet of one equipment. Module « parc » (INFORMATIQUE, PILOTE,
 writes (inventaire_saisie, inventaire_cycle, inventaire_sites) are for INFORMATIQUE and ADMIN
 (`sun.parc.permissions`), a pilot gets a 403 on them."""
 
-import csv
 import io
 from functools import wraps
 
@@ -13,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from sun.comptes.roles import role_requis
+from sun.core.tableur import ecrivain_csv
 from sun.parc import permissions, queries
 from sun.parc.exports import lignes_csv
 from sun.parc.models import Equipement, Site
@@ -84,7 +84,7 @@ def liste(request):
 def export_csv(request):
     equipements = _equipements_filtres(_filtres(request))
     tampon = io.StringIO()
-    csv.writer(tampon, delimiter=";").writerows(lignes_csv(equipements, timezone.localdate()))
+    ecrivain_csv(tampon, delimiter=";").writerows(lignes_csv(equipements, timezone.localdate()))
     reponse = HttpResponse("\ufeff" + tampon.getvalue(), content_type="text/csv; charset=utf-8")
     nom = f"parc-informatique-{timezone.localdate():%Y-%m-%d}.csv"
     reponse["Content-Disposition"] = f'attachment; filename="{nom}"'

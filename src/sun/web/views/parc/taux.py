@@ -3,7 +3,6 @@ and gap, a year's page with the rule, the lists behind A and B, the exclusions a
 not counted, the freezing of the 1 January stock, and the CSV of the rates. The figures come
 from `sun.parc.taux`; writes go through `sun.parc.taux.services`."""
 
-import csv
 import io
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sun.comptes.roles import RoleManquant, role_requis
+from sun.core.tableur import ecrivain_csv
 from sun.parc.cycle_vie import RefusCycleVie
 from sun.parc.taux import achats, declaration, permissions, queries, reemploi
 from sun.parc.taux.services import figer_stock
@@ -39,7 +39,7 @@ def _avec_liens(equipements) -> list[tuple]:
 def _csv(rangs, nom: str) -> HttpResponse:
     """A CSV as SUN's other exports are (BOM, semicolons: opens in a spreadsheet)."""
     tampon = io.StringIO()
-    csv.writer(tampon, delimiter=";", lineterminator="\n").writerows(rangs)
+    ecrivain_csv(tampon, delimiter=";", lineterminator="\n").writerows(rangs)
     reponse = HttpResponse("\ufeff" + tampon.getvalue(), content_type="text/csv; charset=utf-8")
     reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
     return reponse
