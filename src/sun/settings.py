@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "sun.accessibilite",
     "sun.connectivite",
     "sun.parc",
+    "sun.donnees",
     "sun.web",
 ]
 

@@ -63,3 +63,18 @@ SUN_PARC_EVITEMENT_RECONDITIONNE = float(os.environ.get("SUN_PARC_EVITEMENT_RECO
 # where the site comes from (GLPI « entite » or « lieu », last segment of the path).
 SUN_PARC_COMMUNE = os.environ.get("SUN_PARC_COMMUNE", "")
 SUN_PARC_SITE_DEPUIS = os.environ.get("SUN_PARC_SITE_DEPUIS", "entite")
+
+# --- service public de la donnée (sun.donnees) ---
+# Publication to data.gouv.fr through its API (udata): base URL of the API, key of the
+# account (header X-API-KEY) and id of the organisation owning the datasets. Empty key:
+# nothing is sent; the local catalogue never depends on it.
+SUN_DATAGOUV_API_URL = os.environ.get("SUN_DATAGOUV_API_URL", "https://www.data.gouv.fr/api/1")
+SUN_DATAGOUV_API_CLE = os.environ.get("SUN_DATAGOUV_API_CLE", "")
+SUN_DATAGOUV_ORGANISATION = os.environ.get("SUN_DATAGOUV_ORGANISATION", "")
+SUN_DATAGOUV_DELAI_S = float(os.environ.get("SUN_DATAGOUV_DELAI_S", "30"))
+# Further Table Schemas beyond those shipped: "id@version=path-or-URL" separated by spaces.
+SUN_DONNEES_SCHEMAS = os.environ.get("SUN_DONNEES_SCHEMAS", "")
+# Largest file an agent may upload to the catalogue, in megabytes.
+SUN_DONNEES_TAILLE_MAX_MO = int(os.environ.get("SUN_DONNEES_TAILLE_MAX_MO", "200"))
+# Versions of a resource's file kept (older ones are removed; the latest is always kept).
+SUN_DONNEES_VERSIONS_GARDEES = int(os.environ.get("SUN_DONNEES_VERSIONS_GARDEES", "30"))

@@ -13,6 +13,7 @@ from sun.cli import (
     comptes,
     connectivite,
     demo,
+    donnees,
     francais,
     inclusion,
     lieux,
@@ -83,6 +84,7 @@ def construire_parser() -> argparse.ArgumentParser:
     accessibilite.ajouter(sous)
     connectivite.ajouter(sous)
     parc.ajouter(sous)
+    donnees.ajouter(sous)
     demo.ajouter(sous)
     serveur.ajouter_django(sous)
     return parser

@@ -54,6 +54,7 @@ AGENT, MEDIATEUR, PILOTE, ADMIN = Role.AGENT, Role.MEDIATEUR, Role.PILOTE, Role.
 INSTRUCTEUR = Role.INSTRUCTEUR
 COMMUNE, PARTENAIRE = Role.COMMUNE, Role.PARTENAIRE
 INFORMATIQUE = Role.INFORMATIQUE
+ARCHIVISTE = Role.ARCHIVISTE
 
 MODULES: tuple[Module, ...] = (
     Module("lieux", "Inclusion", "registre des lieux de médiation numérique",
@@ -139,6 +140,17 @@ MODULES: tuple[Module, ...] = (
     Module("reparateurs", "Réparation et reconditionnement",
            "annuaire des réparateurs, reconditionneurs, repair cafés et ateliers du territoire",
            "espace:reparateurs", (INFORMATIQUE, AGENT, ADMIN), "parc/reparateurs/"),
+    Module("donnees", "Catalogue des données",
+           "jeux de données publiés et à publier, dépôt de fichiers, contrôle des schémas "
+           "nationaux, publication sur data.gouv.fr",
+           "espace:accueil", (AGENT, PILOTE, INSTRUCTEUR, ADMIN, INFORMATIQUE), "donnees/"),
+    Module("donnees_inventaire", "Inventaire des données",
+           "cartographie des données et des applications, registre des traitements (RGPD)",
+           "espace:accueil", (AGENT, PILOTE, INSTRUCTEUR, ADMIN, INFORMATIQUE),
+           "donnees/inventaire/"),
+    Module("donnees_conservation", "Conservation et archives",
+           "tableau de gestion, purges, bordereaux d'élimination et versements aux Archives",
+           "espace:accueil", (PILOTE, ADMIN, ARCHIVISTE), "donnees/conservation/"),
     Module("imports", "Journal des imports",
            "chaque fichier importé, ses chiffres et ses lignes refusées",
            "espace:imports", (AGENT, ADMIN), "imports/"),

@@ -21,6 +21,9 @@ class Role(StrEnum):
     ADMINISTRATEUR = "administrateur"
     # The IT service: the fleet's inventory, life cycle, donations and repair directory.
     INFORMATIQUE = "informatique"
+    # The Archives départementales: they approve elimination slips (Code du patrimoine
+    # L212-2, R212-14) and receive transfers; they open the retention module only.
+    ARCHIVISTE = "archiviste"
     # Accounts from outside the département's services: a mayor or a commune secretary tied to
     # one commune (`connectivite.CompteCommune`), a partner's contact (the fibre syndicate).
     COMMUNE = "commune"
@@ -38,6 +41,7 @@ LIBELLES = {
     Role.INSTRUCTEUR: "Instructeur (service en charge de démarches)",
     Role.ADMINISTRATEUR: "Administrateur",
     Role.INFORMATIQUE: "Service informatique (parc)",
+    Role.ARCHIVISTE: "Archiviste (Archives départementales)",
     Role.COMMUNE: "Commune (maire, secrétaire de mairie)",
     Role.PARTENAIRE: "Partenaire (syndicat, opérateur)",
 }

@@ -1,0 +1,5 @@
+"""`sun donnees` actions of the wing « catalogue »."""
+
+
+def ajouter(actions) -> None:
+    pass

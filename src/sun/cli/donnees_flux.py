@@ -1,0 +1,5 @@
+"""`sun donnees` actions of the wing « flux »."""
+
+
+def ajouter(actions) -> None:
+    pass

@@ -1,0 +1,5 @@
+"""`sun donnees` actions of the wing « validation »."""
+
+
+def ajouter(actions) -> None:
+    pass

@@ -1,0 +1,1 @@
+"""Indicators of the wing « catalogue » (registered through sun.donnees.indicators)."""

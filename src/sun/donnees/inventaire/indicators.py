@@ -1,0 +1,1 @@
+"""Indicators of the wing « inventaire » (registered through sun.donnees.indicators)."""
