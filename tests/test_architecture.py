@@ -30,6 +30,9 @@ COUCHES_BASSES = (
     "relation",
     "qualite",
     "accessibilite",
+    "connectivite",
+    "parc",
+    "donnees",
     "comptes",
 )
 COUCHES_HAUTES = ("sun.web", "sun.api", "sun.cli")

@@ -90,7 +90,7 @@ def test_importer_un_plan(capsys, tmp_path):
     assert (
         main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")]) == 0
     )
-    assert "86 élément(s) créé(s)" in capsys.readouterr().out
+    assert "93 élément(s) créé(s)" in capsys.readouterr().out
     casse = tmp_path / "plan.yaml"
     casse.write_text("plan:\n  code: x\naxes: []\n", encoding="utf-8")
     assert main(["pilotage", "importer", str(casse)]) == 3
@@ -119,7 +119,7 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Fichiers statiques : collecte…",
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
     ]
-    assert "86 élément(s) créé(s)" in lignes[3]
+    assert "93 élément(s) créé(s)" in lignes[3]
     assert lignes[4] == "Catalogue chargé : 20 élément(s) créé(s), 0 modifié(s), 0 inchangé(s)."
     assert lignes[5].startswith("Chaque démarche est « à vérifier par le service »")
     assert lignes[6] == "Engagements Services Publics+ : 8 créé(s), 0 mis à jour, 0 inchangé(s)."
@@ -127,7 +127,7 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
     assert Plan.objects.count() == 1 and BilanCraV1.objects.count() == 101
     lignes.clear()
     installation.preparer(demo=False, ecrire=lignes.append)
-    assert lignes[2:] == [
+    assert lignes[2:-1] == [
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
         "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour).",
         "Catalogue des démarches déjà chargé (sun relation demarches importer "
@@ -135,8 +135,16 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Engagements Services Publics+ : 0 créé(s), 0 mis à jour, 8 inchangé(s).",
         "Bilans CRA v1 des conseillers numériques déjà chargés.",
         "Indice de fragilité numérique déjà chargé (fichiers livrés, version a15f920).",
-        "Indicateurs calculés : 13 sur 32 (recalculés chaque nuit par sun worker).",
+        "Indicateurs calculés : 19 sur 39 (recalculés chaque nuit par sun worker).",
+        "Tableau de gestion : 0 règle(s) livrée(s) ajoutée(s), 9 déjà là.",
+        "Traitements de SUN : 0 créé(s), 0 mis à jour, 0 supprimé(s), 11 inchangé(s).",
     ]
+    # The second run may write the indicators' file again (among them, the count of datasets
+    # the first run published); once the values are stable, nothing more is written.
+    assert lignes[-1].startswith("Catalogue des données : 9 ressource(s) : ")
+    from sun.donnees.catalogue.regeneration import regenerer
+
+    assert regenerer().nouvelles == 0
 
 
 @pytest.mark.django_db

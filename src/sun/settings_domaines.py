@@ -78,3 +78,5 @@ SUN_DONNEES_SCHEMAS = os.environ.get("SUN_DONNEES_SCHEMAS", "")
 SUN_DONNEES_TAILLE_MAX_MO = int(os.environ.get("SUN_DONNEES_TAILLE_MAX_MO", "200"))
 # Versions of a resource's file kept (older ones are removed; the latest is always kept).
 SUN_DONNEES_VERSIONS_GARDEES = int(os.environ.get("SUN_DONNEES_VERSIONS_GARDEES", "30"))
+# The Archives départementales, named on elimination slips and in SEDA transfer manifests.
+SUN_ARCHIVES_SERVICE = os.environ.get("SUN_ARCHIVES_SERVICE", "Archives départementales")

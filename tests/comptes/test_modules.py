@@ -25,22 +25,25 @@ ATTENDUS = {
                  "reseau", "activites", "imports", "demandes", "relation_services", "catalogue",
                  "relation_statistiques", "telephonie", "telephonie_import", "avis",
                  "services_publics_plus", "accessibilite", "connectivite", "connectivite_import",
-                 "difficultes", "parc_dons", "reparateurs"},
+                 "difficultes", "parc_dons", "reparateurs", "donnees", "donnees_inventaire"},
     Role.MEDIATEUR: {"lieux", "couverture", "orientation", "reseau", "activites", "parc_dons"},
     Role.PILOTE: {"lieux", "pilotage", "couverture", "orientation_statistiques", "reseau",
                   "activites", "catalogue", "relation_statistiques", "telephonie", "avis",
                   "services_publics_plus", "accessibilite", "connectivite", "parc", "parc_taux",
-                  "parc_empreinte"},
+                  "parc_empreinte", "donnees", "donnees_inventaire", "donnees_conservation"},
     Role.INSTRUCTEUR: {"lieux", "couverture", "reseau", "activites", "demandes",
                        "relation_services", "catalogue", "relation_statistiques", "telephonie",
-                       "telephonie_import", "avis", "services_publics_plus", "accessibilite"},
+                       "telephonie_import", "avis", "services_publics_plus", "accessibilite",
+                       "donnees", "donnees_inventaire"},
     Role.ADMINISTRATEUR: {m.code for m in MODULES},
     # The IT service: the fleet's modules, and what every staff role reads.
     Role.INFORMATIQUE: {"lieux", "couverture", "reseau", "activites", "parc", "parc_import",
-                        "parc_taux", "parc_empreinte", "parc_dons", "reparateurs"},
+                        "parc_taux", "parc_empreinte", "parc_dons", "reparateurs", "donnees", "donnees_inventaire"},
     # Accounts from outside the département's services: their own module only.
     Role.COMMUNE: {"difficultes"},
     Role.PARTENAIRE: {"difficultes"},
+    # The Archives départementales: retention only.
+    Role.ARCHIVISTE: {"donnees_conservation"},
 }  # fmt: skip
 
 

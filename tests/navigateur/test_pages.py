@@ -267,7 +267,7 @@ def test_telephone_360_pixels(site, contexte):
     for chemin in ("/", "/communes/11069/", "/communes/11147/", "/epci/200035715/", "/carte/",
                    "/trouver/?ou=Carcassonne&rayon=100",
                    f"/lieux/{lieu}/", "/avancement/", "/accessibilite/", "/mentions-legales/",
-                   "/donnees-personnelles/", "/donnees-ouvertes/", "/plan-du-site/",
+                   "/donnees-personnelles/", "/donnees/", "/plan-du-site/",
                    "/code-source/", "/mot-de-passe-oublie/"):  # fmt: skip
         _ouvrir(page, site + chemin)  # maps included
         largeur = page.evaluate("document.documentElement.scrollWidth")

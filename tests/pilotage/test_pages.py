@@ -156,9 +156,12 @@ def test_indicateurs_calcules_et_historises(client, plan, utilisateur_avec_role)
         "difficultes-raccordement-ouvertes", "difficultes-raccordement-resolues",
         "reemploi-parc", "achats-reemploi-parc", "empreinte-parc-par-agent", "duree-vie-parc",
         "equipements-donnes", "reconditionnement-local",
+        "donnees-jeux-publies", "donnees-jeux-conformes", "donnees-jeux-en-retard",
+        "donnees-inventaire", "donnees-inventaire-ouverts", "donnees-regles-validees",
+        "donnees-bordereaux-en-attente",
     }  # fmt: skip
     # and 9 of the register of requests (tests/relation), 6 of quality and accessibility
-    assert len(codes) == 32
+    assert len(codes) == 39
     # An empty register has no processing time nor share: those say why, the others compute.
     assert all(r.valeur is not None for r in resultats if r.indicateur.code in {
         "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",
@@ -237,7 +240,7 @@ def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_rol
     # An agent only reads the plan (tests/pilotage/test_calcul_droits.py): an administrator.
     client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
-    assert "12 indicateur(s) recalculé(s) et enregistré(s) ; 20 sans valeur" in texte(reponse)
+    assert "17 indicateur(s) recalculé(s) et enregistré(s) ; 22 sans valeur" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1
 
 

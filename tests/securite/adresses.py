@@ -16,12 +16,14 @@ ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, ADMIN, AUTRE_MEDIATEUR = (
 INSTRUCTEUR, AUTRE_INSTRUCTEUR = "instructeur", "autre_instructeur"
 # The IT service (the fleet's inventory, donations, repairers).
 INFORMATIQUE = "informatique"
+# The Archives départementales (retention: visa of elimination slips, transfers).
+ARCHIVISTE = "archiviste"
 # Accounts from outside the département's services: a commune's account (tied to Carcassonne),
 # another commune's (Aragon), the fibre syndicate's contact.
 COMMUNE, AUTRE_COMMUNE, PARTENAIRE = "commune", "autre_commune", "partenaire"
 EXTERNES = (COMMUNE, AUTRE_COMMUNE, PARTENAIRE)
 IDENTITES = (ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, INSTRUCTEUR, ADMIN, AUTRE_MEDIATEUR,
-             AUTRE_INSTRUCTEUR, INFORMATIQUE, *EXTERNES)  # fmt: skip
+             AUTRE_INSTRUCTEUR, INFORMATIQUE, ARCHIVISTE, *EXTERNES)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def construire_monde() -> dict:
         AUTRE_INSTRUCTEUR: UtilisateurFactory(username="m-autre-instructeur",
                                               roles=[Role.INSTRUCTEUR]),
         INFORMATIQUE: UtilisateurFactory(username="m-informatique", roles=[Role.INFORMATIQUE]),
+        ARCHIVISTE: UtilisateurFactory(username="m-archiviste", roles=[Role.ARCHIVISTE]),
         COMMUNE: UtilisateurFactory(username="m-commune", roles=[Role.COMMUNE]),
         AUTRE_COMMUNE: UtilisateurFactory(username="m-autre-commune", roles=[Role.COMMUNE]),
         PARTENAIRE: UtilisateurFactory(username="m-partenaire", roles=[Role.PARTENAIRE]),
@@ -140,6 +143,7 @@ def construire_monde() -> dict:
     parametres.update(_monde_qualite(relation["service"]))
     parametres.update(_monde_connectivite(comptes, carcassonne))
     parametres.update(_monde_parc(lieu))
+    parametres.update(_monde_donnees(comptes[ADMIN]))
     return {
         "comptes": comptes,
         "parametres": parametres,
@@ -285,4 +289,48 @@ def _monde_parc(lieu) -> dict:
         "espace:parc_taux_annee": {"annee": 2025},
         "espace:parc_declaration_csv": {"annee": 2025},
         "espace:reparateur_modifier": {"pk": reparateur.pk},
+    }  # fmt: skip
+
+
+def _monde_donnees(administrateur) -> dict:
+    """A published dataset with one published file, an inventory entry, a retention rule, an
+    elimination slip awaiting its visa and a transfer awaiting its receipt."""
+    import tempfile
+    from pathlib import Path
+
+    from sun.donnees.conservation import types, versements
+    from sun.donnees.models import BordereauElimination, EntreeInventaire, RegleConservation
+    from tests.donnees.fabriques_catalogue import jeu_publie
+
+    jeu, ressource, version = jeu_publie(administrateur, Path(tempfile.mkdtemp()))
+    entree = EntreeInventaire.objects.create(nom="Base des aides", service="Solidarités",
+                                             finalite="Suivre les aides.")  # fmt: skip
+    regle = RegleConservation.objects.create(code="R-MATRICE", typologie="Orientations",
+                                             type_enregistrement="inclusion.orientation",
+                                             dua_valeur=1, point_depart="creation",
+                                             sort_final="C")  # fmt: skip
+    bordereau = BordereauElimination.objects.create(
+        numero="2026-M1", regle=regle, nombre=0, type_enregistrement=regle.type_enregistrement
+    )
+    versement = versements.preparer(regle, types.obtenir(regle.type_enregistrement), [])
+    return {
+        "donnees_jeu": {"slug": jeu.slug},
+        "donnees_ressource": {"uuid": ressource.uuid},
+        "donnees_version": {"uuid": ressource.uuid, "numero": version.numero},
+        "donnees_version_rapport": {"uuid": ressource.uuid, "numero": version.numero},
+        **{f"espace:{nom}": {"pk": jeu.pk} for nom in (
+            "donnees_jeu", "donnees_modifier", "donnees_ressource_nouvelle", "donnees_publier",
+            "donnees_retirer")},
+        "espace:donnees_depot": {"pk": ressource.pk},
+        "espace:donnees_version": {"pk": version.pk},
+        "espace:donnees_version_publier": {"pk": version.pk},
+        "espace:donnees_datagouv": {"slug": jeu.slug},
+        **{f"espace:{nom}": {"pk": entree.pk} for nom in (
+            "donnees_inventaire_entree", "donnees_inventaire_modifier",
+            "donnees_inventaire_supprimer")},
+        "espace:donnees_regle_modifier": {"pk": regle.pk},
+        **{f"espace:{nom}": {"pk": bordereau.pk} for nom in (
+            "donnees_bordereau", "donnees_bordereau_pdf")},
+        **{f"espace:{nom}": {"pk": versement.pk} for nom in (
+            "donnees_versement", "donnees_versement_zip")},
     }  # fmt: skip

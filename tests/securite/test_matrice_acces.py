@@ -26,11 +26,11 @@ IDENTITES_CONNECTEES = [i for i in IDENTITES if i != ids.ANONYME]
 
 
 def regle(defaut, **exceptions) -> dict:
-    """{identity: expected status}: `defaut` for all but the `exceptions`. Commune and partner
-    accounts open only their own module: unless named, they get what an account without a role
-    gets."""
+    """{identity: expected status}: `defaut` for all but the `exceptions`. Commune, partner and
+    archivist accounts open only their own module: unless named, they get what an account
+    without a role gets."""
     assert set(exceptions) <= set(IDENTITES), exceptions
-    for externe in ids.EXTERNES:
+    for externe in (*ids.EXTERNES, ids.ARCHIVISTE):
         exceptions.setdefault(externe, exceptions.get(ids.SANS_ROLE, defaut))
     return {i: exceptions.get(i, defaut) for i in IDENTITES}
 
@@ -85,6 +85,18 @@ DON_PROPOSER = regle(403, anonyme=L, agent=200, informatique=200, administrateur
 DON_POST = regle(405, sans_role=403, pilote=403, instructeur=403, autre_instructeur=403)
 # POST only (require_POST runs before the login check: 405 even to anonymous visitors).
 POST_SEUL = regle(405, sans_role=403)
+# The data service: the catalogue and the inventory are read by the département's staff
+# (not the médiateurs), the inventory written by pilots, the IT service and administrators;
+# retention is read by pilots, administrators and archivists, its rules edited by the last
+# two, purges run by administrators.
+CATALOGUE = regle(403, anonyme=L, agent=200, pilote=200, instructeur=200,
+                  autre_instructeur=200, administrateur=200, informatique=200)  # fmt: skip
+# POST only, refused to other roles (require_POST first: 405 to anonymous visitors too).
+CATALOGUE_POST = regle(403, anonyme=405, agent=405, pilote=405, instructeur=405,
+                       autre_instructeur=405, administrateur=405, informatique=405)  # fmt: skip
+INVENTAIRE_ECRITURE = regle(403, anonyme=L, pilote=200, administrateur=200, informatique=200)
+CONSERVATION = regle(403, anonyme=L, pilote=200, administrateur=200, archiviste=200)
+REGLES = regle(403, anonyme=L, administrateur=200, archiviste=200)
 
 ATTENDU: dict[str, dict] = {
     # --- public pages, open data, API ---
@@ -93,7 +105,7 @@ ATTENDU: dict[str, dict] = {
         "commune", "epci", "carte", "geo_departement", "geo_epci", "geo_commune",
         "export_lieux_csv", "export_lieux_json", "export_lieux_geojson", "export_di_structures",
         "export_di_services", "mentions_legales", "donnees_personnelles", "accessibilite",
-        "plan_du_site", "code_source", "sante", "carte_lieux", "donnees_ouvertes", "robots",
+        "plan_du_site", "code_source", "sante", "carte_lieux", "robots",
         "sitemap", "mot_de_passe_oublie", "mot_de_passe_oublie_envoye", "mot_de_passe_nouveau",
         "mot_de_passe_reinitialise",
         "api:openapi-json", "api:openapi-view", "api:liste_communes", "api:detail_commune",
@@ -110,7 +122,7 @@ ATTENDU: dict[str, dict] = {
     # --- agent space: register of places ---
     # Every role enters the agent space; commune and partner accounts find their module there.
     "espace:accueil": regle(200, anonyme=L, sans_role=403, commune=200, autre_commune=200,
-                            partenaire=200),
+                            partenaire=200, archiviste=200),
     "espace:lieux": ESPACE,
     "espace:lieu": ESPACE,
     "espace:lieu_nouveau": regle(403, anonyme=L, agent=200, administrateur=200),
@@ -259,6 +271,32 @@ ATTENDU: dict[str, dict] = {
                                          informatique=200, administrateur=200),
     **dict.fromkeys(["espace:parc_don_accepter", "espace:parc_don_remise", "espace:parc_don_preuve",
                      "espace:parc_don_annuler", "espace:parc_don_visibilite"], DON_POST),
+    # --- the data service ---
+    "donnees_ouvertes": regle(301),  # the former open-data page: to the catalogue
+    **dict.fromkeys(["donnees_catalogue", "donnees_jeu", "donnees_version",
+                     "donnees_version_rapport", "donnees_dcat_ttl", "donnees_dcat_jsonld",
+                     "donnees_data_json"], PUBLIC),
+    "donnees_ressource": regle(302),  # to its latest published version
+    **dict.fromkeys(["espace:donnees", "espace:donnees_nouveau", "espace:donnees_jeu",
+                     "espace:donnees_modifier", "espace:donnees_ressource_nouvelle",
+                     "espace:donnees_depot", "espace:donnees_version",
+                     "espace:donnees_valider", "espace:donnees_schemas",
+                     "espace:donnees_inventaire", "espace:donnees_inventaire_entree",
+                     "espace:donnees_inventaire_cnil", "espace:donnees_inventaire_csv",
+                     "espace:donnees_repertoire"], CATALOGUE),
+    **dict.fromkeys(["espace:donnees_publier", "espace:donnees_retirer",
+                     "espace:donnees_version_publier", "espace:donnees_datagouv"], CATALOGUE_POST),
+    "espace:donnees_inventaire_supprimer": regle(403, anonyme=L, agent=405, pilote=405,
+                                                 instructeur=405, autre_instructeur=405,
+                                                 administrateur=405, informatique=405),
+    **dict.fromkeys(["espace:donnees_inventaire_nouvelle",
+                     "espace:donnees_inventaire_modifier"], INVENTAIRE_ECRITURE),
+    **dict.fromkeys(["espace:donnees_conservation", "espace:donnees_regles_csv",
+                     "espace:donnees_regles_vitam", "espace:donnees_bordereau",
+                     "espace:donnees_bordereau_pdf", "espace:donnees_versement",
+                     "espace:donnees_versement_zip"], CONSERVATION),
+    **dict.fromkeys(["espace:donnees_regle_modifier", "espace:donnees_regles_importer"], REGLES),
+    "espace:donnees_purge": regle(403, anonyme=L, administrateur=200),
 }  # fmt: skip
 REFUS = {L, 403}
 
@@ -384,6 +422,7 @@ def test_les_roles_de_la_matrice_sont_ceux_du_site():
         ids.INSTRUCTEUR,
         ids.ADMIN,
         ids.INFORMATIQUE,
+        ids.ARCHIVISTE,
         ids.COMMUNE,
         ids.PARTENAIRE,
     } == {r.value for r in Role}

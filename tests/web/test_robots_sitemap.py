@@ -35,7 +35,7 @@ def test_sitemap_xml_pages_communes_epci_et_lieux_publics(client, tmp_path):
     assert reponse.status_code == 200 and "xml" in reponse["Content-Type"]
     adresses = re.findall(r"<loc>http://testserver([^<]+)</loc>", reponse.content.decode())
     for page in ("/", "/trouver/", "/carte-des-lieux/", "/communes/", "/carte/", "/avancement/",
-                 "/france-numerique-ensemble/", "/donnees-ouvertes/", "/plan-du-site/",
+                 "/france-numerique-ensemble/", "/donnees/", "/plan-du-site/",
                  "/mentions-legales/", "/accessibilite/"):  # fmt: skip
         assert page in adresses, page
     communes = {a for a in adresses if a.startswith("/communes/") and a != "/communes/"}
@@ -57,12 +57,13 @@ def test_donnees_ouvertes_et_france_numerique_ensemble_liees_du_pied_de_page_et_
 ):
     for chemin in ("/", "/mentions-legales/", "/carte/"):
         pied = texte(client.get(chemin)).split('class="pied"')[1]
-        assert 'href="/donnees-ouvertes/"' in pied and 'href="/france-numerique-ensemble/"' in pied
+        assert 'href="/donnees/"' in pied and 'href="/france-numerique-ensemble/"' in pied
     accueil = texte(client.get("/")).split('class="pied"')[0]
     assert (
-        'href="/donnees-ouvertes/"' in accueil and 'href="/france-numerique-ensemble/"' in accueil
+        'href="/donnees/"' in accueil and 'href="/france-numerique-ensemble/"' in accueil
     )
-    page = texte(client.get("/donnees-ouvertes/"))
+    # The former open-data page now leads to the catalogue, which keeps the places' exports.
+    page = texte(client.get("/donnees-ouvertes/", follow=True))
     for export in ("lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique.json",
                    "lieux-de-mediation-numerique.geojson", "data-inclusion/structures.json",
                    "data-inclusion/services.json"):  # fmt: skip
@@ -72,5 +73,5 @@ def test_donnees_ouvertes_et_france_numerique_ensemble_liees_du_pied_de_page_et_
 def test_trouver_de_l_aide_dans_le_plan_du_site(client):
     plan = texte(client.get("/plan-du-site/"))
     assert "Trouver de l'aide numérique près de chez moi</a>" in plan
-    for lien in ("/trouver/", "/carte-des-lieux/", "/donnees-ouvertes/"):
+    for lien in ("/trouver/", "/carte-des-lieux/", "/donnees/"):
         assert f'href="{lien}"' in plan, lien

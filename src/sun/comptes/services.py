@@ -82,6 +82,17 @@ def debloquer(identifiant: str) -> int:
     return reset(username=identifiant)
 
 
+def duree_conservation_connexions() -> int:
+    """Days the connection journal is kept: its retention rule in the tableau de gestion
+    (type « comptes.connexion ») when there is one, else SUN_CONNEXION_CONSERVATION_JOURS."""
+    from django.conf import settings
+
+    from sun.donnees.conservation.queries import jours_rgpd
+
+    jours = jours_rgpd("comptes.connexion", timezone.localdate())
+    return jours if jours is not None else settings.SUN_CONNEXION_CONSERVATION_JOURS
+
+
 def purger_connexions(jours: int) -> tuple[int, int]:
     """Delete the failed-login records and the login journal older than `jours` days.
     Returns (attempts, journal lines) deleted."""

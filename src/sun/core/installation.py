@@ -20,6 +20,7 @@ from sun.comptes.services import (
     fichier_comptes_demo,
     supprimer_ancien_fichier_demo,
 )
+from sun.donnees.preparation import preparer_donnees
 from sun.inclusion.activites import cra_v1
 from sun.inclusion.analyses import ifn_livre
 from sun.inclusion.demo.lieux import creer_lieux_demo
@@ -291,6 +292,7 @@ def preparer(
         except DemoRefusee as exc:
             (erreur or _sur_erreur_standard)(str(exc))
     calculer_indicateurs_du_plan(ecrire=ecrire)
+    preparer_donnees(ecrire=ecrire)  # after the indicators: one dataset publishes their values
 
 
 def calculer_indicateurs_du_plan(*, ecrire: Ecrire = print) -> None:

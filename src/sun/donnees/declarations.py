@@ -60,6 +60,8 @@ class JeuDeclare:
     )
     # Where partners read the same data through the API (name of a URL, or a full path).
     api: str = ""
+    # Made after every other dataset: its file describes them (the catalogue itself).
+    en_dernier: bool = False
 
 
 class DeclarationInconnue(KeyError):

@@ -7,6 +7,7 @@ class InclusionConfig(AppConfig):
     verbose_name = "Inclusion numérique"
 
     def ready(self) -> None:
+        from sun.inclusion import donnees_ouvertes  # noqa: F401
         from sun.inclusion.versions import suivre_les_modeles
 
         suivre_les_modeles()

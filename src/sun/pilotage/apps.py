@@ -7,6 +7,7 @@ class PilotageConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from sun.pilotage import donnees_ouvertes  # noqa: F401
         from sun.pilotage.versions import suivre_les_modeles
 
         suivre_les_modeles()

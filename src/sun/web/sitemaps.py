@@ -11,7 +11,7 @@ from sun.territoire.queries import epcis_du_departement
 
 PAGES_PUBLIQUES = [
     "accueil", "trouver", "carte_lieux", "recherche_communes", "carte", "avancement", "fne",
-    "donnees_ouvertes", "plan_du_site", "mentions_legales", "donnees_personnelles",
+    "donnees_catalogue", "plan_du_site", "mentions_legales", "donnees_personnelles",
     "accessibilite", "code_source",
     "demarches", "suivi", "ma_connexion", "connectivite_departement",
     "numerique_responsable", "reparateurs_public", "sobriete",

@@ -46,6 +46,24 @@ class _Empreintes:
         self.taille += len(donnees)
         return self.fichier.write(donnees)
 
+    # Enough of a binary stream for io.TextIOWrapper (a producer writing text) to wrap it.
+    closed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    def seekable(self) -> bool:
+        return False
+
+    def flush(self) -> None:
+        self.fichier.flush()
+
+    def close(self) -> None:
+        """The catalogue closes the file itself, once the producer is done."""
+
 
 def ecrire(relatif: str, producteur: Callable[[BinaryIO], int | None]) -> FichierEcrit:
     """Write the file `relatif` by `producteur(fichier)` (returns its row count or None)."""

@@ -54,6 +54,7 @@ class JeuDeDonnees(models.Model):
     modifie_le = models.DateTimeField("données modifiées le", null=True, blank=True)
     metadonnees_modifiees_le = models.DateTimeField("métadonnées modifiées le", auto_now=True)
     publie_le = models.DateTimeField("publié le", null=True, blank=True)
+    retire_le = models.DateTimeField("retiré le", null=True, blank=True)
     cree_par = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")  # fmt: skip
     # Publication to data.gouv.fr (optional setting): remote id, last success, last failure.

@@ -81,6 +81,9 @@ class EntreeInventaire(models.Model):
     transferts_hors_ue = models.TextField("transferts hors de l'Union européenne", blank=True)
     duree_conservation = models.TextField("durées de conservation", blank=True)
     mesures_securite = models.TextField("mesures de sécurité", blank=True)
+    # What the département adds to the measures SUN states for its own processing.
+    mesures_complementaires = models.TextField("mesures de sécurité complémentaires",
+                                               blank=True)  # fmt: skip
     regle = models.ForeignKey("donnees.RegleConservation", null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="entrees_inventaire",
                               verbose_name="règle de conservation")  # fmt: skip

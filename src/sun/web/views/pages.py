@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.template import loader
 
 import sun
+from sun.comptes.services import duree_conservation_connexions
 from sun.core.lecture_seule import base_inscriptible, est_lecture_seule
 from sun.territoire.models import Commune
 from sun.territoire.queries import departement_configure
@@ -26,7 +27,7 @@ def mentions_legales(request):
 def donnees_personnelles(request):
     contexte = {
         "reglages": _reglages_legaux(),
-        "connexion_jours": settings.SUN_CONNEXION_CONSERVATION_JOURS,
+        "connexion_jours": duree_conservation_connexions(),
         "connexion_minutes": settings.SUN_CONNEXION_BLOCAGE_MINUTES,
     }
     return render(request, "web/pages/donnees_personnelles.html", contexte)
@@ -46,7 +47,10 @@ def plan_du_site(request):
 
 
 def donnees_ouvertes(request):
-    return render(request, "web/pages/donnees_ouvertes.html")
+    """The former open-data page: the catalogue of the data service took its place."""
+    from django.shortcuts import redirect
+
+    return redirect("donnees_catalogue", permanent=True)
 
 
 def code_source(request):

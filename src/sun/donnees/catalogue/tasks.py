@@ -1,0 +1,14 @@
+"""The daily job of the catalogue: regenerate the datasets SUN produces whose data changed
+(sun.core.taches.quotidien). Loaded by `sun.donnees.tasks`, which the task registry discovers."""
+
+from sun.core.taches import quotidien
+
+
+def regenerer_jeux() -> str:
+    from sun.donnees.catalogue.regeneration import regenerer
+
+    return "Jeux de données produits par SUN : " + regenerer().resume()
+
+
+quotidien.declarer("donnees.regenerer", "Régénération des jeux de données produits par SUN",
+                   regenerer_jeux)  # fmt: skip
