@@ -58,6 +58,8 @@ bench: install-test
 	$(BIN)/python benchmarks/parc_import.py
 	$(BIN)/python benchmarks/parc_taux.py
 	$(BIN)/python benchmarks/parc_empreinte.py
+	$(BIN)/python benchmarks/donnees_validation.py
+	$(BIN)/python benchmarks/donnees_regeneration.py
 
 ## Re-run the browser checks and record their results for the accessibility statement.
 audit-accessibilite: install-test

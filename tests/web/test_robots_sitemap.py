@@ -59,9 +59,7 @@ def test_donnees_ouvertes_et_france_numerique_ensemble_liees_du_pied_de_page_et_
         pied = texte(client.get(chemin)).split('class="pied"')[1]
         assert 'href="/donnees/"' in pied and 'href="/france-numerique-ensemble/"' in pied
     accueil = texte(client.get("/")).split('class="pied"')[0]
-    assert (
-        'href="/donnees/"' in accueil and 'href="/france-numerique-ensemble/"' in accueil
-    )
+    assert 'href="/donnees/"' in accueil and 'href="/france-numerique-ensemble/"' in accueil
     # The former open-data page now leads to the catalogue, which keeps the places' exports.
     page = texte(client.get("/donnees-ouvertes/", follow=True))
     for export in ("lieux-de-mediation-numerique.csv", "lieux-de-mediation-numerique.json",
