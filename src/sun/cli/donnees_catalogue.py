@@ -68,7 +68,7 @@ def jeux(args) -> int:
     print("Jeux de données produits par SUN :")
     for declare in declarations.tous():
         jeu = stockes.pop(declare.code, None)
-        adresse = _adresse("donnees:jeu", declare.slug, repli=f"/donnees/{declare.slug}/")
+        adresse = _adresse("donnees_jeu", declare.slug, repli=f"/donnees/{declare.slug}/")
         etat = jeu.get_statut_display() if jeu else "pas encore enregistré"
         print(f"  {declare.code} — {declare.titre} ({etat})\n      {adresse}")
         if declare.api:
@@ -81,8 +81,8 @@ def jeux(args) -> int:
                 continue
             publiees = [v for v in ressource.versions.all() if v.publiee]
             derniere = max(publiees, key=lambda v: v.numero) if publiees else None
-            url = _adresse("donnees:ressource", declare.slug, str(ressource.uuid),
-                           repli=f"/donnees/{declare.slug}/{ressource.uuid}/")  # fmt: skip
+            url = _adresse("donnees_ressource", str(ressource.uuid),
+                           repli=f"/donnees/r/{ressource.uuid}")  # fmt: skip
             servie = f"version {derniere.numero} du {derniere.publiee_le:%d/%m/%Y}" \
                 if derniere else "aucune version publiée"  # fmt: skip
             print(f"      · {declaree.titre} ({servie}) : {url}")
