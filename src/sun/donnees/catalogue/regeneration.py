@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from sun.donnees import declarations
 from sun.donnees.catalogue import stockage
+from sun.donnees.catalogue.services import CHAMPS_SUN_MODIFIABLES
 from sun.donnees.catalogue.versions import enregistrer_version, publier_version
 from sun.donnees.models import (
     JeuDeDonnees,
@@ -106,6 +107,16 @@ class Bilan:
 
 
 # --- the datasets from their declarations -----------------------------------------------------
+def _editeur() -> str:
+    """SUN_NOM_ORGANISATION, else « Département de … » (the name the feeds give)."""
+    if getattr(settings, "SUN_NOM_ORGANISATION", ""):
+        return settings.SUN_NOM_ORGANISATION
+    from sun.territoire.queries import departement_configure
+
+    departement = departement_configure()
+    return f"Département {departement.nom_avec_de}" if departement else ""
+
+
 def _valeurs_du_jeu(declare: declarations.JeuDeclare) -> dict:
     debut = fin = None
     if declare.couverture is not None:
@@ -115,7 +126,7 @@ def _valeurs_du_jeu(declare: declarations.JeuDeclare) -> dict:
             journal.exception("Couverture temporelle illisible : %s", declare.code)
     return {
         "slug": declare.slug, "titre": declare.titre, "description": declare.description,
-        "origine": Origine.SUN, "editeur": getattr(settings, "SUN_NOM_ORGANISATION", ""),
+        "origine": Origine.SUN, "editeur": _editeur(),
         "service": declare.service, "contact_nom": getattr(settings, "SUN_NOM_ORGANISATION", ""),
         "contact_email": getattr(settings, "SUN_CONTACT_EMAIL", ""), "licence": LICENCE_DEFAUT,
         "themes": list(declare.themes), "mots_cles": list(declare.mots_cles),
@@ -148,8 +159,15 @@ def _synchroniser_jeu(declare: declarations.JeuDeclare) -> JeuDeDonnees:
         jeu = JeuDeDonnees(declaration=declare.code, publie_le=timezone.now(), **valeurs)
         jeu.save()
     else:
-        if jeu.statut != StatutJeu.PUBLIE:
+        if jeu.statut == StatutJeu.RETIRE:  # withdrawn by a person: it stays so until
+            del valeurs["statut"]  # someone publishes it again
+        elif jeu.statut != StatutJeu.PUBLIE:
             valeurs["publie_le"] = timezone.now()
+        # What an agent may change on a SUN dataset (its editor, contact, licence) stays as
+        # the agent set it; the settings only fill what is empty.
+        for champ in CHAMPS_SUN_MODIFIABLES:
+            if getattr(jeu, champ):
+                valeurs.pop(champ, None)
         _mettre_a_jour(jeu, valeurs)
     for ordre, declaree in enumerate(declare.ressources):
         schema_id, schema_version = declaree.schema or ("", "")
@@ -269,8 +287,8 @@ def regenerer(codes: list[str] | None = None, *, force: bool = False) -> Bilan:
         declaration__in=[d.code for d in choisis])}  # fmt: skip
     for declare in choisis:
         jeu = jeux.get(declare.code)
-        if jeu is None:  # not synchronised: already in erreurs_jeux
-            continue
+        if jeu is None or jeu.statut == StatutJeu.RETIRE:  # not synchronised (already in
+            continue  # erreurs_jeux), or withdrawn: no longer updated
         ressources = {r.declaration: r for r in jeu.ressources.all()}
         for declaree in declare.ressources:
             depart = time.perf_counter()

@@ -33,7 +33,7 @@ def enregistrer_version(ressource: Ressource, *, source: Path | None = None,
     relatif = f"{ressource.uuid}/{numero}.{ressource.format}"
     fichier = stockage.copier(relatif, source) if source else stockage.ecrire(relatif, ecrire)
     try:
-        rapport = valider(stockage.chemin_absolu(relatif), _schema(ressource))
+        rapport = valider(stockage.chemin_absolu(relatif), _schema(ressource), nom=nom_fichier)
     except Exception:
         stockage.supprimer(relatif)
         raise

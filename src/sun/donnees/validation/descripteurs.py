@@ -105,6 +105,12 @@ def telecharger(url: str) -> bytes:
         if isinstance(raison, (TimeoutError, socket.timeout)):
             raise SchemaRefuse(f"« {url} » n'a pas répondu dans les {delai():g} secondes : "
                                "schéma non chargé, réessayez plus tard.") from None  # fmt: skip
-        raise SchemaRefuse(f"Impossible de joindre « {url} » ({raison}) : schéma non "
-                           "chargé.") from None  # fmt: skip
+        if isinstance(raison, socket.gaierror):
+            pourquoi = "ce nom de serveur est inconnu"
+        elif isinstance(raison, ConnectionRefusedError):
+            pourquoi = "le serveur refuse la connexion"
+        else:  # the system's own words are English: say it plainly
+            pourquoi = "le serveur est injoignable"
+        raise SchemaRefuse(f"Impossible de joindre « {url} » ({pourquoi}) : schéma non "
+                           "chargé, vérifiez l'adresse.") from None  # fmt: skip
     return contenu

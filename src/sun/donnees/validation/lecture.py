@@ -48,11 +48,13 @@ def _refus(nom: str, raison: str) -> FichierIllisible:
     )
 
 
-def examiner(chemin: Path, attendues: frozenset[str] = frozenset()) -> Lecture:
+def examiner(chemin: Path, attendues: frozenset[str] = frozenset(), *,
+             nom: str = "") -> Lecture:  # fmt: skip
     """Encoding, separator and header of a CSV; FichierIllisible with the reason otherwise.
-    `attendues`: the schema's column names (a one-column file is then accepted)."""
+    `attendues`: the schema's column names (a one-column file is then accepted); `nom`: the
+    name the person gave the file (the stored copy has another)."""
     chemin = Path(chemin)
-    nom = chemin.name
+    nom = Path(nom).name if nom else chemin.name
     if not chemin.is_file():
         raise FichierIllisible(f"Fichier introuvable : « {nom} ».")
     with chemin.open("rb") as brut:

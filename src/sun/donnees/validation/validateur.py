@@ -29,14 +29,14 @@ NOTE_PIEGE = ("Limite du schéma : le motif de ADR_COMMUNE (scdl/equipements) n'
 
 def valider(chemin: Path, schema: tuple[str, str] | None, *,
             controles_complementaires: bool = True,
-            limite: int = LIMITE_ERREURS) -> RapportValidation:  # fmt: skip
+            limite: int = LIMITE_ERREURS, nom: str = "") -> RapportValidation:  # fmt: skip
     """The report of `chemin` against `schema` (id, version), or « sans_schema » for None.
     `controles_complementaires=False` runs frictionless alone (the benchmark compares)."""
     if schema is None:
         return RapportValidation("sans_schema")
     connu = schemas.obtenir(*schema)
     return valider_descripteur(chemin, connu.descripteur(), connu, controles_complementaires,
-                               limite)  # fmt: skip
+                               limite, nom=nom)  # fmt: skip
 
 
 def _rapport(connu, **champs) -> RapportValidation:
@@ -47,10 +47,11 @@ def _rapport(connu, **champs) -> RapportValidation:
 
 def valider_descripteur(chemin: Path, descripteur: dict, connu: schemas.SchemaConnu,
                         complementaires: bool = True,
-                        limite: int = LIMITE_ERREURS) -> RapportValidation:  # fmt: skip
+                        limite: int = LIMITE_ERREURS, *,
+                        nom: str = "") -> RapportValidation:  # fmt: skip
     chemin = Path(chemin)
     try:
-        lecture = examiner(chemin, frozenset(c["name"] for c in descripteur["fields"]))
+        lecture = examiner(chemin, frozenset(c["name"] for c in descripteur["fields"]), nom=nom)
     except FichierIllisible as exc:
         return _rapport(connu, statut="illisible", message=str(exc))
     champs = {c["name"]: c for c in descripteur["fields"]}

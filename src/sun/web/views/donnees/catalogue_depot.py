@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sun.comptes.roles import role_requis
 from sun.donnees import permissions
 from sun.donnees.catalogue import services
-from sun.donnees.models import Ressource, StatutValidation, VersionRessource
+from sun.donnees.models import Ressource, StatutJeu, StatutValidation, VersionRessource
 from sun.donnees.validation import RapportValidation
 from sun.web.televersement import copie_temporaire
 from sun.web.views.donnees.catalogue_espace import jeu_ou_404, rendre_jeu
@@ -89,9 +89,20 @@ def version_publier(request, pk: int):
                                          motif=form.cleaned_data["motif"])  # fmt: skip
     except services.PublicationRefusee as exc:
         return rendre_version(request, version, form, exc.message, status=400)
-    messages.success(request, f"Version {version.numero} publiée : l'adresse stable de la "
-                     "ressource la sert désormais.")  # fmt: skip
-    return redirect("espace:donnees_jeu", pk=version.ressource.jeu.pk)
+    jeu = version.ressource.jeu
+    plus_recente = version.ressource.versions.filter(publiee=True, numero__gt=version.numero)
+    if plus_recente.exists():
+        messages.success(request, f"Version {version.numero} publiée à son adresse datée ; "
+                         "l'adresse stable de la ressource sert toujours la version publiée "
+                         "la plus récente.")  # fmt: skip
+    elif jeu.statut == StatutJeu.PUBLIE:
+        messages.success(request, f"Version {version.numero} publiée : l'adresse stable de la "
+                         "ressource la sert désormais.")  # fmt: skip
+    else:  # a draft's files stay private until the dataset itself is published
+        messages.success(request, f"Version {version.numero} retenue : elle sera servie à "
+                         "l'adresse stable de la ressource dès que le jeu de données sera "
+                         "publié.")  # fmt: skip
+    return redirect("espace:donnees_jeu", pk=jeu.pk)
 
 
 @require_POST

@@ -46,7 +46,8 @@ class JeuForm(forms.Form):
         help_text="Codes des communes (5 caractères) ou des départements, séparés par des "
                   "virgules, par exemple : 11.",
     )  # fmt: skip
-    maille = forms.ChoiceField(label="Maille", choices=Maille.choices,
+    # The values themselves (« Départementale »): the model's labels lost their accents.
+    maille = forms.ChoiceField(label="Maille", choices=[(m, m) for m in Maille.values],
                                initial=Maille.DEPARTEMENTALE)  # fmt: skip
     couverture_debut = _date("Début de la couverture temporelle")
     couverture_fin = _date("Fin de la couverture temporelle")

@@ -47,6 +47,9 @@ def catalogue(request):
     mot_cle = request.GET.get("mot_cle", "").strip()[:100]
     resultat = queries.rechercher(q, theme, mot_cle)
     page = Paginator(resultat.jeux, PAR_PAGE).get_page(request.GET.get("page"))
+    for trouve in page.object_list:  # the formats of the files a reuser can download
+        trouve.formats_publies = list(dict.fromkeys(
+            r.get_format_display() for r in trouve.ressources_liste if r.publiee))  # fmt: skip
     requete = urlencode({k: v for k, v in (("q", q), ("theme", theme), ("mot_cle", mot_cle))
                          if v})  # fmt: skip
     return render(request, "web/donnees/catalogue_liste.html", {
@@ -95,6 +98,11 @@ def jeu(request, slug: str):
     })  # fmt: skip
 
 
+# The encoding a version's report names (sun.donnees.validation.lecture) → its IANA charset.
+CHARSETS = {"UTF-8": "utf-8", "UTF-8 avec BOM": "utf-8", "Windows-1252": "windows-1252",
+            "DOS (CP850)": "ibm850", "UTF-16 avec BOM": "utf-16"}  # fmt: skip
+
+
 def _retire(request, jeu):
     return render(request, "web/donnees/catalogue_retire.html", {"jeu": jeu}, status=410)
 
@@ -123,6 +131,9 @@ def version(request, uuid, numero: int):
     if not chemin.exists():
         raise Http404("Fichier introuvable.")
     type_contenu = TYPES_CONTENU.get(trouvee.ressource.format, TYPES_CONTENU["autre"])
+    if trouvee.ressource.format == "csv" and trouvee.encodage in CHARSETS:
+        # A deposited file is served as deposited: say its real encoding (Windows-1252…).
+        type_contenu = f"text/csv; charset={CHARSETS[trouvee.encodage]}"
     # A dated version never changes: it may be kept a long time.
     return servir_fichier(request, chemin, type_contenu, trouvee.sha256, nom=trouvee.nom_fichier,
                           max_age=86400)  # fmt: skip

@@ -75,8 +75,7 @@ def bordereau(request, pk):
                                "un bordereau d'élimination.", permissions.VISA)  # fmt: skip
             if not refus.is_valid():
                 return _page_bordereau(request, b, refus=refus, status=400,
-                                       erreur="Donnez le motif du refus : rien n'a été "
-                                       "enregistré.")  # fmt: skip
+                                       erreur="Donnez le motif du refus.")  # fmt: skip
             services.refuser(b, request.user, refus.cleaned_data["motif"])
             messages.success(request, f"Bordereau {b.numero} refusé : les enregistrements "
                              "sont gardés.")  # fmt: skip

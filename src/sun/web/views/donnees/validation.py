@@ -68,7 +68,7 @@ def verifier(request):
         try:
             reference = schemas.analyser_reference(form.cleaned_data["schema"])
             with copie_temporaire(form.cleaned_data["fichier"]) as chemin:
-                rapport = valider(chemin, reference)
+                rapport = valider(chemin, reference, nom=form.cleaned_data["fichier"].name)
         except (schemas.SchemaInconnu, SchemaRefuse, ValueError) as exc:
             erreur = str(exc)
     statut = 400 if (form.is_bound and form.errors) or erreur else 200
