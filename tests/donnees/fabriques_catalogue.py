@@ -13,6 +13,10 @@ from sun.donnees.catalogue import services
 # in shared/reference/donnees/).
 CSV_REGISTRE_VALIDE = b'ID,nomArch,coteArch,dateEntree,statutJur,modeEntree,orgaVers,servVers,orgaProducteur,servProd,typeProd,activiteProd,descContenu,datesExD,datesExF,natureSupport,mlEntree,nbreArt,volElec,objElec\nFRAC_13001_2020_001,Archives municipales d\'Aix-en-Provence,1238W,2020-08-26,Archives publiques,Versement,"Ville d\'Aix-en-Provence FR78422804100033_000000011 - Tribunal administratif",service qui verse l\'entr\xc3\xa9e,"Ville d\'Aix-en-Provence, FR78422804100033_000000011 - Tribunal administratif",Service de l\'Achat public,Commune et \xc3\xa9tablissement public communal,"Culture, jeunesse et sports",March\xc3\xa9s publics de prestations intellectuelles,2014,2020,Support physique,1.60,56,2.30,234'
 SCHEMA_REGISTRE = ("Archivistes75/registre_entrees", "0.4.1")
+# The same file with a legal status outside the schema's list: readable, non-conforming.
+CSV_REGISTRE_FAUTIF = CSV_REGISTRE_VALIDE.replace(
+    b"Archives publiques,Versement", b"Archives secretes,Versement"
+)
 CSV_SIMPLE = b"code,valeur\n11069,12\n11262,7\n"
 
 

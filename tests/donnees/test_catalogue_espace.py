@@ -10,6 +10,7 @@ from sun.comptes.roles import Role
 from sun.donnees.models import JeuDeDonnees, StatutJeu, VersionRessource
 from tests.donnees import fabriques_catalogue
 from tests.donnees.fabriques_catalogue import (
+    CSV_REGISTRE_FAUTIF,
     SCHEMA_REGISTRE,
     jeu_avec_version,
     jeu_publie,
@@ -111,6 +112,20 @@ def test_depot_refuse_message_en_francais(client, agent, monde):
     assert VersionRessource.objects.filter(ressource=monde["ressource"]).count() == 1
 
 
+def test_depot_d_un_en_tete_etranger_au_schema_montre_le_rapport_sans_rien_garder(
+    client, agent, stockage
+):
+    _, ressource, _ = jeu_avec_version(agent, stockage, contenu=fabriques_catalogue.CSV_REGISTRE_FAUTIF,
+                                       schema=fabriques_catalogue.SCHEMA_REGISTRE)  # fmt: skip
+    client.force_login(agent)
+    envoi = SimpleUploadedFile("autre.csv", b"code,valeur\n11069,12\n", "text/csv")
+    reponse = client.post(reverse("espace:donnees_depot", args=[ressource.pk]), {"fichier": envoi})
+    page = texte(reponse)
+    assert reponse.status_code == 400 and "Rien n'a été enregistré" in page
+    assert "En-tête non conforme au schéma" in page  # the report says which columns
+    assert VersionRessource.objects.filter(ressource=ressource).count() == 1
+
+
 def test_publication_du_jeu_refusee_affiche_ce_qui_manque(client, agent, stockage):
     jeu, _, _ = jeu_avec_version(agent, stockage, contact_email="")
     client.force_login(agent)
@@ -120,7 +135,9 @@ def test_publication_du_jeu_refusee_affiche_ce_qui_manque(client, agent, stockag
 
 def test_derogation_formulaire_pour_l_administrateur_seul(client, agent, administrateur,
                                                           stockage):  # fmt: skip
-    _, _, version = jeu_avec_version(agent, stockage, schema=SCHEMA_REGISTRE)
+    _, _, version = jeu_avec_version(
+        agent, stockage, contenu=CSV_REGISTRE_FAUTIF, schema=SCHEMA_REGISTRE
+    )
     adresse = reverse("espace:donnees_version", args=[version.pk])
     client.force_login(agent)
     assert "Publier malgré les erreurs" not in texte(client.get(adresse))

@@ -12,6 +12,7 @@ from sun.donnees.catalogue import services
 from sun.donnees.models import JeuDeDonnees
 from tests.donnees import fabriques_catalogue
 from tests.donnees.fabriques_catalogue import (
+    CSV_REGISTRE_FAUTIF,
     CSV_REGISTRE_VALIDE,
     SCHEMA_REGISTRE,
     jeu_avec_version,
@@ -45,7 +46,9 @@ def test_valeurs(agent, administrateur, stockage):
     jeu_publie(agent, stockage, titre="Conforme", contenu=CSV_REGISTRE_VALIDE,
                schema=SCHEMA_REGISTRE)  # fmt: skip
     jeu_publie(agent, stockage, titre="Sans schéma")  # not counted in the share
-    jeu, _, v = jeu_avec_version(agent, stockage, titre="Non conforme", schema=SCHEMA_REGISTRE)
+    jeu, _, v = jeu_avec_version(
+        agent, stockage, titre="Non conforme", contenu=CSV_REGISTRE_FAUTIF, schema=SCHEMA_REGISTRE
+    )
     services.publier_version_deposee(v, par=administrateur, motif="Fichier historique.")
     services.publier_jeu(jeu, par=agent)
     jeu_avec_version(agent, stockage, titre="Brouillon")

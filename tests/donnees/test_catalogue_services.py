@@ -12,6 +12,7 @@ from sun.donnees.catalogue.queries import jeu_espace
 from sun.donnees.models import JeuDeDonnees, Origine, Ressource, StatutJeu, VersionRessource
 from tests.donnees import fabriques_catalogue
 from tests.donnees.fabriques_catalogue import (
+    CSV_REGISTRE_FAUTIF,
     CSV_REGISTRE_VALIDE,
     SCHEMA_REGISTRE,
     fichier,
@@ -132,7 +133,7 @@ def test_fichier_conforme_depose_puis_publie(agent, stockage):
 def test_fichier_non_conforme_seul_un_administrateur_le_publie_avec_un_motif(
     agent, administrateur, stockage
 ):
-    _jeu, _ressource, v = jeu_avec_version(agent, stockage, contenu=b"a,b\n1,2\n",
+    _jeu, _ressource, v = jeu_avec_version(agent, stockage, contenu=CSV_REGISTRE_FAUTIF,
                                          schema=SCHEMA_REGISTRE)  # fmt: skip
     assert v.statut_validation == "invalide"
     with pytest.raises(RoleManquant, match="seul un administrateur"):
@@ -189,3 +190,16 @@ def test_qualite_neuf_criteres(agent, stockage):
                            couverture_spatiale=[])  # fmt: skip
     q = qualite(jeu_espace(brouillon.pk))
     assert q.remplis == 0 and q.score == 0
+
+
+@pytest.mark.parametrize("contenu", [b"a,b\n1,2\n", "é,è\n".encode("utf-16-le")],
+                         ids=["en-tete", "encodage"])  # fmt: skip
+def test_un_fichier_illisible_ou_d_un_autre_en_tete_n_est_pas_garde(agent, stockage, contenu):
+    from sun.donnees.catalogue.versions import FichierRefuse
+    from sun.donnees.models import VersionRessource
+
+    with pytest.raises(FichierRefuse, match="Rien n'a été enregistré") as refus:
+        jeu_avec_version(agent, stockage, contenu=contenu, schema=SCHEMA_REGISTRE)
+    assert refus.value.rapport.groupes or refus.value.rapport.message
+    assert not VersionRessource.objects.exists()
+    assert not list((stockage / "donnees").glob("*/*.csv"))

@@ -54,7 +54,8 @@ def test_les_jeux_declares_sont_enregistres_avec_leurs_metadonnees():
     retires, erreurs = synchroniser_declarations()
     assert erreurs == [] and retires == []
     jeu = JeuDeDonnees.objects.get(declaration="inclusion.lieux")
-    assert (jeu.origine, jeu.statut, jeu.licence) == (Origine.SUN, StatutJeu.PUBLIE, "lo-2.0")
+    # A draft until its first file is published (regenerer), like any dataset.
+    assert (jeu.origine, jeu.statut, jeu.licence) == (Origine.SUN, StatutJeu.BROUILLON, "lo-2.0")
     assert jeu.editeur == "Département de l'Aude" and jeu.contact_email == "donnees@aude.example"
     assert jeu.couverture_spatiale == ["11"] and "solidarites" in jeu.themes
     assert "/lieux/export/lieux-de-mediation-numerique.csv" in jeu.description
@@ -224,3 +225,16 @@ def test_la_tache_quotidienne(jeu_de_test):
     tache = next(t for t in quotidien.toutes() if t.code == "donnees.regenerer")
     resume = tache.fonction()
     assert resume.startswith("Jeux de données produits par SUN : ") and "nouvelle" in resume
+
+
+def test_un_jeu_de_sun_n_est_publie_qu_avec_un_fichier_conforme_et_un_contact(settings):
+    settings.SUN_CONTACT_EMAIL = ""
+    bilan = regenerer(["pilotage.avancement"])
+    jeu = JeuDeDonnees.objects.get(declaration="pilotage.avancement")
+    assert jeu.statut == StatutJeu.BROUILLON
+    assert "point de contact" in bilan.resume() and "Non publiés" in bilan.resume()
+    jeu.contact_email = "donnees@aude.example"  # an agent fills it in the agent space
+    jeu.save()
+    assert regenerer(["pilotage.avancement"]).en_attente == []
+    jeu.refresh_from_db()
+    assert jeu.statut == StatutJeu.PUBLIE and jeu.publie_le is not None

@@ -32,12 +32,19 @@ def _donnees():
     from sun.donnees.conservation import types, versements
     from sun.donnees.conservation.services import charger_defauts
     from sun.donnees.inventaire.synchronisation import synchroniser_traitements_sun
-    from sun.donnees.models import BordereauElimination, EntreeInventaire, RegleConservation
+    from sun.donnees.models import (
+        BordereauElimination,
+        EntreeInventaire,
+        JeuDeDonnees,
+        RegleConservation,
+    )
     from tests.comptes.factories import UtilisateurFactory
     from tests.donnees.fabriques_catalogue import jeu_avec_version, jeu_publie
 
     admin = UtilisateurFactory(username="admin-donnees", roles=[Role.ADMINISTRATEUR])
     dossier = Path(tempfile.mkdtemp())
+    regenerer()  # SUN's own datasets, in draft until someone gives their contact:
+    JeuDeDonnees.objects.filter(origine="sun").update(contact_email="donnees@aude.example")
     regenerer()
     jeu, ressource, version = jeu_publie(admin, dossier, titre="Subventions aux associations")
     brouillon, _, fautive = jeu_avec_version(

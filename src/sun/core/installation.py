@@ -20,7 +20,7 @@ from sun.comptes.services import (
     fichier_comptes_demo,
     supprimer_ancien_fichier_demo,
 )
-from sun.donnees.preparation import preparer_donnees
+from sun.donnees.preparation import preparer_donnees, publier_les_indicateurs
 from sun.inclusion.activites import cra_v1
 from sun.inclusion.analyses import ifn_livre
 from sun.inclusion.demo.lieux import creer_lieux_demo
@@ -291,8 +291,9 @@ def preparer(
             charger_demo(ecrire=ecrire)
         except DemoRefusee as exc:
             (erreur or _sur_erreur_standard)(str(exc))
+    preparer_donnees(ecrire=ecrire)  # retention rules, inventory, SUN's own datasets
     calculer_indicateurs_du_plan(ecrire=ecrire)
-    preparer_donnees(ecrire=ecrire)  # after the indicators: one dataset publishes their values
+    publier_les_indicateurs(ecrire=ecrire)  # the dataset of the values just computed
 
 
 def calculer_indicateurs_du_plan(*, ecrire: Ecrire = print) -> None:

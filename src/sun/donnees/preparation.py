@@ -8,6 +8,8 @@ from sun.donnees.catalogue.regeneration import regenerer
 from sun.donnees.conservation.services import charger_defauts
 from sun.donnees.inventaire.synchronisation import synchroniser_traitements_sun
 
+INDICATEURS = "pilotage.indicateurs"  # declared by sun.pilotage.donnees_ouvertes
+
 
 def preparer_donnees(*, ecrire: Callable[[str], None] = print) -> None:
     regles = charger_defauts()
@@ -15,3 +17,10 @@ def preparer_donnees(*, ecrire: Callable[[str], None] = print) -> None:
            f"{len(regles.inchanges) + len(regles.modifies)} déjà là.")  # fmt: skip
     ecrire(str(synchroniser_traitements_sun()))
     ecrire("Catalogue des données : " + regenerer().resume() + ".")
+
+
+def publier_les_indicateurs(*, ecrire: Callable[[str], None] = print) -> None:
+    """Once the indicators are computed (some count the catalogue and the rules just loaded):
+    the dataset of their values, again if they changed."""
+    ecrire("Catalogue des données, valeurs des indicateurs : "
+           + regenerer([INDICATEURS]).resume() + ".")  # fmt: skip

@@ -71,6 +71,8 @@ class Bilan:
     resultats: list[ResultatRessource] = field(default_factory=list)
     retires: list[str] = field(default_factory=list)  # datasets whose declaration disappeared
     erreurs_jeux: list[str] = field(default_factory=list)  # declarations not synchronised
+    # Datasets left unpublished, and why (no published file yet, no contact).
+    en_attente: list[str] = field(default_factory=list)
     duree: float = 0.0
 
     def _compter(self, etat: str) -> int:
@@ -103,7 +105,10 @@ class Bilan:
             texte += f", {self.erreurs} en erreur"
         if self.retires:
             texte += f", {len(self.retires)} jeu(x) retiré(s)"
-        return texte + f" ({self.duree:.1f} s)"
+        texte += f" ({self.duree:.1f} s)"
+        if self.en_attente:
+            texte += ". Non publiés : " + " ; ".join(self.en_attente)
+        return texte
 
 
 # --- the datasets from their declarations -----------------------------------------------------
@@ -132,7 +137,6 @@ def _valeurs_du_jeu(declare: declarations.JeuDeclare) -> dict:
         "themes": list(declare.themes), "mots_cles": list(declare.mots_cles),
         "couverture_spatiale": [settings.SUN_DEPARTEMENT], "maille": declare.maille,
         "frequence": declare.frequence, "couverture_debut": debut, "couverture_fin": fin,
-        "statut": StatutJeu.PUBLIE,
     }  # fmt: skip
 
 
@@ -156,13 +160,11 @@ def _synchroniser_jeu(declare: declarations.JeuDeclare) -> JeuDeDonnees:
         )
     jeu = JeuDeDonnees.objects.filter(declaration=declare.code).first()
     if jeu is None:
-        jeu = JeuDeDonnees(declaration=declare.code, publie_le=timezone.now(), **valeurs)
+        # A draft until it has a published file and a contact (_publier_si_pret).
+        jeu = JeuDeDonnees(declaration=declare.code, statut=StatutJeu.BROUILLON, **valeurs)
         jeu.save()
     else:
-        if jeu.statut == StatutJeu.RETIRE:  # withdrawn by a person: it stays so until
-            del valeurs["statut"]  # someone publishes it again
-        elif jeu.statut != StatutJeu.PUBLIE:
-            valeurs["publie_le"] = timezone.now()
+        # Its status is not the declaration's: published when ready, withdrawn by a person.
         # What an agent may change on a SUN dataset (its editor, contact, licence) stays as
         # the agent set it; the settings only fill what is empty.
         for champ in CHAMPS_SUN_MODIFIABLES:
@@ -180,6 +182,31 @@ def _synchroniser_jeu(declare: declarations.JeuDeclare) -> JeuDeDonnees:
         else:
             _mettre_a_jour(ressource, valeurs_ressource)
     return jeu
+
+
+def _precedente(ressource: Ressource) -> str:
+    """« , la version précédente reste servie » when there is one."""
+    servie = ressource.versions.filter(publiee=True).exists()
+    return ", la version précédente reste servie" if servie else " (aucune version servie)"
+
+
+def _publier_si_pret(jeu: JeuDeDonnees) -> str | None:
+    """Publish a SUN dataset still in draft once it has a published file and a contact, as
+    any dataset (catalogue.services.publier_jeu); else say what it waits for (None: published,
+    or withdrawn by a person)."""
+    jeu.refresh_from_db()
+    if jeu.statut != StatutJeu.BROUILLON:
+        return None
+    manques = []
+    if not VersionRessource.objects.filter(ressource__jeu=jeu, publiee=True).exists():
+        manques.append("aucun fichier conforme publié")
+    if not jeu.contact_email:
+        manques.append("point de contact à renseigner dans l'espace agents")
+    if manques:
+        return ", ".join(manques)
+    jeu.statut, jeu.publie_le = StatutJeu.PUBLIE, timezone.now()
+    jeu.save(update_fields=["statut", "publie_le"])
+    return None
 
 
 def synchroniser_declarations() -> tuple[list[str], list[str]]:
@@ -246,7 +273,7 @@ def _regenerer_ressource(declare, declaree, ressource: Ressource, force: bool) -
         resultat.statut_validation = derniere.statut_validation
         if not derniere.publiee:  # still the non-conforming file of an earlier run
             resultat.etat = Etat.NON_CONFORME
-            resultat.message = "Version non conforme déjà signalée ; la précédente reste servie."
+            resultat.message = f"Version non conforme déjà signalée{_precedente(ressource)}."
         return resultat
     version = enregistrer_version(ressource, ecrire=declaree.ecrire, empreinte=empreinte,
                                   nom_fichier=_nom_fichier(declare, declaree))  # fmt: skip
@@ -257,7 +284,7 @@ def _regenerer_ressource(declare, declaree, ressource: Ressource, force: bool) -
         resultat.etat = Etat.NON_CONFORME
         erreurs = version.rapport.get("nombre_erreurs", 0)
         resultat.message = (f"{erreurs} erreur(s) au regard du schéma {version.schema_id} "
-                            f"{version.schema_version} ; la version précédente reste servie.")  # fmt: skip
+                            f"{version.schema_version} ; non publiée{_precedente(ressource)}.")  # fmt: skip
         journal.error("Fichier produit par SUN non conforme : %s/%s v%s", declare.code,
                       declaree.code, version.numero)  # fmt: skip
         return resultat
@@ -301,5 +328,7 @@ def regenerer(codes: list[str] | None = None, *, force: bool = False) -> Bilan:
                                              Etat.ERREUR, message=f"{type(exc).__name__} : {exc}")  # fmt: skip
             resultat.duree = time.perf_counter() - depart
             bilan.resultats.append(resultat)
+        if (attente := _publier_si_pret(jeu)) is not None:
+            bilan.en_attente.append(f"« {jeu.titre} » ({attente})")
     bilan.duree = time.perf_counter() - debut
     return bilan

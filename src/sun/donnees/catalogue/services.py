@@ -259,6 +259,7 @@ def deposer_fichier(ressource: Ressource, chemin: Path, *, nom_fichier: str,
         raise RefusCatalogue(str(exc), "fichier") from None
     except ImportImpossible as exc:  # the checker could not read the file at all
         raise RefusCatalogue(f"{exc} Rien n'a été enregistré.", "fichier") from None
+    # FichierRefuse (unreadable file, header not matching its schema) goes up with its report.
 
 
 @transaction.atomic

@@ -21,13 +21,33 @@ def _schema(ressource: Ressource) -> tuple[str, str] | None:
     return (schema_id, version) if schema_id else None
 
 
+class FichierRefuse(ValueError):
+    """An uploaded file SUN cannot take at all: unreadable, or whose header does not match
+    its schema. Nothing is stored; `rapport` says why."""
+
+    def __init__(self, rapport):
+        self.rapport = rapport
+        raison = ("ce fichier est illisible" if rapport.statut == StatutValidation.ILLISIBLE
+                  else "son en-tête ne correspond pas au schéma")  # fmt: skip
+        self.message = f"Fichier refusé : {raison}. Rien n'a été enregistré."
+        super().__init__(self.message)
+
+
+def _refuse(rapport) -> bool:
+    return rapport.statut == StatutValidation.ILLISIBLE or any(
+        g.type == "entete" for g in rapport.groupes
+    )
+
+
 @transaction.atomic
 def enregistrer_version(ressource: Ressource, *, source: Path | None = None,
                         ecrire: Callable[[BinaryIO], int | None] | None = None,
                         nom_fichier: str = "", empreinte: str = "",
                         par=None) -> VersionRessource:  # fmt: skip
     """Store a new file for `ressource` (from `source`, an uploaded file, or written by
-    `ecrire`), check it and keep the report. Not published: see `publier_version`."""
+    `ecrire`), check it and keep the report. Not published: see `publier_version`. An
+    uploaded file that is unreadable or whose header does not match the schema raises
+    FichierRefuse, nothing stored."""
     ressource = Ressource.objects.select_for_update().select_related("jeu").get(pk=ressource.pk)
     numero = (ressource.versions.aggregate(n=Max("numero"))["n"] or 0) + 1
     relatif = f"{ressource.uuid}/{numero}.{ressource.format}"
@@ -37,6 +57,9 @@ def enregistrer_version(ressource: Ressource, *, source: Path | None = None,
     except Exception:
         stockage.supprimer(relatif)
         raise
+    if source is not None and _refuse(rapport):
+        stockage.supprimer(relatif)
+        raise FichierRefuse(rapport)
     nom = nom_fichier or f"{ressource.jeu.slug}-{ressource.declaration or ressource.pk}." \
         f"{ressource.format}"  # fmt: skip
     return VersionRessource.objects.create(

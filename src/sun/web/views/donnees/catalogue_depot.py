@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sun.comptes.roles import role_requis
 from sun.donnees import permissions
 from sun.donnees.catalogue import services
+from sun.donnees.catalogue.versions import FichierRefuse
 from sun.donnees.models import Ressource, StatutJeu, StatutValidation, VersionRessource
 from sun.donnees.validation import RapportValidation
 from sun.web.televersement import copie_temporaire
@@ -37,7 +38,7 @@ def _version(pk: int) -> VersionRessource:
 def depot(request, pk: int):
     ressource = _ressource(pk)
     form = DepotForm(request.POST or None, request.FILES or None)
-    erreur = ""
+    erreur, rapport = "", None
     if request.method == "POST":
         if form.is_valid():
             envoye = form.cleaned_data["fichier"]
@@ -47,12 +48,15 @@ def depot(request, pk: int):
                                                        par=request.user)  # fmt: skip
                 except services.RefusCatalogue as exc:
                     erreur = exc.message
+                except FichierRefuse as exc:
+                    erreur, rapport = exc.message, exc.rapport
             if not erreur:
                 return redirect("espace:donnees_version", pk=version.pk)
         else:
             erreur = "Choisissez un fichier : rien n'a été enregistré."
     return render(request, "web/donnees/catalogue_espace_depot.html", {
-        "form": form, "erreur": erreur, "ressource": ressource, "jeu": ressource.jeu,
+        "form": form, "erreur": erreur, "rapport": rapport, "ressource": ressource,
+        "jeu": ressource.jeu,
         "taille_max_mo": services.taille_max_octets() // (1024 * 1024),
         "extensions": services.EXTENSIONS.get(ressource.format, ()),
     }, status=400 if erreur else 200)  # fmt: skip
