@@ -80,3 +80,9 @@ SUN_DONNEES_TAILLE_MAX_MO = int(os.environ.get("SUN_DONNEES_TAILLE_MAX_MO", "200
 SUN_DONNEES_VERSIONS_GARDEES = int(os.environ.get("SUN_DONNEES_VERSIONS_GARDEES", "30"))
 # The Archives départementales, named on elimination slips and in SEDA transfer manifests.
 SUN_ARCHIVES_SERVICE = os.environ.get("SUN_ARCHIVES_SERVICE", "Archives départementales")
+# Hosts whose https addresses an agent may give for a schema (the national schema sites and
+# the repositories they serve from); other schemas are joined as files.
+SUN_DONNEES_SCHEMAS_HOTES = os.environ.get(
+    "SUN_DONNEES_SCHEMAS_HOTES",
+    "schema.data.gouv.fr raw.githubusercontent.com gitlab.com git.opendatafrance.net",
+)

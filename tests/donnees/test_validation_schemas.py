@@ -130,3 +130,10 @@ def test_reglage(settings, tmp_path, serveur):
         schemas.obtenir("essai/panne", "1.0")
     with pytest.raises(schemas.SchemaInconnu):
         schemas.obtenir("essai/absent", "1.0")
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/admin/", "https://10.0.0.1/schema.json",
+                                 "http://schema.data.gouv.fr/schemas/x/1/schema.json"])  # fmt: skip
+def test_l_espace_agents_ne_lit_que_les_sites_des_schemas_nationaux(url):
+    with pytest.raises(SchemaRefuse, match="seules les adresses https"):
+        services.ajouter_schema(url=url, schema_id="x/y", version="1", hotes_connus=True)

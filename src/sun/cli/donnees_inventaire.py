@@ -71,6 +71,12 @@ def ajouter(actions) -> None:
     p.set_defaults(fonction=exporter)
     p = actions.add_parser("repertoire", help="répertoire annuel des informations publiques "
                            "(CRPA L322-6), en CSV")  # fmt: skip
-    p.add_argument("--annee", type=int, required=True, metavar="ANNEE")
-    p.add_argument("--sortie", metavar="FICHIER.csv", required=True)
+    p.add_argument(
+        "--annee",
+        type=int,
+        required=True,
+        metavar="ANNEE",
+        help="année du répertoire (publié chaque année, CRPA R322-7)",
+    )
+    p.add_argument("--sortie", metavar="FICHIER.csv", required=True, help="fichier CSV à écrire")
     p.set_defaults(fonction=repertoire)

@@ -44,7 +44,14 @@ def _ecrire(entete: list[str], lignes):
 
 
 def _administration() -> str:
-    return settings.SUN_NOM_ORGANISATION or f"Département {settings.SUN_DEPARTEMENT}"
+    """SUN_NOM_ORGANISATION, else « Département de l'Aude » (its name from the territory)."""
+    if settings.SUN_NOM_ORGANISATION:
+        return settings.SUN_NOM_ORGANISATION
+    from sun.territoire.queries import departement_configure
+
+    departement = departement_configure()
+    return f"Département {departement.nom_avec_de}" if departement else \
+        f"Département {settings.SUN_DEPARTEMENT}"  # fmt: skip
 
 
 def _nombre(valeur: float) -> str:

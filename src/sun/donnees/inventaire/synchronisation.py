@@ -5,6 +5,8 @@ entries of codes no longer declared removed. Idempotent: the lead calls it from
 
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 
 from sun.donnees.inventaire.durees import texte_regle
@@ -43,6 +45,22 @@ def regle_de(traitement: TraitementSun) -> RegleConservation | None:
     return RegleConservation.objects.filter(type_enregistrement__in=types).order_by("code").first()
 
 
+def _libelle_modele(modele: str) -> str:
+    """« appels (qualite.Appel) »: what a coordinator reads, with the code a DPO may need."""
+    return f"{apps.get_model(modele)._meta.verbose_name_plural} ({modele})"
+
+
+def _libelle_champ(champ: str) -> str:
+    """« Appel — appelant (qualite.Appel.appelant) »."""
+    modele, _, nom = champ.rpartition(".")
+    try:
+        classe = apps.get_model(modele)
+        libelle = f"{classe._meta.verbose_name} — {classe._meta.get_field(nom).verbose_name}"
+    except (LookupError, FieldDoesNotExist):  # the keep-true test reports such a field
+        return champ
+    return f"{libelle[:1].upper()}{libelle[1:]} ({champ})"
+
+
 def valeurs(traitement: TraitementSun, regle: RegleConservation | None) -> dict:
     duree = traitement.texte_conservation()
     if regle is not None:
@@ -50,10 +68,13 @@ def valeurs(traitement: TraitementSun, regle: RegleConservation | None) -> dict:
     return {
         "origine": OrigineEntree.SUN, "nature": Nature.TRAITEMENT, "nom": traitement.nom,
         "finalite": traitement.finalite,
-        "description": "Modèles de SUN : " + ", ".join(traitement.modeles) + ".",
-        "champs": "\n".join(sorted(traitement.champs())),
-        "ouverture": Ouverture.FERME, "motif_fermeture": MotifFermeture.VIE_PRIVEE,
-        "motif_detail": "", "jeu": None,
+        "description": "Enregistrements de SUN : " + ", ".join(
+            _libelle_modele(m) for m in traitement.modeles) + ".",
+        "champs": "\n".join(sorted(_libelle_champ(c) for c in traitement.champs())),
+        "ouverture": traitement.ouverture,
+        "motif_fermeture": "" if traitement.ouverture == Ouverture.OUVERT
+        else MotifFermeture.VIE_PRIVEE,
+        "motif_detail": traitement.motif_detail, "jeu": None,
         "donnees_personnelles": True, "categories_donnees": traitement.texte_donnees(),
         "donnees_sensibles": traitement.donnees_sensibles,
         "categories_personnes": traitement.categories_personnes,

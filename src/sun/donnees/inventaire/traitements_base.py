@@ -45,6 +45,9 @@ class TraitementSun:
     mesures_securite: str
     donnees_sensibles: str = ""
     transferts_hors_ue: str = "Aucun : SUN est hébergé par le Département ou son prestataire."
+    # A processing whose data SUN publishes (the repairers' directory) says so.
+    ouverture: str = "ferme"  # a value of Ouverture
+    motif_detail: str = ""
 
     def champs(self) -> set[str]:
         return {c for cat in self.categories_donnees for c in cat.champs}

@@ -324,5 +324,8 @@ TRAITEMENTS_USAGERS: tuple[TraitementSun, ...] = (
         destinataires="Public (fiches publiées) ; agents habilités.",
         conservation="reparateurs",
         mesures_securite="Une fiche n'est publiée que si elle est marquée publiée.",
+        ouverture="ouvert",
+        motif_detail="Les fiches marquées publiées forment l'annuaire public « Réparer et "
+        "reconditionner » ; les autres ne sont vues que des agents.",
     ),
 )

@@ -83,6 +83,17 @@ def delai() -> float:
     return float(getattr(settings, "SUN_DONNEES_SCHEMAS_DELAI", 10))
 
 
+def hote_autorise(url: str) -> bool:
+    """Whether an address typed in the agent space may be fetched: https, on one of the hosts
+    of SUN_DONNEES_SCHEMAS_HOTES (the national schema sites), so that a form never makes the
+    server read an internal address."""
+    from urllib.parse import urlsplit
+
+    partie = urlsplit(url)
+    hotes = getattr(settings, "SUN_DONNEES_SCHEMAS_HOTES", "").split()
+    return partie.scheme == "https" and (partie.hostname or "") in hotes
+
+
 def telecharger(url: str) -> bytes:
     """The bytes at `url` (http or https, at most TAILLE_MAX); SchemaRefuse in French on a
     wrong address, an HTTP error, a timeout or a refused connection."""

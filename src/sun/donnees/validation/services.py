@@ -6,7 +6,12 @@ import re
 import tempfile
 
 from sun.donnees.validation import schemas
-from sun.donnees.validation.descripteurs import SchemaRefuse, telecharger, verifier
+from sun.donnees.validation.descripteurs import (
+    SchemaRefuse,
+    hote_autorise,
+    telecharger,
+    verifier,
+)
 
 ID_VALIDE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
 VERSION_VALIDE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -35,11 +40,17 @@ def ajouter_schema(
     url: str = "",
     schema_id: str = "",
     version: str = "",
+    hotes_connus: bool = False,
 ) -> schemas.SchemaConnu:
     """Store a Table Schema given as bytes (a file named `nom`) or fetched from `url`; return
     it as known from now on. SchemaRefuse (French message, nothing stored) when it is not a
     Table Schema, cannot be fetched, or would replace a schema shipped with SUN."""
     if contenu is None:
+        if hotes_connus and not hote_autorise(url):
+            raise SchemaRefuse(
+                f"Adresse « {url} » refusée : seules les adresses https des sites des schémas "
+                "nationaux (schema.data.gouv.fr et leurs dépôts) sont lues depuis l'espace "
+                "agents. Téléchargez le fichier du schéma et joignez-le.")  # fmt: skip
         contenu = telecharger(url)
         nom = url
     descripteur = verifier(contenu, nom or "fichier")

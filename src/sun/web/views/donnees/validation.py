@@ -89,7 +89,8 @@ def liste_schemas(request):
             connu = services.ajouter_schema(
                 envoye.read(services.TAILLE_LUE) if envoye else None,
                 envoye.name if envoye else "", url=donnees.get("url") or "",
-                schema_id=donnees["schema_id"], version=donnees["version"])  # fmt: skip
+                schema_id=donnees["schema_id"], version=donnees["version"],
+                hotes_connus=True)  # fmt: skip
         except SchemaRefuse as exc:
             erreur = f"{exc} Rien n'a été enregistré."
         else:
