@@ -127,7 +127,7 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
     assert Plan.objects.count() == 1 and BilanCraV1.objects.count() == 101
     lignes.clear()
     installation.preparer(demo=False, ecrire=lignes.append)
-    assert lignes[2:-3] == [
+    assert lignes[2:-4] == [
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
         "Plan du schéma déjà chargé (sun pilotage importer plans/aude.yaml pour le mettre à jour).",
         "Catalogue des démarches déjà chargé (sun relation demarches importer "
@@ -140,9 +140,11 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
     ]
     # Nothing changed since the first run: no new version of SUN's own datasets; without a
     # contact setting they wait, in draft, for an agent to give one.
-    catalogue, indicateurs, valeurs = lignes[-3:]
+    catalogue, inventaire, indicateurs, valeurs = lignes[-4:]
     assert catalogue.startswith("Catalogue des données : 9 ressource(s) : 0 nouvelle(s)")
     assert "point de contact à renseigner" in catalogue
+    assert inventaire == ("Inventaire, jeux produits par SUN : 0 ajouté(s), 0 mis à jour, "
+                          "0 retiré(s), 7 inchangé(s).")  # fmt: skip
     assert indicateurs.startswith("Indicateurs calculés : ") and "sur 39" in indicateurs
     assert valeurs.startswith("Catalogue des données, valeurs des indicateurs : 1 ressource(s) : "
                               "0 nouvelle(s)")  # fmt: skip

@@ -94,8 +94,8 @@ def test_synchronisation_idempotente_et_suppression():
     e = EntreeInventaire.objects.get(code="sun.appels")
     assert e.nature == "traitement" and e.donnees_personnelles and e.base_legale == "mission"
     assert "HMAC" in e.mesures_securite and "appelant" in e.champs
-    EntreeInventaire.objects.create(code="sun.ancien", origine="sun", nom="Ancien",
-                                    service="SUN", finalite="…")  # fmt: skip
+    EntreeInventaire.objects.create(code="sun.ancien", origine="sun", nature="traitement",
+                                    nom="Ancien", service="SUN", finalite="…")  # fmt: skip
     saisie = EntreeInventaireFactory()
     bilan = synchroniser_traitements_sun()
     assert bilan.supprimes == 1 and not EntreeInventaire.objects.filter(code="sun.ancien").exists()

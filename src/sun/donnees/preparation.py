@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sun.donnees.catalogue.regeneration import regenerer
 from sun.donnees.conservation.services import charger_defauts
+from sun.donnees.inventaire.jeux_sun import synchroniser_jeux_sun
 from sun.donnees.inventaire.synchronisation import synchroniser_traitements_sun
 
 INDICATEURS = "pilotage.indicateurs"  # declared by sun.pilotage.donnees_ouvertes
@@ -17,6 +18,9 @@ def preparer_donnees(*, ecrire: Callable[[str], None] = print) -> None:
            f"{len(regles.inchanges) + len(regles.modifies)} déjà là.")  # fmt: skip
     ecrire(str(synchroniser_traitements_sun()))
     ecrire("Catalogue des données : " + regenerer().resume() + ".")
+    jeux = synchroniser_jeux_sun()
+    ecrire(f"Inventaire, jeux produits par SUN : {jeux.crees} ajouté(s), {jeux.modifies} mis à "
+           f"jour, {jeux.supprimes} retiré(s), {jeux.inchanges} inchangé(s).")  # fmt: skip
 
 
 def publier_les_indicateurs(*, ecrire: Callable[[str], None] = print) -> None:

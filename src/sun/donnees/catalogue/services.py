@@ -323,6 +323,10 @@ def retirer_jeu(jeu: JeuDeDonnees, *, par) -> JeuDeDonnees:
     jeu = JeuDeDonnees.objects.select_for_update().get(pk=jeu.pk)
     if jeu.statut != StatutJeu.PUBLIE:
         raise RefusCatalogue("Seul un jeu de données publié peut être retiré.")
+    if jeu.origine == Origine.SUN and not permissions.peut_deroger(par):
+        raise RoleManquant("Un jeu de données produit par SUN n'est retiré que par un "
+                           "administrateur : il cesse alors d'être mis à jour.",
+                           permissions.DEROGATION)  # fmt: skip
     jeu.statut = StatutJeu.RETIRE
     jeu.retire_le = timezone.now()
     jeu.datagouv_a_jour = False

@@ -6,8 +6,11 @@ from sun.core.taches import quotidien
 
 def regenerer_jeux() -> str:
     from sun.donnees.catalogue.regeneration import regenerer
+    from sun.donnees.inventaire.jeux_sun import synchroniser_jeux_sun
 
-    return "Jeux de données produits par SUN : " + regenerer().resume()
+    resume = regenerer().resume()
+    synchroniser_jeux_sun()  # their entries in the inventory follow the catalogue
+    return "Jeux de données produits par SUN : " + resume
 
 
 quotidien.declarer("donnees.regenerer", "Régénération des jeux de données produits par SUN",

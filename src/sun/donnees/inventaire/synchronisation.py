@@ -86,7 +86,12 @@ def valeurs(traitement: TraitementSun, regle: RegleConservation | None) -> dict:
 @transaction.atomic
 def synchroniser_traitements_sun() -> Bilan:
     crees = modifies = inchanges = 0
-    existantes = {e.code: e for e in EntreeInventaire.objects.filter(origine=OrigineEntree.SUN)}
+    existantes = {
+        e.code: e
+        for e in EntreeInventaire.objects.filter(
+            origine=OrigineEntree.SUN, nature=Nature.TRAITEMENT
+        )
+    }  # its datasets: jeux_sun.py
     for traitement in TRAITEMENTS:
         entree = existantes.pop(traitement.code, None)
         if entree is None:
