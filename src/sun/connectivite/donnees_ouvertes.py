@@ -2,14 +2,12 @@
 the fibre, the wired speeds, the closure of the copper network and the mobile coverage, from
 the newest REAL edition of each file (a demonstration edition is never written)."""
 
-import io
 from datetime import date
 
 from django.conf import settings
 
-from sun.core.tableur import ecrivain_csv
 from sun.core.versions import empreinte
-from sun.donnees.declarations import JeuDeclare, RessourceDeclaree, declarer
+from sun.donnees.declarations import JeuDeclare, RessourceDeclaree, declarer, fichier_csv
 from sun.territoire.version import VERSION as TERRITOIRE
 
 ENTETE = ["code_insee", "commune", "locaux", "locaux_fibre", "part_fibre", "locaux_thd30",
@@ -79,18 +77,6 @@ def lignes():
                _iso(edition_mobile.date_edition) if edition_mobile and couverts else ""]  # fmt: skip
 
 
-def ecrire(fichier) -> int:
-    tampon = io.StringIO(newline="")
-    ecrivain = ecrivain_csv(tampon, lineterminator="\n")
-    ecrivain.writerow(ENTETE)
-    nombre = 0
-    for ligne in lignes():
-        ecrivain.writerow(ligne)
-        nombre += 1
-    fichier.write(tampon.getvalue().encode())
-    return nombre
-
-
 declarer(JeuDeclare(
     code="connectivite.communes", slug="connectivite-communes",
     titre="Connectivité des communes : fibre, cuivre, mobile",
@@ -105,6 +91,6 @@ declarer(JeuDeclare(
     ),
     themes=("institutions", "economie"), frequence="quarterly", maille="Communale",
     mots_cles=("connectivité", "fibre", "très haut débit", "cuivre", "couverture mobile"),
-    ressources=(RessourceDeclaree("csv", "Connectivité par commune (CSV)", "csv", ecrire,
-                                  version),),
+    ressources=(RessourceDeclaree("csv", "Connectivité par commune (CSV)", "csv",
+                                  fichier_csv(ENTETE, lignes), version),),
 ))  # fmt: skip

@@ -24,10 +24,13 @@ makes a new dated version of the resource only when it changes. The catalogue
 (`sun.donnees.catalogue`) creates and updates the dataset row from the declaration; nothing
 else has to be done by the app."""
 
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
+
+from sun.core.tableur import ecrivain_csv
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,29 @@ class JeuDeclare:
     api: str = ""
     # Made after every other dataset: its file describes them (the catalogue itself).
     en_dernier: bool = False
+
+
+def fichier_csv(entete: list[str], lignes: Callable[[], Iterable]) -> Callable[[BinaryIO], int]:
+    """The `ecrire` of a CSV resource: UTF-8, `,` between columns (as the national schemas
+    want), `entete` then the rows `lignes()` yields, written by chunks of about 1 MB (formula
+    cells neutralised by sun.core.tableur); returns the rows written."""
+
+    def ecrire(fichier: BinaryIO) -> int:
+        tampon = io.StringIO(newline="")
+        ecrivain = ecrivain_csv(tampon, lineterminator="\n")
+        ecrivain.writerow(entete)
+        nombre = 0
+        for ligne in lignes():
+            ecrivain.writerow(ligne)
+            nombre += 1
+            if tampon.tell() > 1 << 20:
+                fichier.write(tampon.getvalue().encode())
+                tampon.seek(0)
+                tampon.truncate()
+        fichier.write(tampon.getvalue().encode())
+        return nombre
+
+    return ecrire
 
 
 class DeclarationInconnue(KeyError):

@@ -6,7 +6,6 @@ The register's public exports (/lieux/export/lieux-de-mediation-numerique.csv, .
 .geojson) stay where they are: the national cartography harvests them; the catalogue keeps
 dated copies of the same files."""
 
-import io
 import math
 from collections import defaultdict
 from datetime import date
@@ -17,9 +16,8 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from sun.core.indicators import SEUIL_PERSONNES
-from sun.core.tableur import ecrivain_csv
 from sun.core.versions import empreinte
-from sun.donnees.declarations import JeuDeclare, RessourceDeclaree, declarer
+from sun.donnees.declarations import JeuDeclare, RessourceDeclaree, declarer, fichier_csv
 from sun.inclusion.activites import coop
 from sun.inclusion.activites.statistiques import Ligne, masquer
 from sun.inclusion.lieux import exports
@@ -33,23 +31,6 @@ URL_LIEUX = "/lieux/export/lieux-de-mediation-numerique.csv"
 def _texte(fichier, flux) -> None:
     for morceau in flux:
         fichier.write(morceau.encode())
-
-
-def _csv(fichier, entete: list[str], lignes) -> int:
-    """Write a UTF-8 CSV (`,` between columns, as the national schemas want); rows written."""
-    tampon = io.StringIO(newline="")
-    ecrivain = ecrivain_csv(tampon, lineterminator="\n")
-    ecrivain.writerow(entete)
-    nombre = 0
-    for ligne in lignes:
-        ecrivain.writerow(ligne)
-        nombre += 1
-        if tampon.tell() > 1 << 20:
-            fichier.write(tampon.getvalue().encode())
-            tampon.seek(0)
-            tampon.truncate()
-    fichier.write(tampon.getvalue().encode())
-    return nombre
 
 
 # --- the register of places -----------------------------------------------------------------
@@ -221,10 +202,6 @@ def _ordre_cellule(cellule) -> tuple:
     return (["total", "type", "type_lieu", "thematique"].index(dimension), valeur)
 
 
-def _ecrire_csv(entete, lignes):
-    return lambda fichier: _csv(fichier, entete, lignes())
-
-
 DESCRIPTION_LIEUX = (
     "Registre des lieux de médiation numérique du territoire, au standard national de La "
     "Mednum (schéma LaMednum/standard-mediation-num, version 1.0.1) : lieux actifs portant les "
@@ -262,7 +239,7 @@ declarer(JeuDeclare(
     themes=("solidarites", "institutions"), frequence="weekly", maille="Communale",
     mots_cles=("inclusion numérique", "couverture", "fragilité numérique", "communes"),
     ressources=(RessourceDeclaree("csv", "Couverture par commune (CSV)", "csv",
-                                  _ecrire_csv(ENTETE_COUVERTURE, lignes_couverture),
+                                  fichier_csv(ENTETE_COUVERTURE, lignes_couverture),
                                   version_couverture),),
 ))  # fmt: skip
 
@@ -282,6 +259,6 @@ declarer(JeuDeclare(
     mots_cles=("inclusion numérique", "médiation numérique", "activités", "La Coop"),
     couverture=couverture_activites,
     ressources=(RessourceDeclaree("csv", "Accompagnements par mois et territoire (CSV)", "csv",
-                                  _ecrire_csv(ENTETE_ACTIVITES, lignes_activites),
+                                  fichier_csv(ENTETE_ACTIVITES, lignes_activites),
                                   version_activites),),
 ))  # fmt: skip

@@ -6,16 +6,14 @@
 - the progress of the plan's actions (status, pilot services, dates, linked indicators); the
   pilots' names are never written, only the services or partners that pilot."""
 
-import io
 from datetime import date, datetime
 
 from django.conf import settings
 from django.utils import timezone
 
 from sun.core import indicators as registre
-from sun.core.tableur import ecrivain_csv
 from sun.core.versions import empreinte
-from sun.donnees.declarations import JeuDeclare, RessourceDeclaree, declarer
+from sun.donnees.declarations import JeuDeclare, RessourceDeclaree, declarer, fichier_csv
 from sun.pilotage.versions import PLAN
 
 SCHEMA_IMPACT = ("etalab/schema-impact-service-public-numerique", "0.5.0")
@@ -26,21 +24,6 @@ ENTETE_IMPACT = ["administration_rattachement", "nom_service_public_numerique", 
 SERVICE_REGISTRE = "SUN, plateforme du schéma des usages du numérique"
 # The schema's `denom_insee` per level of calculation (an EPCI or a service has none).
 DENOM_INSEE = {registre.Niveau.COMMUNE: "COM", registre.Niveau.DEPARTEMENT: "DEP"}
-
-
-def _ecrire(entete: list[str], lignes):
-    def ecrire(fichier) -> int:
-        tampon = io.StringIO(newline="")
-        ecrivain = ecrivain_csv(tampon, lineterminator="\n")
-        ecrivain.writerow(entete)
-        nombre = 0
-        for ligne in lignes():
-            ecrivain.writerow(ligne)
-            nombre += 1
-        fichier.write(tampon.getvalue().encode())
-        return nombre
-
-    return ecrire
 
 
 def _administration() -> str:
@@ -197,7 +180,7 @@ declarer(JeuDeclare(
     mots_cles=("indicateurs", "schéma des usages du numérique", "pilotage", "impact"),
     couverture=couverture_plan,
     ressources=(RessourceDeclaree("csv", "Valeurs des indicateurs (CSV, schéma national)", "csv",
-                                  _ecrire(ENTETE_IMPACT, lignes_indicateurs), version_indicateurs,
+                                  fichier_csv(ENTETE_IMPACT, lignes_indicateurs), version_indicateurs,
                                   SCHEMA_IMPACT),),
 ))  # fmt: skip
 
@@ -213,6 +196,6 @@ declarer(JeuDeclare(
     mots_cles=("schéma des usages du numérique", "plan d'actions", "avancement", "pilotage"),
     couverture=couverture_plan,
     ressources=(RessourceDeclaree("csv", "Actions et avancement (CSV)", "csv",
-                                  _ecrire(ENTETE_AVANCEMENT, lignes_avancement),
+                                  fichier_csv(ENTETE_AVANCEMENT, lignes_avancement),
                                   version_avancement),),
 ))  # fmt: skip
