@@ -5,8 +5,9 @@ the feeds show (the key of the cached serialisations)."""
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Count, Max
 
+from sun.donnees.catalogue.queries import avec_versions
 from sun.donnees.models import JeuDeDonnees, Ressource, StatutJeu, VersionRessource
 
 
@@ -16,37 +17,26 @@ class RessourcePubliee:
     version: VersionRessource  # the file the stable address serves
 
 
-def jeux_publies() -> QuerySet[JeuDeDonnees]:
-    """Published datasets, with their resources and those resources' published versions
-    (newest first) prefetched."""
-    versions = VersionRessource.objects.filter(publiee=True).order_by("ressource", "-numero")
-    ressources = Ressource.objects.order_by("ordre", "titre").prefetch_related(
-        Prefetch("versions", queryset=versions, to_attr="versions_publiees")
-    )
-    return (
-        JeuDeDonnees.objects.filter(statut=StatutJeu.PUBLIE)
-        .order_by("titre", "pk")
-        .prefetch_related(Prefetch("ressources", queryset=ressources))
-    )
+def jeux_publies() -> list[JeuDeDonnees]:
+    """Published datasets, each resource with its current file (`publiee`), in the catalogue's
+    own few queries (sun.donnees.catalogue.queries.avec_versions)."""
+    return avec_versions(JeuDeDonnees.objects.filter(statut=StatutJeu.PUBLIE)
+                         .order_by("titre", "pk"))  # fmt: skip
 
 
 def ressources_publiees(jeu: JeuDeDonnees) -> list[RessourcePubliee]:
-    """The resources of `jeu` that have a published file, with that file. Works on a dataset
-    read by `jeux_publies` (no query) or on any other (one query per resource)."""
-    resultat = []
-    for ressource in jeu.ressources.all():
-        if hasattr(ressource, "versions_publiees"):
-            version = ressource.versions_publiees[0] if ressource.versions_publiees else None
-        else:
-            version = ressource.versions.filter(publiee=True).order_by("-numero").first()
-        if version is not None:
-            resultat.append(RessourcePubliee(ressource, version))
-    return resultat
+    """The resources of `jeu` that have a published file, with that file (read again when
+    `jeu` does not come from `jeux_publies`)."""
+    liste = getattr(jeu, "ressources_liste", None)
+    if liste is None:
+        liste = avec_versions(JeuDeDonnees.objects.filter(pk=jeu.pk))[0].ressources_liste
+    return [RessourcePubliee(r, r.publiee) for r in liste if r.publiee is not None]
 
 
-def jeux_a_envoyer() -> QuerySet[JeuDeDonnees]:
+def jeux_a_envoyer() -> list[JeuDeDonnees]:
     """Published datasets not up to date on data.gouv.fr."""
-    return jeux_publies().filter(datagouv_a_jour=False)
+    return avec_versions(JeuDeDonnees.objects.filter(statut=StatutJeu.PUBLIE,
+                                                     datagouv_a_jour=False).order_by("pk"))  # fmt: skip
 
 
 def jeu_par_slug(slug: str) -> JeuDeDonnees | None:
