@@ -33,6 +33,8 @@ COUCHES_BASSES = (
     "connectivite",
     "parc",
     "donnees",
+    "competences",
+    "projets",
     "comptes",
 )
 COUCHES_HAUTES = ("sun.web", "sun.api", "sun.cli")

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "sun.connectivite",
     "sun.parc",
     "sun.donnees",
+    "sun.competences",
+    "sun.projets",
     "sun.web",
 ]
 

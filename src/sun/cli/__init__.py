@@ -10,6 +10,7 @@ import argparse
 
 from sun.cli import (
     accessibilite,
+    competences,
     comptes,
     connectivite,
     demo,
@@ -19,6 +20,7 @@ from sun.cli import (
     lieux,
     parc,
     pilotage,
+    projets,
     qualite,
     qualite_avis,
     qualite_engagements,
@@ -85,6 +87,8 @@ def construire_parser() -> argparse.ArgumentParser:
     connectivite.ajouter(sous)
     parc.ajouter(sous)
     donnees.ajouter(sous)
+    competences.ajouter(sous)
+    projets.ajouter(sous)
     demo.ajouter(sous)
     serveur.ajouter_django(sous)
     return parser

@@ -55,6 +55,7 @@ INSTRUCTEUR = Role.INSTRUCTEUR
 COMMUNE, PARTENAIRE = Role.COMMUNE, Role.PARTENAIRE
 INFORMATIQUE = Role.INFORMATIQUE
 ARCHIVISTE = Role.ARCHIVISTE
+FORMATION = Role.FORMATION
 
 MODULES: tuple[Module, ...] = (
     Module("lieux", "Inclusion", "registre des lieux de médiation numérique",
@@ -152,6 +153,27 @@ MODULES: tuple[Module, ...] = (
            "tableau de gestion, purges, bordereaux d'élimination et versements aux Archives",
            "espace:donnees_conservation", (PILOTE, ADMIN, ARCHIVISTE),
            "donnees/conservation/"),
+    Module("formations", "Formations et compétences",
+           "catalogue des formations, inscriptions, diagnostic de compétences numériques "
+           "(CRCN), mon parcours et mes attestations",
+           "espace:accueil", ESPACE, "competences/"),
+    Module("formations_suivi", "Suivi des formations",
+           "sessions, présences, attestations, formation des élus, personnes formées par "
+           "direction et par thème",
+           "espace:accueil", (FORMATION, PILOTE, ADMIN), "competences/suivi/"),
+    Module("referents", "Référents numériques",
+           "annuaire des référents numériques de chaque direction et ce qu'ils traitent",
+           "espace:accueil", ESPACE, "competences/referents/"),
+    Module("projets", "Besoins et demandes sur les outils",
+           "exprimer un besoin avant un achat, demander une évolution, signaler un incident, "
+           "suivre le carnet des demandes par outil",
+           "espace:accueil", ESPACE, "projets/"),
+    Module("panel", "Panels d'utilisateurs",
+           "agents et habitants volontaires, consultations sur une demande ou un besoin",
+           "espace:accueil", (INFORMATIQUE, PILOTE, ADMIN), "projets/panel/"),
+    Module("appels_a_projets", "Appels à projets et financements",
+           "veille des appels, candidatures, financements obtenus rattachés au budget du schéma",
+           "espace:accueil", (AGENT, PILOTE, ADMIN), "projets/appels/"),
     Module("imports", "Journal des imports",
            "chaque fichier importé, ses chiffres et ses lignes refusées",
            "espace:imports", (AGENT, ADMIN), "imports/"),

@@ -24,6 +24,9 @@ class Role(StrEnum):
     # The Archives départementales: they approve elimination slips (Code du patrimoine
     # L212-2, R212-14) and receive transfers; they open the retention module only.
     ARCHIVISTE = "archiviste"
+    # The training service (human resources): the catalogue of sessions, attendance,
+    # certificates, elected officials' training; the only staff to read a person's path.
+    FORMATION = "formation"
     # Accounts from outside the département's services: a mayor or a commune secretary tied to
     # one commune (`connectivite.CompteCommune`), a partner's contact (the fibre syndicate).
     COMMUNE = "commune"
@@ -42,6 +45,7 @@ LIBELLES = {
     Role.ADMINISTRATEUR: "Administrateur",
     Role.INFORMATIQUE: "Service informatique (parc)",
     Role.ARCHIVISTE: "Archiviste (Archives départementales)",
+    Role.FORMATION: "Service formation (ressources humaines)",
     Role.COMMUNE: "Commune (maire, secrétaire de mairie)",
     Role.PARTENAIRE: "Partenaire (syndicat, opérateur)",
 }
@@ -53,6 +57,7 @@ ESPACE = (
     Role.INSTRUCTEUR,
     Role.ADMINISTRATEUR,
     Role.INFORMATIQUE,
+    Role.FORMATION,
 )
 # Every role enters the agent space (its home shows each account the modules it may open).
 TOUS = tuple(Role)

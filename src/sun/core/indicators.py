@@ -30,6 +30,9 @@ class Niveau(StrEnum):
     # A service of the département (code = relation.ServiceInstructeur.code): quality of
     # service figures are per service, not per territory.
     SERVICE = "service"
+    # A direction of the département (code = competences.Direction.code): training, skills
+    # and requests on the tools are per direction.
+    DIRECTION = "direction"
 
 
 class IndicateurInconnu(KeyError):

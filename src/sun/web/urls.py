@@ -37,13 +37,12 @@ from sun.web.views import (
     suivi,
     territoire,
     trouver,
+    urls_domaines,
 )
 from sun.web.views.connectivite import urls_difficultes as con_difficultes
 from sun.web.views.connectivite import urls_fiches as con_fiches
 from sun.web.views.connectivite import urls_importer as con_importer
 from sun.web.views.connectivite import urls_publiques as con_publiques
-from sun.web.views.donnees import urls as donnees_urls
-from sun.web.views.parc import urls as parc_urls
 
 espace_urls = (
     [
@@ -182,8 +181,7 @@ espace_urls = (
         *con_difficultes.espace,
         *con_fiches.espace,
         *con_publiques.espace,
-        *parc_urls.espace,
-        *donnees_urls.espace,
+        *urls_domaines.espace,
         # --- accessibilité numérique ---
         path("accessibilite/", accessibilite_espace.liste, name="accessibilite"),
         path("accessibilite/nouveau/", accessibilite_espace.nouveau, name="accessibilite_nouveau"),
@@ -362,8 +360,7 @@ urlpatterns = [
     *con_publiques.publiques,
     *con_fiches.publiques,
     *con_difficultes.publiques,
-    *parc_urls.publiques,
-    *donnees_urls.publiques,
+    *urls_domaines.publiques,
     # --- public : recherche, cartes, robots et plan ---
     path("carte-des-lieux/", carte_lieux.carte, name="carte_lieux"),
     path("donnees-ouvertes/", pages.donnees_ouvertes, name="donnees_ouvertes"),

@@ -1,0 +1,1 @@
+"""Indicators of the wing diagnostic (declared with sun.core.indicators.declarer)."""

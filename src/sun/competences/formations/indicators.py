@@ -1,0 +1,1 @@
+"""Indicators of the wing formations (declared with sun.core.indicators.declarer)."""

@@ -1,0 +1,1 @@
+"""Daily jobs of the training wing: reminders before a session."""

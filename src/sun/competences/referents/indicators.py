@@ -1,0 +1,1 @@
+"""Indicators of the wing referents (declared with sun.core.indicators.declarer)."""

@@ -1,0 +1,1 @@
+"""Indicators of the wing appels (declared with sun.core.indicators.declarer)."""

@@ -1,0 +1,1 @@
+"""Daily jobs of the calls wing: reminders before a deadline."""

@@ -1,0 +1,1 @@
+"""Indicators of the wing besoins (declared with sun.core.indicators.declarer)."""

@@ -1,0 +1,7 @@
+"""Reads of the needs (functional specifications)."""
+
+from sun.projets.queries import Demonstration
+
+
+class BesoinQuerySet(Demonstration):
+    pass

@@ -1,0 +1,1 @@
+"""Indicators of the wing demandes (declared with sun.core.indicators.declarer)."""

@@ -1,0 +1,1 @@
+"""Indicators of the wing panels (declared with sun.core.indicators.declarer)."""

@@ -1,0 +1,1 @@
+"""Indicators of the wing statistiques (declared with sun.core.indicators.declarer)."""

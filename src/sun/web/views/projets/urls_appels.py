@@ -1,0 +1,4 @@
+"""Addresses of the projects wing « appels »: `espace` (under /espace/) and `publiques`."""
+
+espace: list = []
+publiques: list = []
