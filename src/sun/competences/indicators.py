@@ -3,3 +3,4 @@
 from sun.competences.diagnostic import indicators as _diagnostic  # noqa: F401
 from sun.competences.formations import indicators as _formations  # noqa: F401
 from sun.competences.referents import indicators as _referents  # noqa: F401
+from sun.competences.suivi import indicators as _suivi  # noqa: F401

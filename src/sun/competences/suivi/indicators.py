@@ -1,0 +1,1 @@
+"""Indicators of the wing suivi (declared with sun.core.indicators.declarer)."""
