@@ -90,7 +90,7 @@ def test_importer_un_plan(capsys, tmp_path):
     assert (
         main(["pilotage", "importer", str(Path(__file__).parents[1] / "plans" / "aude.yaml")]) == 0
     )
-    assert "93 élément(s) créé(s)" in capsys.readouterr().out
+    assert "107 élément(s) créé(s)" in capsys.readouterr().out
     casse = tmp_path / "plan.yaml"
     casse.write_text("plan:\n  code: x\naxes: []\n", encoding="utf-8")
     assert main(["pilotage", "importer", str(casse)]) == 3
@@ -119,7 +119,7 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Fichiers statiques : collecte…",
         "Territoire du département 11 déjà chargé (--recharger pour le mettre à jour).",
     ]
-    assert "93 élément(s) créé(s)" in lignes[3]
+    assert "107 élément(s) créé(s)" in lignes[3]
     assert lignes[4] == "Catalogue chargé : 20 élément(s) créé(s), 0 modifié(s), 0 inchangé(s)."
     assert lignes[5].startswith("Chaque démarche est « à vérifier par le service »")
     assert lignes[6] == "Engagements Services Publics+ : 8 créé(s), 0 mis à jour, 0 inchangé(s)."

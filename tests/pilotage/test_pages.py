@@ -159,9 +159,15 @@ def test_indicateurs_calcules_et_historises(client, plan, utilisateur_avec_role)
         "donnees-jeux-publies", "donnees-jeux-conformes", "donnees-jeux-en-retard",
         "donnees-inventaire", "donnees-inventaire-ouverts", "donnees-regles-validees",
         "donnees-bordereaux-en-attente",
+        "competences-agents-formes", "competences-elus-formes",
+        "competences-formes-cybersecurite", "competences-formes-numerique-responsable",
+        "competences-formes-ia", "competences-niveau-crcn", "competences-referents",
+        "competences-directions-avec-referent", "projets-besoins-formalises",
+        "projets-demandes-ouvertes", "projets-demandes-closes", "projets-delai-median",
+        "projets-membres-panel", "projets-financements-obtenus",
     }  # fmt: skip
     # and 9 of the register of requests (tests/relation), 6 of quality and accessibility
-    assert len(codes) == 39
+    assert len(codes) == 53
     # An empty register has no processing time nor share: those say why, the others compute.
     assert all(r.valeur is not None for r in resultats if r.indicateur.code in {
         "lieux-mediation", "lieux-pour-10000", "fne-mediateurs", "fne-accompagnements",

@@ -58,7 +58,7 @@ def test_plan_de_l_aude_fidele_au_document():
 
 def test_recharger_ne_change_rien_puis_suit_les_modifications(tmp_path):
     charger(AUDE)
-    assert charger(AUDE).compteurs == {"crees": 0, "modifies": 0, "inchanges": 93}
+    assert charger(AUDE).compteurs == {"crees": 0, "modifies": 0, "inchanges": 107}
     donnees = yaml.safe_load(AUDE.read_text(encoding="utf-8"))
     donnees["axes"][0]["orientations"][0]["actions"][0]["statut"] = "en_cours"
     del donnees["axes"][0]["orientations"][0]["actions"][1]
@@ -168,5 +168,5 @@ def test_chargements_de_plan_au_journal_des_imports(tmp_path):
     with pytest.raises(PlanInvalide):
         charger(casse)
     reussi, refuse = JournalImport.objects.filter(genre="plan").order_by("pk")
-    assert reussi.statut == "enregistre" and reussi.compteurs["nouveaux"] == 93
+    assert reussi.statut == "enregistre" and reussi.compteurs["nouveaux"] == 107
     assert refuse.statut == "refuse" and "YAML invalide" in refuse.message

@@ -65,6 +65,23 @@ DUREES = {
         "Le dossier d'un don (convention, bénéficiaire, preuve du réemploi) est "
         "conservé pour justifier la sortie du patrimoine et le taux de réemploi. " + REGLE_A_VENIR
     ),
+    "formations": lambda: (
+        "La fiche d'un agent et ses inscriptions sont conservées tant qu'il travaille au "
+        "Département (livret individuel de formation, décret 2008-830) ; celle d'un élu pendant "
+        "son mandat ou jusqu'au retrait de son consentement : les inscriptions restent alors, "
+        "anonymes, pour les chiffres. " + REGLE_A_VENIR
+    ),
+    "diagnostics": lambda: (
+        "Un diagnostic est conservé tant que la personne travaille au Département ; elle le "
+        "supprime quand elle veut. Les chiffres par direction ne gardent que des moyennes."
+    ),
+    "referents": lambda: (
+        "Une fiche de référent est conservée tant que l'agent exerce ce rôle, puis désactivée."
+    ),
+    "panels": lambda: (
+        "La fiche d'un volontaire est conservée jusqu'à ce qu'il quitte le panel (supprimée à "
+        "l'instant) ; ses avis restent, sans nom."
+    ),
     "reparateurs": lambda: (
         "Une fiche est conservée tant que l'acteur exerce et accepte "
         "d'être publié ; retirée à sa demande."

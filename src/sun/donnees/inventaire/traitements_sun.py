@@ -12,6 +12,7 @@ instruct every request, L112-3, L114-5, L231-1)."""
 
 from sun.donnees.inventaire.traitements_base import AGENTS, MISSION, TraitementSun
 from sun.donnees.inventaire.traitements_base import c as _c
+from sun.donnees.inventaire.traitements_agents import TRAITEMENTS_AGENTS
 from sun.donnees.inventaire.traitements_usagers import TRAITEMENTS_USAGERS
 
 TRAITEMENTS: tuple[TraitementSun, ...] = (
@@ -164,7 +165,7 @@ TRAITEMENTS: tuple[TraitementSun, ...] = (
     ),
 )
 
-TRAITEMENTS = TRAITEMENTS + TRAITEMENTS_USAGERS
+TRAITEMENTS = TRAITEMENTS + TRAITEMENTS_USAGERS + TRAITEMENTS_AGENTS
 
 
 def par_code() -> dict[str, TraitementSun]:
