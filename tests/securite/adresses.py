@@ -7,6 +7,8 @@ from datetime import date
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.securite import monde_competences_projets
+
 # Identities of the access matrix: the anonymous visitor, a user with no role, each role of
 # sun.comptes.roles, a second médiateur for objects owned by the first, and an instructeur of
 # another service than the one whose démarche and request the world holds.
@@ -18,12 +20,14 @@ INSTRUCTEUR, AUTRE_INSTRUCTEUR = "instructeur", "autre_instructeur"
 INFORMATIQUE = "informatique"
 # The Archives départementales (retention: visa of elimination slips, transfers).
 ARCHIVISTE = "archiviste"
+# The training service (HR).
+FORMATION = "formation"
 # Accounts from outside the département's services: a commune's account (tied to Carcassonne),
 # another commune's (Aragon), the fibre syndicate's contact.
 COMMUNE, AUTRE_COMMUNE, PARTENAIRE = "commune", "autre_commune", "partenaire"
 EXTERNES = (COMMUNE, AUTRE_COMMUNE, PARTENAIRE)
 IDENTITES = (ANONYME, SANS_ROLE, AGENT, MEDIATEUR, PILOTE, INSTRUCTEUR, ADMIN, AUTRE_MEDIATEUR,
-             AUTRE_INSTRUCTEUR, INFORMATIQUE, ARCHIVISTE, *EXTERNES)  # fmt: skip
+             AUTRE_INSTRUCTEUR, INFORMATIQUE, ARCHIVISTE, FORMATION, *EXTERNES)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ def construire_monde() -> dict:
                                               roles=[Role.INSTRUCTEUR]),
         INFORMATIQUE: UtilisateurFactory(username="m-informatique", roles=[Role.INFORMATIQUE]),
         ARCHIVISTE: UtilisateurFactory(username="m-archiviste", roles=[Role.ARCHIVISTE]),
+        FORMATION: UtilisateurFactory(username="m-formation", roles=[Role.FORMATION]),
         COMMUNE: UtilisateurFactory(username="m-commune", roles=[Role.COMMUNE]),
         AUTRE_COMMUNE: UtilisateurFactory(username="m-autre-commune", roles=[Role.COMMUNE]),
         PARTENAIRE: UtilisateurFactory(username="m-partenaire", roles=[Role.PARTENAIRE]),
@@ -144,6 +149,7 @@ def construire_monde() -> dict:
     parametres.update(_monde_connectivite(comptes, carcassonne))
     parametres.update(_monde_parc(lieu))
     parametres.update(_monde_donnees(comptes[ADMIN]))
+    parametres.update(monde_competences_projets.monde(comptes, AGENT, INFORMATIQUE))
     return {
         "comptes": comptes,
         "parametres": parametres,

@@ -18,22 +18,10 @@ from django.urls import include, path, reverse
 from sun.comptes.roles import Role
 from tests.securite import adresses as ids
 from tests.securite.adresses import IDENTITES, adresses, construire_monde
+from tests.securite.outils_regles import L, regle
+from tests.securite.regles_competences_projets import REGLES as COMPETENCES_PROJETS
 
 pytestmark = pytest.mark.django_db
-
-L = "connexion"  # 302 to the login page
-IDENTITES_CONNECTEES = [i for i in IDENTITES if i != ids.ANONYME]
-
-
-def regle(defaut, **exceptions) -> dict:
-    """{identity: expected status}: `defaut` for all but the `exceptions`. Commune, partner and
-    archivist accounts open only their own module: unless named, they get what an account
-    without a role gets."""
-    assert set(exceptions) <= set(IDENTITES), exceptions
-    for externe in (*ids.EXTERNES, ids.ARCHIVISTE):
-        exceptions.setdefault(externe, exceptions.get(ids.SANS_ROLE, defaut))
-    return {i: exceptions.get(i, defaut) for i in IDENTITES}
-
 
 PUBLIC = regle(200)
 CONNECTE = regle(200, anonyme=L)  # any account, even without a role
@@ -41,7 +29,7 @@ ESPACE = regle(200, anonyme=L, sans_role=403)  # every role of the agent space
 # The imports module and what it owns (journal, duplicates, reports): agents, administrators.
 IMPORTS = regle(403, anonyme=L, agent=200, administrateur=200)
 PILOTAGE = regle(403, anonyme=L, agent=200, pilote=200, administrateur=200)
-ORIENTATION = regle(200, anonyme=L, sans_role=403, pilote=403, instructeur=403,
+ORIENTATION = regle(200, anonyme=L, sans_role=403, pilote=403, instructeur=403, formation=403,
                     autre_instructeur=403, informatique=403)  # fmt: skip
 ADMINISTRATEURS = regle(403, anonyme=L, administrateur=200)
 # The register of requests: agents, instructeurs (each sees their own service), administrators.
@@ -82,7 +70,9 @@ DONS = regle(403, anonyme=L, agent=200, mediateur=200, autre_mediateur=200, info
 DON = regle(403, anonyme=L, agent=200, mediateur=200, autre_mediateur=404, informatique=200,
             administrateur=200)  # fmt: skip
 DON_PROPOSER = regle(403, anonyme=L, agent=200, informatique=200, administrateur=200)
-DON_POST = regle(405, sans_role=403, pilote=403, instructeur=403, autre_instructeur=403)
+DON_POST = regle(
+    405, sans_role=403, pilote=403, instructeur=403, autre_instructeur=403, formation=403
+)
 # POST only (require_POST runs before the login check: 405 even to anonymous visitors).
 POST_SEUL = regle(405, sans_role=403)
 # The data service: the catalogue and the inventory are read by the département's staff
@@ -183,7 +173,7 @@ ATTENDU: dict[str, dict] = {
     "espace:relation_service": DEMANDE,
     "espace:relation_service_modifier": ADMINISTRATEURS,
     "espace:relation_catalogue": regle(200, anonyme=L, sans_role=403, mediateur=403, autre_mediateur=403,
-                                       informatique=403),
+                                       informatique=403, formation=403),
     "espace:relation_catalogue_importer": regle(403, anonyme=L, administrateur=302),
     "espace:relation_demarche": INSTRUIT,
     "espace:relation_canal_nouveau": INSTRUIT,
@@ -210,7 +200,7 @@ ATTENDU: dict[str, dict] = {
                      "espace:qualite_avis_textes"], STATISTIQUES),
     **dict.fromkeys(["espace:qualite_avis_borne", "espace:qualite_avis_importer"], DEMANDES),
     "espace:qualite_avis_moderer": regle(405, anonyme=L, sans_role=403, mediateur=403,
-                                         autre_mediateur=403, informatique=403),
+                                         autre_mediateur=403, informatique=403, formation=403),
     # --- Services Publics+: the services assess themselves; the results are public ---
     **dict.fromkeys(["espace:qualite_engagements", "espace:qualite_engagements_service",
                      "espace:qualite_engagements_action"], STATISTIQUES),
@@ -229,7 +219,7 @@ ATTENDU: dict[str, dict] = {
     **dict.fromkeys(["espace:accessibilite_contenu", "espace:accessibilite_contenu_supprimer",
                      "espace:accessibilite_action_supprimer"],
                     regle(405, sans_role=403, mediateur=403, autre_mediateur=403,
-                          informatique=403)),
+                          informatique=403, formation=403)),
     # --- connectivity: public pages and sheets; the editions for those who steer, imported by
     # agents; difficulties reported by communes ---
     **dict.fromkeys(["ma_connexion", "connectivite_departement", "connectivite_fiche",
@@ -297,8 +287,10 @@ ATTENDU: dict[str, dict] = {
                      "espace:donnees_versement_zip"], CONSERVATION),
     **dict.fromkeys(["espace:donnees_regle_modifier", "espace:donnees_regles_importer"], REGLES),
     "espace:donnees_purge": regle(403, anonyme=L, administrateur=200),
+    **COMPETENCES_PROJETS,
 }  # fmt: skip
 REFUS = {L, 403}
+IDENTITES_CONNECTEES = [i for i in IDENTITES if i != ids.ANONYME]
 
 
 def adresses_sans_regle(urlconf=None) -> list[str]:
@@ -423,6 +415,7 @@ def test_les_roles_de_la_matrice_sont_ceux_du_site():
         ids.ADMIN,
         ids.INFORMATIQUE,
         ids.ARCHIVISTE,
+        ids.FORMATION,
         ids.COMMUNE,
         ids.PARTENAIRE,
     } == {r.value for r in Role}

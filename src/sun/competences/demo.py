@@ -42,3 +42,17 @@ def personnes_demo(par_direction: int = 8) -> list[Personne]:
             encadrant = encadrant or personne
             personnes.append(personne)
     return personnes
+
+
+def charger_tout() -> list[str]:
+    """Every wing's demonstration content, in order (sessions before the diagnoses, which
+    propose them); the French lines to print."""
+    from sun.competences.diagnostic.demo import creer_demo as diagnostics
+    from sun.competences.formations.demo import creer_demo as formations
+    from sun.competences.referents.demo import creer_demo as referents
+
+    personnes = personnes_demo()
+    lignes = [f"{len(DIRECTIONS_DEMO)} directions et {len(personnes)} agents de DÉMONSTRATION."]
+    for creer in (formations, diagnostics, referents):
+        lignes.extend(creer())
+    return lignes

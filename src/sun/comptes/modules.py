@@ -156,14 +156,14 @@ MODULES: tuple[Module, ...] = (
     Module("formations", "Formations et compétences",
            "catalogue des formations, inscriptions, diagnostic de compétences numériques "
            "(CRCN), mon parcours et mes attestations",
-           "espace:accueil", ESPACE, "competences/"),
+           "espace:competences", ESPACE, "competences/"),
     Module("formations_suivi", "Suivi des formations",
            "sessions, présences, attestations, formation des élus, personnes formées par "
            "direction et par thème",
-           "espace:accueil", (FORMATION, PILOTE, ADMIN), "competences/suivi/"),
+           "espace:competences_suivi", (FORMATION, PILOTE, ADMIN), "competences/suivi/"),
     Module("referents", "Référents numériques",
            "annuaire des référents numériques de chaque direction et ce qu'ils traitent",
-           "espace:accueil", ESPACE, "competences/referents/"),
+           "espace:competences_referents", ESPACE, "competences/referents/"),
     Module("projets", "Besoins et demandes sur les outils",
            "exprimer un besoin avant un achat, demander une évolution, signaler un incident, "
            "suivre le carnet des demandes par outil",

@@ -205,6 +205,7 @@ def charger_demo(*, ecrire: Ecrire = print) -> None:
     charger_qualite_demo(ecrire=ecrire)
     charger_connectivite_demo(ecrire=ecrire)
     charger_parc_demo(ecrire=ecrire)
+    charger_competences_et_projets_demo(ecrire=ecrire)
     ecrire(
         f"{mediateurs} médiateurs et {activites} activités de DÉMONSTRATION (jamais comptés dans les indicateurs)."
     )
@@ -304,3 +305,13 @@ def calculer_indicateurs_du_plan(*, ecrire: Ecrire = print) -> None:
         ecrire(
             f"Indicateurs calculés : {faits} sur {len(calculs)} (recalculés chaque nuit par sun worker)."
         )
+
+
+def charger_competences_et_projets_demo(*, ecrire: Ecrire = print) -> None:
+    """Demonstration directions, agents, training sessions, diagnoses, referents, requests on
+    demonstration tools, needs, a panel and calls for projects, all marked and never counted."""
+    from sun.competences.demo import charger_tout as competences
+    from sun.projets.demo import charger_tout as projets
+
+    for ligne in (*competences(), *projets()):
+        ecrire(ligne)

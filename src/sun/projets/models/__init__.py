@@ -2,7 +2,7 @@
 
 from sun.projets.models.appels import AppelAProjets, Candidature
 from sun.projets.models.besoins import ExpressionBesoin
-from sun.projets.models.demandes import Demande, Soutien, TypeDemande
+from sun.projets.models.demandes import Demande, Nature, Soutien, TypeDemande
 from sun.projets.models.panels import Avis, Consultation, MembrePanel
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Demande",
     "ExpressionBesoin",
     "MembrePanel",
+    "Nature",
     "Soutien",
     "TypeDemande",
 ]
