@@ -34,6 +34,8 @@ SUN_TELEPHONIE_CLE = os.environ.get("SUN_TELEPHONIE_CLE", "")
 # tablet's signed address has its own, higher limit (one address serves many people there).
 SUN_LIMITE_AVIS = os.environ.get("SUN_LIMITE_AVIS", "10/h")
 SUN_LIMITE_AVIS_BORNE = os.environ.get("SUN_LIMITE_AVIS_BORNE", "120/h")
+# Public forms of the user panels (volunteering, answering a consultation) per client.
+SUN_LIMITE_PANEL = os.environ.get("SUN_LIMITE_PANEL", "10/h")
 
 # --- connectivite : fibre, cuivre, mobile (sun.connectivite) ---
 # State aid « Cohésion numérique des territoires » (ANCT): amounts as published, with the date
