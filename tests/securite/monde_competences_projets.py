@@ -66,8 +66,11 @@ def _parametres_projets(comptes: dict, o: dict, informatique: str) -> dict:
     besoin = p.BesoinFactory(direction=o["direction"], redige_par=comptes[informatique])
     membre = p.MembrePanelFactory()
     consultation = p.ConsultationFactory(demande=o["demande"])
+    from sun.pilotage.models import Action
+
     appel = p.AppelFactory()
-    candidature = p.CandidatureFactory(appel=appel)
+    # On the world's action: another plan would become the current one.
+    candidature = p.CandidatureFactory(appel=appel, action=Action.objects.order_by("pk").first())
     pk = {
         "typologie_modifier": o["type"], "typologie_activite": o["type"],
         "tickets_rapport": o["journal"],
@@ -76,9 +79,8 @@ def _parametres_projets(comptes: dict, o: dict, informatique: str) -> dict:
         "demande_doublon_annuler": o["demande"],
         "besoin": besoin, "besoin_modifier": besoin, "besoin_soumettre": besoin,
         "besoin_statut": besoin, "besoin_pdf": besoin, "besoin_impression": besoin,
-        "panel_consultation": consultation, "panel_resultats": consultation,
-        "appel": appel, "appel_modifier": appel, "appels_candidature_nouvelle": appel,
-        "appel_candidature_nouvelle": appel, "candidature_modifier": candidature,
+        "panel_consultation": consultation,
+        "appels_detail": appel, "appels_modifier": appel, "appels_candidature_nouvelle": appel,
         "appels_candidature_modifier": candidature,
     }  # fmt: skip
     parametres = {f"espace:projets_{nom}": {"pk": objet.pk} for nom, objet in pk.items()}

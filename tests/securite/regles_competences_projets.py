@@ -15,6 +15,12 @@ GESTION_POST = regle(403, anonyme=L, administrateur=405, formation=405)
 ANNUAIRE = regle(403, anonyme=L, administrateur=200, informatique=200, formation=200)
 ANNUAIRE_POST = regle(403, anonyme=L, administrateur=405, informatique=405, formation=405)
 INFORMATIQUE = regle(403, anonyme=L, administrateur=200, informatique=200)
+# A request or a need: its author (the matrix's agent, of the same direction), the IT service
+# and administrators; no other role reads its details.
+AUTEUR_ET_INFORMATIQUE = regle(403, anonyme=L, agent=200, administrateur=200, informatique=200)
+PANEL = regle(403, anonyme=L, pilote=200, administrateur=200, informatique=200)
+APPELS_LECTURE = regle(403, anonyme=L, agent=200, pilote=200, administrateur=200)
+APPELS_ECRITURE = regle(403, anonyme=L, pilote=200, administrateur=200)
 
 
 def _c(*noms: str) -> list[str]:
@@ -40,7 +46,14 @@ REGLES: dict = {
         PERSONNEL,
     ),
     **dict.fromkeys(
-        _c("diagnostic_partager", "inscrire", "inscription_annuler", "satisfaction"), PERSONNEL_POST
+        _c(
+            "diagnostic_partager",
+            "diagnostic_supprimer",
+            "inscrire",
+            "inscription_annuler",
+            "satisfaction",
+        ),
+        PERSONNEL_POST,
     ),
     **dict.fromkeys(_c("suivi", "directions", "suivi_diagnostics"), SUIVI),
     **dict.fromkeys(
@@ -78,6 +91,55 @@ REGLES: dict = {
         _p("typologie_ajouter", "typologie_fusionner", "typologie_activite"), PERSONNEL_POST
     ),
     **dict.fromkeys(_p("typologie_modifier", "tickets_importer"), INFORMATIQUE),
+    **dict.fromkeys(
+        [
+            "espace:projets",
+            *_p(
+                "demande_nouvelle",
+                "carnet",
+                "carnet_csv",
+                "score",
+                "besoins",
+                "besoin_nouveau",
+                "mon_panel",
+            ),
+        ],
+        PERSONNEL,
+    ),
+    **dict.fromkeys(
+        _p(
+            "demande_soutenir",
+            "demande_qualifier",
+            "demande_doublon",
+            "demande_doublon_annuler",
+            "besoin_soumettre",
+            "besoin_statut",
+            "mon_panel_quitter",
+        ),
+        PERSONNEL_POST,
+    ),
+    **dict.fromkeys(
+        _p("demande", "besoin", "besoin_impression", "besoin_pdf"), AUTEUR_ET_INFORMATIQUE
+    ),
+    # The matrix's need was written by the IT service: only it (and administrators) edit it.
+    "espace:projets_besoin_modifier": INFORMATIQUE,
+    **dict.fromkeys(_p("panel", "panel_consultation_nouvelle", "panel_consultation"), PANEL),
+    **dict.fromkeys(
+        ["panel", "panel_merci", "panel_quitter", "panel_avis", "appels_a_projets"], regle(200)
+    ),
+    **dict.fromkeys(
+        _p("appels", "appels_detail", "appels_financements", "appels_financements_csv"),
+        APPELS_LECTURE,
+    ),
+    **dict.fromkeys(
+        _p(
+            "appels_nouveau",
+            "appels_modifier",
+            "appels_candidature_nouvelle",
+            "appels_candidature_modifier",
+        ),
+        APPELS_ECRITURE,
+    ),
     # The matrix's import journal is not a ticket import: 404.
     "espace:projets_tickets_rapport": regle(403, anonyme=L, administrateur=404, informatique=404),
 }

@@ -68,3 +68,13 @@ def exiger(autorise: bool, message: str, roles=()) -> None:
     """Raise RoleManquant (403) with `message` unless `autorise`."""
     if not autorise:
         raise RoleManquant(message, roles)
+
+
+def est_la_personne(user, personne) -> bool:
+    """Whether `personne` is `user`'s own person (their account)."""
+    return bool(user.is_authenticated and personne is not None and personne.compte_id == user.pk)
+
+
+def peut_lire_attestation(user, inscription) -> bool:
+    """The certificate: the person it is about, and the training service."""
+    return peut_gerer_formations(user) or est_la_personne(user, inscription.personne)

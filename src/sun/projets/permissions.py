@@ -63,3 +63,53 @@ def exiger(autorise: bool, message: str, roles=()) -> None:
     """Raise RoleManquant (403) with `message` unless `autorise`."""
     if not autorise:
         raise RoleManquant(message, roles)
+
+
+def peut_qualifier_demande(user, demande) -> bool:
+    """The IT service and administrators qualify every request; the digital referents of a
+    request's direction qualify that request (status, type, tool, criteria, effort)."""
+    if peut_qualifier(user):
+        return True
+    return (est_du_personnel(user) and demande.direction_id is not None
+            and demande.direction_id in directions_referent(user))  # fmt: skip
+
+
+def demandes_lisibles(user, demandes) -> set[int]:
+    """The pks of `demandes` whose details `user` may read (`peut_lire_demande`, with one
+    look-up of the user's directions for the whole list: the backlog links only those)."""
+    if peut_qualifier(user):
+        return {d.pk for d in demandes}
+    if not est_du_personnel(user):
+        return set()
+    miennes = directions_referent(user)
+    return {d.pk for d in demandes
+            if d.demandeur_id == user.pk or (d.direction_id is not None
+                                              and d.direction_id in miennes)}  # fmt: skip
+
+
+# --- needs (wing besoins) --------------------------------------------------------------------
+def _direction_de(user) -> int | None:
+    personne = getattr(user, "personne", None) if user.is_authenticated else None
+    return personne.direction_id if personne is not None else None
+
+
+def peut_lire_besoin(user, besoin) -> bool:
+    """A need is read by its author, the people of its direction, the IT service and
+    administrators."""
+    if peut_qualifier(user):
+        return True
+    if not est_du_personnel(user):
+        return False
+    if besoin.redige_par_id is not None and besoin.redige_par_id == user.pk:
+        return True
+    direction = _direction_de(user)
+    return direction is not None and direction == besoin.direction_id
+
+
+def peut_modifier_besoin(user, besoin) -> bool:
+    """Its author, the IT service and administrators edit a need (while it is a draft: the
+    services check the status)."""
+    if peut_qualifier(user):
+        return True
+    return (est_du_personnel(user) and besoin.redige_par_id is not None
+            and besoin.redige_par_id == user.pk)  # fmt: skip

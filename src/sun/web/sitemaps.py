@@ -14,7 +14,8 @@ PAGES_PUBLIQUES = [
     "donnees_catalogue", "plan_du_site", "mentions_legales", "donnees_personnelles",
     "accessibilite", "code_source",
     "demarches", "suivi", "ma_connexion", "connectivite_departement",
-    "numerique_responsable", "reparateurs_public", "sobriete",
+    "numerique_responsable", "reparateurs_public", "sobriete", "appels_a_projets",
+    "panel",
 ]  # fmt: skip
 
 

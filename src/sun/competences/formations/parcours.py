@@ -37,7 +37,11 @@ def parcours(personne: Personne, maintenant: datetime | None = None) -> Parcours
     themes, codes = [], set()
     for i in Inscription.objects.de(personne).order_by("-session__debut"):
         session = i.session
-        if session.debut > maintenant and i.statut != Inscription.Statut.ANNULE:
+        if (
+            session.debut > maintenant
+            and i.statut != Inscription.Statut.ANNULE
+            and not (session.annulee)
+        ):
             p.a_venir.append(i)
         else:
             p.passees.append(i)
@@ -55,3 +59,8 @@ def parcours(personne: Personne, maintenant: datetime | None = None) -> Parcours
     p.themes = sorted(themes)
     p.competences = [c for c in referentiel.COMPETENCES if c.code in codes]
     return p
+
+
+def libelles_publics(session) -> list[str]:
+    libelles = dict(referentiel.PUBLICS)
+    return [libelles.get(p, p) for p in session.publics]

@@ -64,8 +64,10 @@ class InscriptionQuerySet(models.QuerySet):
         )  # fmt: skip
 
     def de_session(self, session):
-        return self.filter(session=session).select_related("personne", "direction").order_by(
-            "personne__nom", "personne__prenom", "pk"
+        return (
+            self.filter(session=session)
+            .select_related("personne", "direction")
+            .order_by("personne__nom", "personne__prenom", "pk")
         )
 
     def a_rappeler(self, maintenant, jusqu_a):
@@ -76,6 +78,14 @@ class InscriptionQuerySet(models.QuerySet):
                         session__debut__gt=maintenant, session__debut__lte=jusqu_a)
             .exclude(personne__isnull=True).exclude(personne__courriel="")
             .select_related("session", "personne").order_by("session__debut", "pk")
+        )  # fmt: skip
+
+    def a_prevenir(self, session):
+        """The active registrations to `session` of a person with an e-mail address (told
+        when the session is cancelled)."""
+        return (
+            self.filter(session=session).actives().exclude(personne__isnull=True)
+            .exclude(personne__courriel="").select_related("session", "personne").order_by("pk")
         )  # fmt: skip
 
     def avec_attestation(self):
@@ -98,3 +108,12 @@ def chercher_personnes(texte: str, limite: int = 20):
 def equipe(personne):
     """The members of `personne`'s team (the people they manage)."""
     return personne.equipe.order_by("nom", "prenom") if personne else []
+
+
+def inscription_de(personne, session):
+    """`personne`'s registration to `session`, whatever its status, or None."""
+    from sun.competences.models import Inscription
+
+    if personne is None:
+        return None
+    return Inscription.objects.filter(personne=personne, session=session).first()

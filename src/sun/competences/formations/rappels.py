@@ -68,3 +68,36 @@ def rappeler(maintenant: datetime | None = None, *, essai: bool = False) -> Comp
         services.marquer_rappel_envoye(inscription, maintenant)
         compte.envoyes.append(ligne)
     return compte
+
+
+def objet_annulation(session) -> str:
+    debut = timezone.localtime(session.debut)
+    return f"Formation annulée : « {session.titre} » du {debut:%d/%m/%Y}"
+
+
+def message_annulation(inscription: Inscription) -> str:
+    s = inscription.session
+    debut = timezone.localtime(s.debut)
+    return "\n".join([
+        f"Bonjour {inscription.personne},",
+        "",
+        f"La formation « {s.titre} » prévue le {debut:%d/%m/%Y à %H:%M} est annulée : votre "
+        "inscription ne tient plus.",
+        "Les autres sessions sont dans le catalogue des formations de l'espace agents.",
+        "",
+        "Le service formation",
+    ])  # fmt: skip
+
+
+def prevenir_annulation(session, inscriptions) -> int:
+    """E-mail each of `inscriptions` (registrations to the cancelled `session`); the number
+    of e-mails sent (a failure is skipped: the cancellation stands)."""
+    envoyes = 0
+    for inscription in inscriptions:
+        try:
+            send_mail(objet_annulation(session), message_annulation(inscription), None,
+                      [inscription.personne.courriel])  # fmt: skip
+        except OSError:
+            continue
+        envoyes += 1
+    return envoyes

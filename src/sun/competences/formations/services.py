@@ -73,8 +73,8 @@ def annuler_inscription(inscription: Inscription, par=None,
     """Cancel a registration, before the session starts."""
     maintenant = _maintenant(maintenant)
     with transaction.atomic():
-        inscription = Inscription.objects.select_for_update().select_related("session").get(
-            pk=inscription.pk
+        inscription = (
+            Inscription.objects.select_for_update().select_related("session").get(pk=inscription.pk)
         )
         if inscription.statut == Inscription.Statut.ANNULE:
             raise Refus("Cette inscription est déjà annulée.")
@@ -92,8 +92,8 @@ def noter_presence(inscription: Inscription, statut: str, par=None,
     if statut not in (Inscription.Statut.PRESENT, Inscription.Statut.ABSENT):
         raise Refus("Indiquez « présent » ou « absent ».", champ="statut")
     with transaction.atomic():
-        inscription = Inscription.objects.select_for_update().select_related("session").get(
-            pk=inscription.pk
+        inscription = (
+            Inscription.objects.select_for_update().select_related("session").get(pk=inscription.pk)
         )
         if inscription.statut == Inscription.Statut.ANNULE:
             raise Refus("Cette inscription a été annulée : sa présence ne se note pas.")
@@ -245,6 +245,10 @@ def modifier_session(session: Session, donnees: dict, par=None) -> Session:
 
 
 def annuler_session(session: Session, par=None, maintenant: datetime | None = None) -> Session:
+    """Cancel a session not started yet, then e-mail each registered person with an address
+    (`session.prevenues`: the number told; a failed e-mail does not undo the cancellation)."""
+    from sun.competences.formations.rappels import prevenir_annulation
+
     maintenant = _maintenant(maintenant)
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=session.pk)
@@ -254,4 +258,6 @@ def annuler_session(session: Session, par=None, maintenant: datetime | None = No
             raise Refus("La session a déjà commencé : elle ne peut plus être annulée.")
         session.annulee = True
         session.save(update_fields=["annulee"])
+        a_prevenir = list(Inscription.objects.a_prevenir(session))
+    session.prevenues = prevenir_annulation(session, a_prevenir)
     return session

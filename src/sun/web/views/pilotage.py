@@ -26,6 +26,7 @@ from sun.pilotage.services import (
     enregistrer_valeur_indicateur,
     modifier_action,
 )
+from sun.projets.appels import queries as appels
 from sun.web import versions_des_pages
 from sun.web.forms.pilotage import ActionForm, NoteForm, ValeurForm
 from sun.web.identifiants import objet_envoye, requete_invalide
@@ -126,6 +127,7 @@ def tableau_de_bord(request, plan):
         "axes": queries.axes(plan), "pilotes": queries.pilotes(plan),
         "filtres": request.GET, "mise_a_jour": derniere_mise_a_jour(plan),
         "peut_calculer": permissions.peut_calculer(request.user, calculables),
+        "financements": appels.financements_du_plan(plan, aujourd_hui),
     })  # fmt: skip
 
 
@@ -153,6 +155,7 @@ def action(request, pk):
         "action": action, "form": form, "modifiable": modifiable, "note_form": NoteForm(),
         "en_retard": en_retard(action, timezone.localdate()),
         "historique": queries.historique_action(action),
+        "financements": appels.financements_de_l_action(action),
     })  # fmt: skip
 
 
