@@ -136,7 +136,7 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
         "Bilans CRA v1 des conseillers numériques déjà chargés.",
         "Indice de fragilité numérique déjà chargé (fichiers livrés, version a15f920).",
         "Tableau de gestion : 0 règle(s) livrée(s) ajoutée(s), 9 déjà là.",
-        "Traitements de SUN : 0 créé(s), 0 mis à jour, 0 supprimé(s), 11 inchangé(s).",
+        "Traitements de SUN : 0 créé(s), 0 mis à jour, 0 supprimé(s), 16 inchangé(s).",
     ]
     # Nothing changed since the first run: no new version of SUN's own datasets; without a
     # contact setting they wait, in draft, for an agent to give one.

@@ -246,7 +246,7 @@ def test_recalculer_depuis_le_tableau_de_bord(client, plan, utilisateur_avec_rol
     # An agent only reads the plan (tests/pilotage/test_calcul_droits.py): an administrator.
     client.force_login(utilisateur_avec_role(Role.ADMINISTRATEUR))
     reponse = client.post("/espace/pilotage/", {"quoi": "calculer"}, follow=True)
-    assert "17 indicateur(s) recalculé(s) et enregistré(s) ; 22 sans valeur" in texte(reponse)
+    assert "28 indicateur(s) recalculé(s) et enregistré(s) ; 25 sans valeur" in texte(reponse)
     assert ValeurIndicateur.objects.filter(indicateur__calcul="inclusion.lieux").count() == 1
 
 
