@@ -86,7 +86,7 @@ def _adresses(monde) -> list[str]:
         if not parametres:
             pages.append(reverse(f"espace:{nom}"))
             continue
-        genre = next((g for g in objets if g in nom), None)
+        genre = None if "candidature" in nom else next((g for g in objets if g in nom), None)
         if genre and parametres == ["pk"]:
             pages.append(reverse(f"espace:{nom}", kwargs={"pk": objets[genre]}))
     return pages

@@ -149,9 +149,10 @@ def _parametres(nom: str, parametres: list[str], objets: dict[str, str]) -> dict
     """Fill the parameters of route `nom` (its name says what its `pk` is)."""
     if nom.startswith("relation_"):
         return _parametres_relation(nom, parametres, objets)
-    if nom.startswith(("qualite_", "accessibilite_", "donnees_")):
+    if nom.startswith(("qualite_", "accessibilite_", "donnees_", "competences", "projets")):
         # Their pages with parameters are checked at 360 px by their own browser tests
         # (tests/navigateur/test_qualite_*.py, test_nos_resultats.py, test_accessibilite_*.py,
+        # test_competences_projets.py,
         # test_donnees.py).
         return dict.fromkeys(parametres, "")
     genres = [
