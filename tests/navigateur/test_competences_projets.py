@@ -19,13 +19,13 @@ def _monde():
     from django.utils import timezone
 
     from sun.comptes.roles import Role
-    from tests.comptes.factories import UtilisateurFactory
     from tests.competences.factories import (
         DirectionFactory,
         PersonneFactory,
         ReferentFactory,
         SessionFactory,
     )
+    from tests.comptes.factories import UtilisateurFactory
     from tests.projets.factories import (
         AppelFactory,
         BesoinFactory,
@@ -150,5 +150,7 @@ def test_un_parcours_de_formation_du_diagnostic_a_l_attestation(site, contexte):
     page.get_by_role("button", name="Envoyer ma réponse").click()
     inscription.refresh_from_db()
     assert inscription.satisfaction is not None
-    attestation = page.request.get(site + f"/espace/competences/inscriptions/{inscription.pk}/attestation.pdf")
+    attestation = page.request.get(
+        site + f"/espace/competences/inscriptions/{inscription.pk}/attestation.pdf"
+    )
     assert attestation.ok and attestation.body().startswith(b"%PDF")

@@ -28,7 +28,7 @@ TRAITEMENTS_AGENTS: tuple[TraitementSun, ...] = (
                 "commentaire",
             ),
             _c("Agent qui a créé la session", "competences.Session", "creee_par"),
-        ),  # fmt: skip
+        ),
         categories_personnes="Agents et encadrants du Département ; élus départementaux qui "
         "y ont consenti.",
         base_legale=MISSION,
@@ -51,7 +51,7 @@ TRAITEMENTS_AGENTS: tuple[TraitementSun, ...] = (
         modeles=("competences.Diagnostic",),
         categories_donnees=(
             _c("Autoévaluation et partage", "competences.Diagnostic", "partage_avec_responsable"),
-        ),  # fmt: skip
+        ),
         categories_personnes="Agents et encadrants du Département.",
         base_legale=MISSION,
         base_legale_motif="le diagnostic préalable au parcours de formation (schéma, action 8.2).",
@@ -69,7 +69,7 @@ TRAITEMENTS_AGENTS: tuple[TraitementSun, ...] = (
         modeles=("competences.Referent",),
         categories_donnees=(
             _c("Coordonnées professionnelles", "competences.Referent", "courriel", "telephone"),
-        ),  # fmt: skip
+        ),
         categories_personnes="Agents du Département désignés référents.",
         base_legale=MISSION,
         base_legale_motif="l'organisation des services (schéma, action 8.2).",
@@ -98,7 +98,7 @@ TRAITEMENTS_AGENTS: tuple[TraitementSun, ...] = (
             _c("Suivi d'un appel", "projets.AppelAProjets", "suivi_par"),
             _c("Porteur d'une candidature", "projets.Candidature", "porteur"),
             _c("Auteur d'une consultation", "projets.Consultation", "creee_par"),
-        ),  # fmt: skip
+        ),
         categories_personnes="Agents du Département.",
         base_legale=MISSION,
         base_legale_motif="le pilotage des outils et des financements du Département (schéma, "
@@ -118,7 +118,7 @@ TRAITEMENTS_AGENTS: tuple[TraitementSun, ...] = (
         categories_donnees=(
             _c("Identité et contact", "projets.MembrePanel", "prenom", "courriel", "compte"),
             _c("Avis donnés", "projets.Avis", "commentaire"),
-        ),  # fmt: skip
+        ),
         categories_personnes="Habitants et agents volontaires.",
         base_legale=CONSENTEMENT,
         base_legale_motif="l'inscription volontaire au panel, case cochée par la personne ; "

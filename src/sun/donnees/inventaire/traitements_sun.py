@@ -10,9 +10,9 @@ and digital inclusion, public service quality, digital planning); the register o
 rests on a **legal obligation** (6.1.c: the CRPA obliges the administration to acknowledge and
 instruct every request, L112-3, L114-5, L231-1)."""
 
+from sun.donnees.inventaire.traitements_agents import TRAITEMENTS_AGENTS
 from sun.donnees.inventaire.traitements_base import AGENTS, MISSION, TraitementSun
 from sun.donnees.inventaire.traitements_base import c as _c
-from sun.donnees.inventaire.traitements_agents import TRAITEMENTS_AGENTS
 from sun.donnees.inventaire.traitements_usagers import TRAITEMENTS_USAGERS
 
 TRAITEMENTS: tuple[TraitementSun, ...] = (
