@@ -145,7 +145,7 @@ def test_preparer_charge_ce_qui_manque_une_seule_fois(monkeypatch, settings):
     assert "point de contact à renseigner" in catalogue
     assert inventaire == ("Inventaire, jeux produits par SUN : 0 ajouté(s), 0 mis à jour, "
                           "0 retiré(s), 7 inchangé(s).")  # fmt: skip
-    assert indicateurs.startswith("Indicateurs calculés : ") and "sur 39" in indicateurs
+    assert indicateurs.startswith("Indicateurs calculés : ") and "sur 53" in indicateurs
     assert valeurs.startswith("Catalogue des données, valeurs des indicateurs : 1 ressource(s) : "
                               "0 nouvelle(s)")  # fmt: skip
 

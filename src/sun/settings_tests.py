@@ -49,3 +49,7 @@ TASKS = {
 # Login throttling (django-axes) stays on, as in production (tests/securite/test_connexion.py
 # checks it). Tests sign in with `client.force_login`; `client.login` would need a request
 # (axes refuses an authentication without one): `client.login(request=HttpRequest(), …)`.
+
+# The import budget measures the whole process: a test worker that has run hundreds of tests
+# (PDF rendering, browsers, whole territories) holds more than a fresh server process does.
+SUN_IMPORT_MEMOIRE_MAX_MO = 4096

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def test_indicateurs_du_territoire_declares_a_chaque_niveau():
     for code in ("territoire.population", "territoire.communes", "territoire.epci"):
-        assert set(indicators.obtenir(code).niveaux) == set(Niveau) - {Niveau.SERVICE}
+        assert set(indicators.obtenir(code).niveaux) == set(Niveau) - {
+            Niveau.SERVICE,
+            Niveau.DIRECTION,
+        }
 
 
 def test_valeurs_coherentes_entre_niveaux():

@@ -14,7 +14,7 @@ def test_schema_openapi_liste_les_niveaux(client):
     definition = parametre["schema"]
     if "$ref" in definition:
         definition = schema["components"]["schemas"][definition["$ref"].rsplit("/", 1)[1]]
-    assert sorted(definition["enum"]) == ["commune", "departement", "epci", "service"]
+    assert sorted(definition["enum"]) == ["commune", "departement", "direction", "epci", "service"]
     assert "400" in chemin["responses"]  # the API's status for every invalid parameter
 
 
@@ -25,7 +25,7 @@ def test_niveau_inconnu_refuse_en_francais(client):
     (erreur,) = reponse.json()["erreurs"]
     assert erreur["champ"] == "niveau"
     assert erreur["message"] == (
-        "valeur non admise (valeurs possibles : 'commune', 'epci', 'departement' ou 'service')"
+        "valeur non admise (valeurs possibles : 'commune', 'epci', 'departement', 'service' ou 'direction')"
     )
 
 

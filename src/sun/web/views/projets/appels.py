@@ -78,7 +78,7 @@ def _formulaire(request, form, appel=None, erreur=""):
 @require_http_methods(["GET", "HEAD", "POST"])
 def nouveau(request):
     exiger_redacteur(request)
-    form = AppelForm(request.POST or None)
+    form = AppelForm(request.POST if request.method == "POST" else None)
     if request.method != "POST":
         return _formulaire(request, form)
     try:
@@ -95,7 +95,9 @@ def nouveau(request):
 def modifier(request, pk: int):
     exiger_redacteur(request)
     appel = _appel(pk)
-    form = AppelForm(request.POST or None, initial=initial_appel(appel))
+    form = AppelForm(
+        request.POST if request.method == "POST" else None, initial=initial_appel(appel)
+    )
     if request.method != "POST":
         return _formulaire(request, form, appel)
     try:

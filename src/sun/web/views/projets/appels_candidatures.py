@@ -36,7 +36,7 @@ def _refus(request, form, exc, *args):
 def nouvelle(request, pk: int):
     exiger_redacteur(request)
     appel, plan = _appel(pk), plan_courant()
-    form = CandidatureForm(request.POST or None, plan=plan)
+    form = CandidatureForm(request.POST if request.method == "POST" else None, plan=plan)
     if request.method != "POST":
         return _formulaire(request, form, appel, plan)
     try:
@@ -55,7 +55,7 @@ def modifier(request, pk: int):
     if candidature is None:
         raise Http404("Candidature introuvable.")
     plan = plan_courant()
-    form = CandidatureForm(request.POST or None, plan=plan,
+    form = CandidatureForm(request.POST if request.method == "POST" else None, plan=plan,
                            initial=initial_candidature(candidature))  # fmt: skip
     if request.method != "POST":
         return _formulaire(request, form, candidature.appel, plan, candidature)

@@ -76,8 +76,8 @@ class CandidatureForm(forms.Form):
 
 def donnees(form) -> dict:
     """What was typed, parsed (fields that did not parse are left out: the service refuses)."""
-    form.is_valid()
-    return dict(form.cleaned_data)
+    form.is_valid()  # an unbound form (an empty POST) has no data at all
+    return dict(getattr(form, "cleaned_data", {}))
 
 
 def initial_appel(appel) -> dict:
